@@ -1,0 +1,3 @@
+from smederij_cli.cli import main
+
+main()

@@ -1,0 +1,569 @@
+"""The ledger file: all SQL of the program lives here.
+
+A ``Store`` opens (or creates) a SQLite ledger, applies pending migrations, and offers small,
+named queries to the rules in ``ledger.py``. It knows the schema, not the rules: it will post any
+balanced transaction it is given, and it is ``ledger.py`` that decides which ones are allowed.
+
+Storage choices: STRICT tables, money as INTEGER cents, foreign keys on, WAL so readers never block
+the writer, a busy timeout so concurrent clerks wait instead of failing, and every write inside
+``Store.write()``: one ``BEGIN IMMEDIATE`` transaction that takes the write lock before it reads a
+balance, so two clerks can never both spend the last euro.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from smederij_cli.errors import LedgerFileError, NotFound
+
+BUSY_TIMEOUT_MS = 30_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+migrations = Migrations("smederij")
+
+# Postings, transactions, payments, status history: written once, never changed. The triggers make
+# that a property of the file, not only of this program.
+_APPEND_ONLY = ("txn", "posting", "payment", "project_event")
+
+
+@migrations()
+def m001_ledger(db: Database) -> None:
+    statements = [
+        """CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT""",
+        """CREATE TABLE team (
+            code TEXT PRIMARY KEY, name TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))) STRICT""",
+        """CREATE TABLE stream (
+            code TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',
+            carry_over TEXT NOT NULL DEFAULT '{"policy": "none"}',
+            position INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))) STRICT""",
+        """CREATE TABLE smederij (
+            code TEXT PRIMARY KEY, name TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('wijk', 'dorp')),
+            team TEXT REFERENCES team(code),
+            inhabitants INTEGER NOT NULL DEFAULT 0 CHECK (inhabitants >= 0),
+            carry_over TEXT NOT NULL DEFAULT '{}',
+            position INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))) STRICT""",
+        """CREATE TABLE year (year INTEGER PRIMARY KEY, closed_at TEXT) STRICT""",
+        """CREATE TABLE project (
+            id INTEGER PRIMARY KEY,
+            smederij TEXT NOT NULL REFERENCES smederij(code),
+            stream TEXT NOT NULL REFERENCES stream(code),
+            year INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            theme TEXT,
+            requested_cents INTEGER NOT NULL CHECK (requested_cents > 0),
+            supporters INTEGER NOT NULL DEFAULT 0 CHECK (supporters >= 0),
+            volunteers INTEGER NOT NULL DEFAULT 0 CHECK (volunteers >= 0),
+            status TEXT NOT NULL CHECK (status IN ('proposed', 'approved', 'in_progress',
+                                                   'completed', 'rejected', 'withdrawn')),
+            recorded_at TEXT NOT NULL) STRICT""",
+        """CREATE INDEX project_year ON project(year, smederij, stream)""",
+        """CREATE TABLE cofunding (
+            project_id INTEGER NOT NULL REFERENCES project(id),
+            source TEXT NOT NULL,
+            amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+            PRIMARY KEY (project_id, source)) STRICT""",
+        """CREATE TABLE account (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('funding', 'available', 'committed', 'spent')),
+            stream TEXT NOT NULL REFERENCES stream(code),
+            year INTEGER,
+            smederij TEXT REFERENCES smederij(code),
+            project_id INTEGER REFERENCES project(id)) STRICT""",
+        """CREATE INDEX account_year ON account(year, smederij, stream)""",
+        """CREATE INDEX account_project ON account(project_id)""",
+        """CREATE TABLE txn (
+            id INTEGER PRIMARY KEY,
+            date TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('allocation', 'transfer', 'commitment', 'payment',
+                                               'release', 'carry_over', 'lapse')),
+            description TEXT NOT NULL,
+            project_id INTEGER REFERENCES project(id),
+            reverses INTEGER UNIQUE REFERENCES txn(id),
+            recorded_at TEXT NOT NULL) STRICT""",
+        """CREATE INDEX txn_project ON txn(project_id)""",
+        """CREATE TABLE posting (
+            id INTEGER PRIMARY KEY,
+            txn_id INTEGER NOT NULL REFERENCES txn(id),
+            account_id INTEGER NOT NULL REFERENCES account(id),
+            amount_cents INTEGER NOT NULL CHECK (amount_cents <> 0)) STRICT""",
+        """CREATE INDEX posting_txn ON posting(txn_id)""",
+        """CREATE INDEX posting_account ON posting(account_id, amount_cents)""",
+        """CREATE TABLE payment (
+            id INTEGER PRIMARY KEY,
+            project_id INTEGER NOT NULL REFERENCES project(id),
+            txn_id INTEGER NOT NULL UNIQUE REFERENCES txn(id),
+            date TEXT NOT NULL,
+            amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+            payee TEXT NOT NULL DEFAULT '',
+            reference TEXT) STRICT""",
+        """CREATE INDEX payment_project ON payment(project_id)""",
+        """CREATE INDEX payment_reference ON payment(reference)""",
+        """CREATE TABLE project_event (
+            id INTEGER PRIMARY KEY,
+            project_id INTEGER NOT NULL REFERENCES project(id),
+            date TEXT NOT NULL,
+            from_status TEXT,
+            to_status TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            txn_id INTEGER REFERENCES txn(id),
+            recorded_at TEXT NOT NULL) STRICT""",
+        """CREATE INDEX project_event_project ON project_event(project_id)""",
+    ]
+    for table in _APPEND_ONLY:
+        for action in ("UPDATE", "DELETE"):
+            statements.append(
+                f"""CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table}
+                BEGIN SELECT RAISE(ABORT, '{table} rows are append-only: book a reversal'); END"""
+            )
+    for statement in statements:
+        db.execute(statement)
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _check_file(path: Path) -> None:
+    """Refuse a file that exists but is not a SQLite database, before SQLite touches it."""
+    if path.is_dir():
+        raise LedgerFileError(f"ledger {path} is a directory: give the path of a ledger file")
+    if path.exists() and path.stat().st_size > 0:
+        try:
+            with path.open("rb") as f:
+                header = f.read(len(SQLITE_HEADER))
+        except OSError as e:
+            raise LedgerFileError(f"ledger {path} cannot be read: {e.strerror}") from None
+        if header != SQLITE_HEADER:
+            raise LedgerFileError(
+                f"{path} is not a smederij ledger (not an SQLite file): check the --db path"
+            )
+
+
+def _create_private(path: Path) -> None:
+    """Create an empty ledger file readable and writable by its owner only."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as e:
+        raise LedgerFileError(f"cannot create ledger {path}: {e.strerror}") from None
+
+
+class Store:
+    """One open ledger file. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        _check_file(self.path)
+        if not self.path.exists():
+            if not create:
+                raise NotFound(f"no ledger at {self.path}: run 'smederij init' first")
+            _create_private(self.path)
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+            self.db = Database(conn, execute_plugins=False)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+            with contextlib.suppress(sqlite3.OperationalError):  # read-only file: keep its mode
+                conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.DatabaseError as e:
+            raise LedgerFileError(_describe_db_error(self.path, e)) from None
+        self.conn = conn
+        self._accounts: dict[str, int] = {}
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        known = {m.name for m in migrations._migrations}
+        applied = [m.name for m in migrations.applied(self.db)]
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise LedgerFileError(
+                f"ledger {self.path} was written by a newer smederij (schema step {unknown[-1]}): "
+                "upgrade smederij to use it"
+            )
+        if migrations.pending(self.db):
+            migrations.apply(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Store]:
+        """One all-or-nothing write. Takes the write lock at the start (BEGIN IMMEDIATE), so a
+        balance read inside it cannot change before the write that depends on it."""
+        if self.conn.in_transaction:  # nested: the outer write owns the transaction
+            yield self
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise LedgerFileError(_describe_db_error(self.path, e)) from None
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.DatabaseError as e:
+            self.conn.rollback()
+            raise LedgerFileError(_describe_db_error(self.path, e)) from None
+
+    def _all(self, sql: str, params: Sequence[Any] | dict = ()) -> list[dict]:
+        cursor = self.conn.execute(sql, params)
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+    def _one(self, sql: str, params: Sequence[Any] | dict = ()) -> dict | None:
+        rows = self._all(sql, params)
+        return rows[0] if rows else None
+
+    def _scalar(self, sql: str, params: Sequence[Any] | dict = ()) -> Any:
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    # -- about the file --------------------------------------------------------------------------
+
+    def schema_version(self) -> tuple[int, str]:
+        applied = migrations.applied(self.db)
+        return len(applied), (applied[-1].name if applied else "")
+
+    def counts(self) -> dict[str, int]:
+        tables = {"smederijen": "smederij", "projects": "project", "payments": "payment",
+                  "transactions": "txn", "postings": "posting"}
+        return {label: self._scalar(f"SELECT count(*) FROM {table}")
+                for label, table in tables.items()}
+
+    def integrity_problems(self) -> list[str]:
+        rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
+        problems = [r for r in rows if r != "ok"]
+        for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check").fetchall():
+            problems.append(f"{table} row {rowid} points to a missing {parent}")
+        return problems
+
+    def get_setting(self, key: str) -> str | None:
+        return self._scalar("SELECT value FROM setting WHERE key = ?", [key])
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
+
+    # -- registry --------------------------------------------------------------------------------
+
+    def sync_rows(self, table: str, rows: list[dict]) -> dict[str, int]:
+        """Make ``table`` (team, stream or smederij) match ``rows``: insert new codes, update the
+        others, deactivate codes no longer listed. Never deletes. Returns what changed."""
+        assert table in ("team", "stream", "smederij")
+        existing = {r["code"]: r for r in self._all(f"SELECT * FROM {table}")}
+        changes = {"added": 0, "updated": 0, "deactivated": 0}
+        for position, row in enumerate(rows):
+            row = {**row, "position": position, "active": 1}
+            old = existing.pop(row["code"], None)
+            if old is None:
+                changes["added"] += 1
+            elif any(old[k] != v for k, v in row.items()):
+                changes["updated"] += 1
+            else:
+                continue
+            columns = list(row)
+            self.conn.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)}) ON CONFLICT (code) DO UPDATE SET "
+                + ", ".join(f"{c} = excluded.{c}" for c in columns if c != "code"),
+                [row[c] for c in columns],
+            )
+        for code, old in existing.items():
+            if old["active"]:
+                self.conn.execute(f"UPDATE {table} SET active = 0 WHERE code = ?", [code])
+                changes["deactivated"] += 1
+        return changes
+
+    def teams(self) -> list[dict]:
+        return self._all("SELECT * FROM team ORDER BY position, code")
+
+    def streams(self, active_only: bool = True) -> list[dict]:
+        where = "WHERE active = 1" if active_only else ""
+        return self._all(f"SELECT * FROM stream {where} ORDER BY position, code")
+
+    def stream(self, code: str) -> dict | None:
+        return self._one("SELECT * FROM stream WHERE code = ?", [code])
+
+    def smederijen(self, active_only: bool = True) -> list[dict]:
+        where = "WHERE s.active = 1" if active_only else ""
+        return self._all(
+            "SELECT s.*, t.name AS team_name FROM smederij s LEFT JOIN team t ON t.code = s.team "
+            f"{where} ORDER BY s.position, s.code")
+
+    def smederij(self, code: str) -> dict | None:
+        return self._one(
+            "SELECT s.*, t.name AS team_name FROM smederij s LEFT JOIN team t ON t.code = s.team "
+            "WHERE s.code = ?", [code])
+
+    # -- years -----------------------------------------------------------------------------------
+
+    def year_closed_at(self, year: int) -> str | None:
+        return self._scalar("SELECT closed_at FROM year WHERE year = ?", [year])
+
+    def ensure_year(self, year: int) -> None:
+        self.conn.execute("INSERT OR IGNORE INTO year (year) VALUES (?)", [year])
+
+    def years(self) -> list[dict]:
+        return self._all(
+            "SELECT year, closed_at FROM year UNION "
+            "SELECT DISTINCT year, NULL FROM account WHERE year IS NOT NULL "
+            "AND year NOT IN (SELECT year FROM year) ORDER BY year")
+
+    # -- accounts and transactions ---------------------------------------------------------------
+
+    def account_id(self, name: str, kind: str, stream: str, year: int | None = None,
+                   smederij: str | None = None, project_id: int | None = None) -> int:
+        """The id of the named account, created on first use."""
+        if name in self._accounts:
+            return self._accounts[name]
+        row = self._scalar("SELECT id FROM account WHERE name = ?", [name])
+        if row is None:
+            row = self.conn.execute(
+                "INSERT INTO account (name, kind, stream, year, smederij, project_id) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [name, kind, stream, year, smederij, project_id]).lastrowid
+        self._accounts[name] = row
+        return row
+
+    def post(self, date: _dt.date, kind: str, description: str,
+             postings: Iterable[tuple[int, int]], project_id: int | None = None,
+             reverses: int | None = None) -> int:
+        """Book one transaction of (account id, cents) postings; they must sum to zero."""
+        postings = [(account, cents) for account, cents in postings if cents]
+        if len(postings) < 2 or sum(c for _, c in postings) != 0:
+            raise ValueError(f"unbalanced transaction {description!r}: {postings}")
+        txn = self.conn.execute(
+            "INSERT INTO txn (date, kind, description, project_id, reverses, recorded_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [date.isoformat(), kind, description, project_id, reverses, _now()]).lastrowid
+        self.conn.executemany(
+            "INSERT INTO posting (txn_id, account_id, amount_cents) VALUES (?, ?, ?)",
+            [(txn, account, cents) for account, cents in postings])
+        return txn
+
+    def balance(self, name: str) -> int:
+        return self._scalar(
+            "SELECT coalesce(sum(p.amount_cents), 0) FROM posting p "
+            "JOIN account a ON a.id = p.account_id WHERE a.name = ?", [name])
+
+    def commitment_year(self, project_id: int) -> int | None:
+        """The latest year holding a commitment account of the project (None before approval)."""
+        return self._scalar("SELECT max(year) FROM account WHERE project_id = ? "
+                            "AND kind = 'committed'", [project_id])
+
+    def transaction_postings(self, txn_id: int) -> list[dict]:
+        return self._all(
+            "SELECT a.name, a.kind, a.year, a.smederij, a.stream, a.project_id, p.amount_cents, "
+            "p.account_id FROM posting p JOIN account a ON a.id = p.account_id "
+            "WHERE p.txn_id = ? ORDER BY p.id", [txn_id])
+
+    def transaction(self, txn_id: int) -> dict | None:
+        return self._one(
+            "SELECT t.*, r.id AS reversed_by FROM txn t LEFT JOIN txn r ON r.reverses = t.id "
+            "WHERE t.id = ?", [txn_id])
+
+    def budget_moves(self, year: int) -> list[dict]:
+        """Allocations and transfers booked on a year's accounts, one row per posting."""
+        return self._all(
+            "SELECT t.id AS txn, t.date, t.kind, t.description, a.smederij, a.stream, "
+            "p.amount_cents FROM posting p JOIN account a ON a.id = p.account_id "
+            "JOIN txn t ON t.id = p.txn_id WHERE a.year = ? AND a.kind = 'available' "
+            "AND t.kind IN ('allocation', 'transfer') ORDER BY t.id, p.id", [year])
+
+    # -- projects --------------------------------------------------------------------------------
+
+    def insert_project(self, row: dict, cofunding: dict[str, int]) -> int:
+        row = {**row, "recorded_at": _now()}
+        columns = list(row)
+        project_id = self.conn.execute(
+            f"INSERT INTO project ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})", [row[c] for c in columns]).lastrowid
+        self.conn.executemany(
+            "INSERT INTO cofunding (project_id, source, amount_cents) VALUES (?, ?, ?)",
+            [(project_id, source, cents) for source, cents in cofunding.items()])
+        return project_id
+
+    def project(self, project_id: int) -> dict | None:
+        return self._one(
+            "SELECT p.*, s.name AS smederij_name FROM project p "
+            "JOIN smederij s ON s.code = p.smederij WHERE p.id = ?", [project_id])
+
+    def set_project_status(self, project_id: int, date: _dt.date, from_status: str | None,
+                           to_status: str, note: str, txn_id: int | None = None) -> None:
+        self.conn.execute("UPDATE project SET status = ? WHERE id = ?", [to_status, project_id])
+        self.conn.execute(
+            "INSERT INTO project_event (project_id, date, from_status, to_status, note, txn_id, "
+            "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [project_id, date.isoformat(), from_status, to_status, note, txn_id, _now()])
+
+    def project_events(self, project_id: int) -> list[dict]:
+        return self._all(
+            "SELECT date, from_status, to_status, note, txn_id, recorded_at FROM project_event "
+            "WHERE project_id = ? ORDER BY id", [project_id])
+
+    def cofunding(self, project_id: int) -> dict[str, int]:
+        return {r["source"]: r["amount_cents"] for r in self._all(
+            "SELECT source, amount_cents FROM cofunding WHERE project_id = ? ORDER BY source",
+            [project_id])}
+
+    def projects(self, *, year: int | None = None, smederij: str | None = None,
+                 status: str | None = None, stream: str | None = None,
+                 theme: str | None = None) -> list[dict]:
+        """Projects with their committed (left to pay), paid and co-funding totals."""
+        filters = {"p.year": year, "p.smederij": smederij, "p.status": status,
+                   "p.stream": stream, "p.theme": theme}
+        where = [f"{column} = ?" for column, value in filters.items() if value is not None]
+        params = [value for value in filters.values() if value is not None]
+        return self._all(
+            "SELECT p.id, p.year, p.smederij, p.stream, p.title, p.theme, p.status, "
+            "p.requested_cents, p.supporters, p.volunteers, "
+            "coalesce(m.committed, 0) AS committed_cents, coalesce(m.spent, 0) AS paid_cents, "
+            "coalesce((SELECT sum(amount_cents) FROM cofunding c WHERE c.project_id = p.id), 0) "
+            "AS cofunding_cents FROM project p LEFT JOIN ("
+            "  SELECT a.project_id, "
+            "  sum(CASE WHEN a.kind = 'committed' THEN q.amount_cents ELSE 0 END) AS committed, "
+            "  sum(CASE WHEN a.kind = 'spent' THEN q.amount_cents ELSE 0 END) AS spent "
+            "  FROM account a JOIN posting q ON q.account_id = a.id "
+            "  WHERE a.project_id IS NOT NULL GROUP BY a.project_id) m ON m.project_id = p.id "
+            + (f"WHERE {' AND '.join(where)} " if where else "")
+            + "ORDER BY p.id", params)
+
+    def project_status_counts(self, year: int) -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {}
+        for r in self._all("SELECT smederij, status, count(*) AS n FROM project WHERE year = ? "
+                           "GROUP BY smederij, status", [year]):
+            counts.setdefault(r["smederij"], {})[r["status"]] = r["n"]
+        return counts
+
+    # -- payments --------------------------------------------------------------------------------
+
+    def insert_payment(self, project_id: int, txn_id: int, date: _dt.date, amount_cents: int,
+                       payee: str, reference: str | None) -> int:
+        return self.conn.execute(
+            "INSERT INTO payment (project_id, txn_id, date, amount_cents, payee, reference) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [project_id, txn_id, date.isoformat(), amount_cents, payee, reference]).lastrowid
+
+    _PAYMENTS = (
+        "SELECT pm.id, pm.project_id, pm.date, pm.amount_cents, pm.payee, pm.reference, "
+        "pm.txn_id, p.title, p.smederij, p.stream, p.year, r.id AS reversal_txn, "
+        "r.description AS reversal_reason, r.date AS reversal_date "
+        "FROM payment pm JOIN project p ON p.id = pm.project_id "
+        "LEFT JOIN txn r ON r.reverses = pm.txn_id ")
+
+    def payment(self, payment_id: int) -> dict | None:
+        return self._one(self._PAYMENTS + "WHERE pm.id = ?", [payment_id])
+
+    def payments(self, *, project_id: int | None = None, year: int | None = None,
+                 smederij: str | None = None) -> list[dict]:
+        filters = {"pm.project_id": project_id, "p.smederij": smederij}
+        where = [f"{column} = ?" for column, value in filters.items() if value is not None]
+        params: list[Any] = [value for value in filters.values() if value is not None]
+        if year is not None:
+            where.append("substr(pm.date, 1, 4) = ?")
+            params.append(f"{year:04d}")
+        return self._all(
+            self._PAYMENTS + (f"WHERE {' AND '.join(where)} " if where else "")
+            + "ORDER BY pm.id", params)
+
+    # -- reports and checks ----------------------------------------------------------------------
+
+    def stream_figures(self, year: int) -> list[dict]:
+        """Per Smederij and stream of one year, where the money came from and where it is.
+
+        Flows into the year's accounts are classified by transaction kind; positions are balances.
+        ``internal`` sums the postings of kinds that only move money between a Smederij's own
+        accounts of that year: it is zero when the books are sound (the check uses it).
+        """
+        return self._all(
+            "SELECT a.smederij, a.stream, "
+            "sum(CASE WHEN t.kind = 'carry_over' AND p.amount_cents > 0 "
+            "    THEN p.amount_cents ELSE 0 END) AS carried_in_cents, "
+            "sum(CASE WHEN t.kind IN ('allocation', 'transfer') "
+            "    THEN p.amount_cents ELSE 0 END) AS allocated_cents, "
+            "sum(CASE WHEN a.kind = 'spent' THEN p.amount_cents ELSE 0 END) AS spent_cents, "
+            "sum(CASE WHEN a.kind = 'committed' THEN p.amount_cents ELSE 0 END) "
+            "    AS committed_cents, "
+            "sum(CASE WHEN a.kind = 'available' THEN p.amount_cents ELSE 0 END) "
+            "    AS available_cents, "
+            "sum(CASE WHEN t.kind = 'carry_over' AND p.amount_cents < 0 "
+            "    THEN -p.amount_cents ELSE 0 END) AS carried_out_cents, "
+            "sum(CASE WHEN t.kind = 'lapse' THEN -p.amount_cents ELSE 0 END) AS lapsed_cents, "
+            "sum(CASE WHEN t.kind IN ('commitment', 'payment', 'release') "
+            "    THEN p.amount_cents ELSE 0 END) AS internal_cents "
+            "FROM posting p JOIN account a ON a.id = p.account_id JOIN txn t ON t.id = p.txn_id "
+            "WHERE a.year = ? GROUP BY a.smederij, a.stream", [year])
+
+    def unbalanced_transactions(self) -> list[dict]:
+        return self._all(
+            "SELECT t.id, t.description, coalesce(sum(p.amount_cents), 0) AS total, "
+            "count(p.id) AS n FROM txn t LEFT JOIN posting p ON p.txn_id = t.id "
+            "GROUP BY t.id HAVING total <> 0 OR n < 2")
+
+    def negative_balances(self) -> list[dict]:
+        """Available, committed or spent accounts whose balance is below zero."""
+        return self._all(
+            "SELECT a.name, a.kind, sum(p.amount_cents) AS balance FROM account a "
+            "JOIN posting p ON p.account_id = a.id WHERE a.kind <> 'funding' "
+            "GROUP BY a.id HAVING balance < 0")
+
+    def project_money(self, project_id: int | None = None) -> list[dict]:
+        """Per project: status, what was committed over its life, what is committed now, paid."""
+        where = "WHERE pr.id = ? " if project_id is not None else ""
+        return self._all(
+            "SELECT pr.id, pr.status, "
+            "coalesce(sum(CASE WHEN a.kind = 'committed' AND t.kind = 'commitment' "
+            "    THEN p.amount_cents END), 0) AS committed_total, "
+            "coalesce(sum(CASE WHEN a.kind = 'committed' THEN p.amount_cents END), 0) "
+            "    AS committed_now, "
+            "coalesce(sum(CASE WHEN a.kind = 'spent' THEN p.amount_cents END), 0) AS paid "
+            "FROM project pr LEFT JOIN account a ON a.project_id = pr.id "
+            "LEFT JOIN posting p ON p.account_id = a.id LEFT JOIN txn t ON t.id = p.txn_id "
+            + where + "GROUP BY pr.id", [] if project_id is None else [project_id])
+
+    def total_posted(self) -> int:
+        return self._scalar("SELECT coalesce(sum(amount_cents), 0) FROM posting")
+
+
+def _describe_db_error(path: Path, error: sqlite3.DatabaseError) -> str:
+    text = str(error)
+    if "readonly" in text or "read-only" in text:
+        return f"ledger {path} is read-only: check the file's permissions or use another --db"
+    if "locked" in text or "busy" in text:
+        return f"ledger {path} is busy (another clerk is writing): try again in a moment"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return (f"ledger {path} is damaged ({text}): restore it from a backup "
+                "(see 'Backups' in the README)")
+    if "unable to open" in text:
+        return f"cannot open ledger {path}: check that its folder exists and is writable"
+    return f"ledger {path}: {text}"
+
