@@ -1,0 +1,481 @@
+"""The registry: programme, streams, wijkteams, Smederijen and allocation plans, read from YAML.
+
+``load_config`` reads the file with PyYAML's safe loader only, checks every field, and returns
+frozen dataclasses in the order of the file. Any mistake becomes one ``ConfigError`` with a single
+line ``<file>:<line>: <field>: <what is wrong and how to fix it>``. Line numbers come from the
+YAML node tree, so they point at the key (or list item) at fault.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, NoReturn
+
+import yaml
+
+from smederij_cli.errors import ConfigError, InvalidInput
+from smederij_cli.money import format_cents, parse_amount
+
+
+@dataclass(frozen=True)
+class CarryOverPolicy:
+    """What happens at rollover to budget that was neither committed nor spent."""
+
+    policy: str
+    """``none`` (lapses to the central pot), ``full``, ``capped`` or ``max_years``."""
+    percent: int | None = None
+    """``capped``: at most this whole percent (0-100) of that year's allocation moves on."""
+    amount_cents: int | None = None
+    """``capped``: at most this many cents move on. With ``percent`` too, the smaller cap wins."""
+    years: int | None = None
+    """``max_years``: money is carried for at most this many years (>= 1), then it lapses."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """A compact JSON-able dict: the policy and only the fields that are set."""
+        return {k: v for k, v in vars(self).items() if v is not None}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> CarryOverPolicy:
+        """The inverse of ``to_dict``."""
+        return cls(**d)
+
+
+@dataclass(frozen=True)
+class StreamSpec:
+    """A budget stream (budgetsoort), e.g. ``korte-klap``."""
+
+    code: str
+    name: str
+    description: str
+    carry_over: CarryOverPolicy
+
+
+@dataclass(frozen=True)
+class TeamSpec:
+    """A wijkteam."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class SmederijSpec:
+    """One Smederij: a wijk or dorp with its own budget."""
+
+    code: str
+    name: str
+    kind: str
+    """``wijk`` or ``dorp``."""
+    team: str
+    """Code of its wijkteam."""
+    inhabitants: int
+    carry_over: Mapping[str, CarryOverPolicy] = field(
+        default_factory=lambda: MappingProxyType({}), hash=False
+    )
+    """Stream code -> this Smederij's own policy, overriding the stream's (read-only)."""
+
+
+@dataclass(frozen=True)
+class AllocationPlan:
+    """How one stream's yearly total is shared among the Smederijen."""
+
+    stream: str
+    total_cents: int
+    method: str
+    """``equal``: the same share for each; ``weighted``: ``base_cents`` each, the rest by
+    inhabitants."""
+    base_cents: int
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole registry, in the order of the file."""
+
+    path: Path
+    name: str
+    municipality: str
+    currency: str
+    language: str
+    streams: tuple[StreamSpec, ...]
+    teams: tuple[TeamSpec, ...]
+    smederijen: tuple[SmederijSpec, ...]
+    allocations: tuple[AllocationPlan, ...]
+
+    def policy_for(self, smederij: str, stream: str) -> CarryOverPolicy:
+        """The carry-over policy of one Smederij and stream: its override, else the stream's.
+
+        Raises ``KeyError`` for a code that is not in the registry.
+        """
+        spec = {s.code: s for s in self.smederijen}[smederij]
+        default = {s.code: s for s in self.streams}[stream].carry_over
+        return spec.carry_over.get(stream, default)
+
+
+def default_config_path() -> Path:
+    """The example registry: shipped inside the package by a wheel, else in the repository."""
+    packaged = resources.files("smederij_cli") / "data" / "hoogeveen.yaml"
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "data" / "hoogeveen.yaml"
+
+
+def load_config(path: str | Path) -> Config:
+    """Read and check a registry file; raise one ``ConfigError`` for the first mistake found."""
+    doc = _Document.read(Path(path))
+    top = doc.record((), doc.data, _TOP)
+    programme = top["programme"]
+
+    stream_codes = doc.unique("streams", top["streams"], "code", "give each stream its own code")
+    team_codes = doc.unique("teams", top["teams"], "code", "give each wijkteam its own code")
+    doc.unique("smederijen", top["smederijen"], "code", "give each Smederij its own code")
+    doc.unique("allocations", top["allocations"], "stream", "give each stream one plan")
+    for i, s in enumerate(top["smederijen"]):
+        doc.known(("smederijen", i, "team"), s["team"], team_codes, "team")
+        for code in s["carry_over"]:
+            doc.known(("smederijen", i, "carry_over", code), code, stream_codes, "stream")
+    for i, plan in enumerate(top["allocations"]):
+        doc.known(("allocations", i, "stream"), plan["stream"], stream_codes, "stream")
+        _check_weights(doc, ("allocations", i), plan, top["smederijen"])
+
+    return Config(
+        path=doc.path,
+        name=programme["name"],
+        municipality=programme["municipality"],
+        currency=programme["currency"],
+        language=programme["language"],
+        streams=tuple(StreamSpec(**s) for s in top["streams"]),
+        teams=tuple(TeamSpec(**t) for t in top["teams"]),
+        smederijen=tuple(
+            SmederijSpec(**{**s, "carry_over": MappingProxyType(dict(s["carry_over"]))})
+            for s in top["smederijen"]
+        ),
+        allocations=tuple(
+            AllocationPlan(a["stream"], a["total"], a["method"], a["base"] or 0)
+            for a in top["allocations"]
+        ),
+    )
+
+
+def _check_weights(doc: _Document, where: Where, plan: dict, smederijen: list[dict]) -> None:
+    """A base belongs to a weighted plan, fits in its total, and leaves inhabitants to weigh."""
+    base = plan["base"]
+    if plan["method"] != "weighted":
+        if base is not None:
+            doc.fail((*where, "base"), "only a 'weighted' plan has a base; remove it")
+        return
+    bases = (base or 0) * len(smederijen)
+    if bases > plan["total"]:
+        doc.fail(
+            (*where, "base"),
+            f"{format_cents(bases)} for {len(smederijen)} Smederijen is more than the total of "
+            f"{format_cents(plan['total'])}; lower base or raise total",
+        )
+    if bases < plan["total"] and not any(s["inhabitants"] for s in smederijen):
+        doc.fail((*where, "method"), "'weighted' shares by inhabitants, but every Smederij has 0")
+
+
+# --- reading the file ------------------------------------------------------------------------
+
+Where = tuple[str | int, ...]
+"""A field's place in the document, e.g. ``("smederijen", 5, "inhabitants")``."""
+
+
+def _label(where: Where) -> str:
+    text = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in where)
+    return text.lstrip(".") or "top level"
+
+
+def _show(value: Any) -> str:
+    """A value as the user wrote it, for 'got ...' in messages."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (dict, list)):
+        return ("a mapping" if isinstance(value, dict) else "a list") if value else "an empty one"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+@dataclass
+class _Document:
+    """The parsed file: its data, and its node tree for line numbers."""
+
+    path: Path
+    data: Any
+    root: yaml.Node
+
+    @classmethod
+    def read(cls, path: Path) -> _Document:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise ConfigError(f"{path}: configuration file not found; check the path") from None
+        except IsADirectoryError:
+            raise ConfigError(f"{path}: is a folder; give the path to a YAML file") from None
+        except OSError as e:
+            raise ConfigError(
+                f"{path}: cannot read the file ({e.strerror}); check its permissions"
+            ) from None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            line = raw[: e.start].count(b"\n") + 1
+            raise ConfigError(
+                f"{path}:{line}: not UTF-8 text (byte 0x{raw[e.start]:02x}); save the file as UTF-8"
+            ) from None
+        # What yaml.safe_load does, in its two steps: compose the node tree (which constructs no
+        # objects), then construct plain data from it with the safe constructor.
+        try:
+            loader = yaml.SafeLoader(text)
+            root = loader.get_single_node()
+            if root is None:
+                raise ConfigError(f"{path}: the file is empty; see data/hoogeveen.yaml for one")
+            _refuse_duplicate_keys(path, root, (), set())
+            data = loader.construct_document(root)
+        except yaml.YAMLError as e:
+            raise ConfigError(_yaml_message(path, text, e)) from None
+        return cls(path, data, root)
+
+    def line(self, where: Where) -> int:
+        """The line of the field at ``where``, or of the deepest part of it that exists."""
+        node, line = self.root, self.root.start_mark.line
+        for step in where:
+            if isinstance(node, yaml.MappingNode):
+                pairs = [(k, v) for k, v in node.value if getattr(k, "value", None) == str(step)]
+                if not pairs:
+                    break
+                key, node = pairs[-1]  # the last one wins, as in the data (merge keys)
+                line = key.start_mark.line
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+                node = node.value[step]
+                line = node.start_mark.line
+            else:
+                break
+        return line + 1
+
+    def fail(self, where: Where, message: str) -> NoReturn:
+        raise ConfigError(f"{self.path}:{self.line(where)}: {_label(where)}: {message}")
+
+    def record(self, where: Where, value: Any, fields: Fields) -> dict[str, Any]:
+        """Check a mapping against ``fields``; return the checked values with defaults filled."""
+        if not isinstance(value, dict):
+            self.fail(where, f"must be a mapping with keys {', '.join(fields)}, got {_show(value)}")
+        out = {k: fields[k][0](self, (*where, k), v) for k, v in value.items() if k in fields}
+        for key in value:
+            if key not in fields:
+                self.fail((*where, str(key)), f"unknown key; allowed here: {', '.join(fields)}")
+        for key, (check, default) in fields.items():
+            if key in out:
+                continue
+            if default is _REQUIRED:
+                self.fail((*where, key), f"is missing: add '{key}:' with {check.need}")
+            out[key] = default
+        return out
+
+    def unique(self, section: str, items: list[dict], key: str, hint: str) -> list[str]:
+        """Refuse a value of ``key`` used twice in a list; return the values in order."""
+        first: dict[str, int] = {}
+        for i, item in enumerate(items):
+            code = item[key]
+            if code in first:
+                other = (section, first[code], key)
+                self.fail(
+                    (section, i, key),
+                    f"{code!r} is used twice (also {_label(other)} on line {self.line(other)}); "
+                    + hint,
+                )
+            first[code] = i
+        return list(first)
+
+    def known(self, where: Where, code: str, codes: list[str], what: str) -> None:
+        if code not in codes:
+            self.fail(where, f"unknown {what} {code!r}; the {what}s are: {', '.join(codes)}")
+
+
+def _yaml_message(path: Path, text: str, e: yaml.YAMLError) -> str:
+    """One line for a YAML syntax or tag error, with the file and line of the problem."""
+    if isinstance(e, yaml.reader.ReaderError):  # a character YAML does not allow, e.g. NUL
+        line = text[: e.position].count("\n") + 1
+        problem = f"character #x{e.character:04x}: {e.reason}"
+        hint = "remove it"
+    else:
+        line = (e.problem_mark or e.context_mark).line + 1
+        problem = ", ".join(filter(None, [e.context, e.problem]))
+        if "'\\t'" in problem:
+            hint = "indent with spaces, not tabs"
+        elif "constructor for the tag" in problem:
+            hint = "only plain YAML is allowed: text, numbers, lists and mappings, no !! tags"
+        else:
+            hint = "check indentation, colons, brackets and quotes on this line or the one above"
+    return f"{path}:{line}: invalid YAML: {problem}; {hint}".replace("\n", " ")
+
+
+def _refuse_duplicate_keys(path: Path, node: yaml.Node, where: Where, seen: set[int]) -> None:
+    """PyYAML silently keeps the last of two equal keys; a registry must not lose one that way."""
+    if id(node) in seen:  # anchors and aliases share nodes
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        lines: dict[str, int] = {}
+        for key, value in node.value:
+            name = getattr(key, "value", None)
+            if isinstance(name, str) and name != "<<":
+                if name in lines:
+                    raise ConfigError(
+                        f"{path}:{key.start_mark.line + 1}: {_label((*where, name))}: appears "
+                        f"twice in one mapping (also on line {lines[name]}); keep one"
+                    )
+                lines[name] = key.start_mark.line + 1
+            _refuse_duplicate_keys(path, value, (*where, str(name)), seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _refuse_duplicate_keys(path, item, (*where, i), seen)
+
+
+# --- field checks: each takes (document, where, value) and returns the checked value ----------
+
+Check = Callable[[_Document, Where, Any], Any]
+Fields = dict[str, tuple[Check, Any]]
+"""key -> (check, default); the default ``_REQUIRED`` makes the key compulsory."""
+_REQUIRED = object()
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def _needs(need: str) -> Callable[[Check], Check]:
+    """Attach what a good value looks like (``check.need``), for messages about missing keys."""
+
+    def attach(check: Check) -> Check:
+        check.need = need  # type: ignore[attr-defined]
+        return check
+
+    return attach
+
+
+def _scalar(need: str, ok: Callable[[Any], bool]) -> Check:
+    @_needs(need)
+    def check(doc: _Document, where: Where, value: Any) -> Any:
+        if not ok(value):
+            doc.fail(where, f"must be {need}, got {_show(value)}")
+        return value.strip() if isinstance(value, str) else value
+
+    return check
+
+
+def _whole(low: int, high: int | None = None) -> Check:
+    need = f"a whole number of {low} or more" if high is None else f"a whole number {low}-{high}"
+    return _scalar(need, lambda v: type(v) is int and low <= v and (high is None or v <= high))
+
+
+def _one_of(*options: str) -> Check:
+    return _scalar("one of " + ", ".join(options), lambda v: isinstance(v, str) and v in options)
+
+
+_TEXT = _scalar("some text", lambda v: isinstance(v, str) and v.strip() != "")
+_CODE = _scalar(
+    "a lowercase code of letters, digits and hyphens, e.g. de-weide",
+    lambda v: isinstance(v, str) and _SLUG.fullmatch(v) is not None,
+)
+
+
+def _money(allow_zero: bool) -> Check:
+    @_needs('an amount in euros, e.g. 300000 or "300.000,00"')
+    def check(doc: _Document, where: Where, value: Any) -> int:
+        if isinstance(value, float):
+            doc.fail(
+                where,
+                f"got the decimal number {value}, which YAML reads as a binary fraction "
+                '(and 300.000 as 300); write whole euros like 1234, or quote it: "1.234,56"',
+            )
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            doc.fail(where, f"must be {check.need}, got {_show(value)}")
+        try:
+            return parse_amount(str(value), allow_zero=allow_zero, what="value")
+        except InvalidInput as e:
+            doc.fail(where, str(e))
+
+    return check
+
+
+def _mapping(fields: Fields, need: str) -> Check:
+    return _needs(need)(lambda doc, where, value: doc.record(where, value, fields))
+
+
+def _list_of(fields: Fields, what: str, empty_ok: bool = False) -> Check:
+    @_needs(f"a list of {what}" + ("" if empty_ok else ", at least one"))
+    def check(doc: _Document, where: Where, value: Any) -> list[dict]:
+        if not isinstance(value, list) or not (value or empty_ok):
+            doc.fail(where, f"must be {check.need}, got {_show(value)}")
+        return [doc.record((*where, i), item, fields) for i, item in enumerate(value)]
+
+    return check
+
+
+_POLICY_EXTRA: dict[str, Fields] = {
+    "none": {},
+    "full": {},
+    "capped": {"percent": (_whole(0, 100), None), "amount": (_money(allow_zero=True), None)},
+    "max_years": {"years": (_whole(1), _REQUIRED)},
+}
+_POLICY_KIND = _one_of(*_POLICY_EXTRA)
+
+
+@_needs("a policy such as {policy: none}, {policy: full}, {policy: capped, percent: 25} or "
+        "{policy: max_years, years: 3}")
+def _policy(doc: _Document, where: Where, value: Any) -> CarryOverPolicy:
+    if not isinstance(value, dict):
+        doc.fail(where, f"must be {_policy.need}, got {_show(value)}")
+    kind = value.get("policy")
+    extra = _POLICY_EXTRA.get(kind, {}) if isinstance(kind, str) else {}
+    got = doc.record(where, value, {"policy": (_POLICY_KIND, _REQUIRED), **extra})
+    if got["policy"] == "capped" and got["percent"] is None and got["amount"] is None:
+        doc.fail(where, "policy 'capped' needs percent (0 to 100) and/or amount (euros); "
+                 "add e.g. percent: 25")
+    return CarryOverPolicy(
+        got["policy"], got.get("percent"), amount_cents=got.get("amount"), years=got.get("years")
+    )
+
+
+@_needs("a mapping of stream code to policy, e.g. {korte-klap: {policy: full}}")
+def _overrides(doc: _Document, where: Where, value: Any) -> dict[str, CarryOverPolicy]:
+    if not isinstance(value, dict):
+        doc.fail(where, f"must be {_overrides.need}, got {_show(value)}")
+    return {str(code): _policy(doc, (*where, str(code)), p) for code, p in value.items()}
+
+
+_TOP: Fields = {
+    "programme": (_mapping({
+        "name": (_TEXT, _REQUIRED),
+        "municipality": (_TEXT, _REQUIRED),
+        "currency": (_one_of("EUR"), "EUR"),
+        "language": (_one_of("nl", "en"), "nl"),
+    }, "a mapping with name and municipality"), _REQUIRED),
+    "streams": (_list_of({
+        "code": (_CODE, _REQUIRED),
+        "name": (_TEXT, _REQUIRED),
+        "description": (_TEXT, ""),
+        "carry_over": (_policy, _REQUIRED),
+    }, "streams"), _REQUIRED),
+    "teams": (_list_of({
+        "code": (_CODE, _REQUIRED),
+        "name": (_TEXT, _REQUIRED),
+    }, "wijkteams"), _REQUIRED),
+    "smederijen": (_list_of({
+        "code": (_CODE, _REQUIRED),
+        "name": (_TEXT, _REQUIRED),
+        "kind": (_one_of("wijk", "dorp"), _REQUIRED),
+        "team": (_CODE, _REQUIRED),
+        "inhabitants": (_whole(0), _REQUIRED),
+        "carry_over": (_overrides, {}),
+    }, "Smederijen"), _REQUIRED),
+    "allocations": (_list_of({
+        "stream": (_CODE, _REQUIRED),
+        "total": (_money(allow_zero=False), _REQUIRED),
+        "method": (_one_of("equal", "weighted"), _REQUIRED),
+        "base": (_money(allow_zero=True), None),
+    }, "allocation plans", empty_ok=True), []),
+}
