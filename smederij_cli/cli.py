@@ -1,0 +1,611 @@
+"""The ``smederij`` command line: parse what was typed, call the ledger, render the answer.
+
+Nothing here decides a rule or runs SQL. A user's mistake arrives as a ``SmederijError`` and leaves
+as one line on stderr with exit status 1 (usage errors, such as a missing option, exit 2).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from smederij_cli import __version__
+from smederij_cli.errors import SmederijError
+
+ENV_DB = "SMEDERIJ_DB"
+
+
+class SmederijGroup(TyperGroup):
+    """Turns every user mistake into one line on stderr instead of a traceback or a panel."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
+             **extra: Any) -> Any:
+        from typer import _click
+        from typer.exceptions import Abort
+
+        try:
+            rv = super().main(args=args, prog_name=prog_name or "smederij",
+                              complete_var=complete_var, standalone_mode=False, **extra)
+        except SmederijError as e:
+            _fail(str(e), 1)
+        except _click.exceptions.NoArgsIsHelpError as e:
+            help_text = e.ctx.get_help()  # rich help prints itself and returns ""
+            if help_text:
+                sys.stdout.write(help_text + "\n")
+            sys.exit(0)
+        except _click.exceptions.UsageError as e:
+            where = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
+            _fail(f"{e.format_message()}{where}", e.exit_code)
+        except _click.exceptions.ClickException as e:
+            _fail(e.format_message(), e.exit_code)
+        except Abort:
+            _fail("aborted", 1)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _fail(message: str, code: int) -> None:
+    from smederij_cli import render
+
+    render.error(message)
+    sys.exit(code)
+
+
+app = typer.Typer(
+    cls=SmederijGroup, no_args_is_help=True, add_completion=False,
+    pretty_exceptions_enable=False, rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Budget administration for De Smederijen: a double-entry ledger of allocations, "
+         "projects and payments per Smederij.\n\n"
+         "Example: [bold]smederij --db demo.db demo && smederij --db demo.db report --year 2026"
+         "[/]")
+
+
+def _group(name: str, help: str) -> typer.Typer:
+    group = typer.Typer(no_args_is_help=True, help=help, rich_markup_mode="rich")
+    app.add_typer(group, name=name)
+    return group
+
+
+smederijen_app = _group("smederijen", "List and show the Smederijen with their balances.\n\n"
+                        "Example: [bold]smederij smederijen show krakeel --year 2026[/]")
+budget_app = _group("budget", "Allocate budget to Smederijen, transfer between them, show it.\n\n"
+                    "Example: [bold]smederij budget allocate --year 2026 --stream korte-klap "
+                    "--total 300.000,00 --method weighted --base 5.000,00[/]")
+project_app = _group("project", "Projects from proposal to completion: add, approve, start, "
+                     "complete, reject, withdraw, list, show.\n\n"
+                     "Example: [bold]smederij project add --smederij krakeel --stream korte-klap "
+                     "--title 'Jeu de boules-baan' --amount 4.500,00[/]")
+payment_app = _group("payment", "Invoices paid for projects: add, list, reverse.\n\n"
+                     "Example: [bold]smederij payment add --project 12 --amount 1.250,00 "
+                     "--date 2026-05-04 --payee 'Hoveniersbedrijf Pesse'[/]")
+
+
+# -- shared plumbing ---------------------------------------------------------------------------------
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("smederij", appauthor=False) / "smederij.db"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"smederij {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[Path | None, typer.Option(
+        "--db", envvar=ENV_DB, help="Ledger file (default: smederij.db in your data folder; "
+        "see 'smederij info').", show_default=False)] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    ctx.obj = {"db": db or default_db_path()}
+
+
+@contextmanager
+def ledger(ctx: typer.Context, *, create: bool = False) -> Iterator[Any]:
+    """Open the ledger named by --db. Reading commands refuse a missing file rather than make one."""
+    from smederij_cli.ledger import Ledger
+    from smederij_cli.store import Store
+
+    with Store(ctx.obj["db"], create=create) as store:
+        yield Ledger(store)
+
+
+def _lang(led) -> str:
+    return led.programme().get("language", "nl")
+
+
+def _amount(text: str | None, what: str) -> int | None:
+    from smederij_cli.money import parse_amount
+
+    return None if text is None else parse_amount(text, what=what)
+
+
+def _date(text: str | None) -> _dt.date:
+    from smederij_cli.money import parse_date
+
+    return _dt.date.today() if text is None else parse_date(text)
+
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON (money in integer cents).")]
+DateOpt = Annotated[str | None, typer.Option(
+    "--date", help="Date: YYYY-MM-DD or DD-MM-YYYY (default: today).", show_default=False)]
+NoteOpt = Annotated[str, typer.Option("--note", help="Why: kept in the project's history.")]
+YearOpt = Annotated[int, typer.Option("--year", help="Budget year.")]
+StreamOpt = Annotated[str, typer.Option("--stream", help="Stream (budgetsoort), e.g. korte-klap.")]
+
+
+# -- setup and information ---------------------------------------------------------------------------
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    config: Annotated[Path | None, typer.Option(
+        "--config", help="Registry YAML (default: the example for Hoogeveen).",
+        show_default=False)] = None,
+) -> None:
+    """Create or migrate the ledger and load the registry; run again to sync it.
+
+    New Smederijen, teams and streams are added, changed names updated, and those no longer in
+    the file deactivated. Nothing is ever deleted.
+
+    Example: [bold]smederij init --config data/hoogeveen.yaml[/]
+    """
+    from smederij_cli import render
+    from smederij_cli.config import default_config_path, load_config
+
+    cfg = load_config(config or default_config_path())
+    with ledger(ctx, create=True) as led:
+        changes = led.load_registry(cfg)
+        path = led.store.path
+    summary = "; ".join(f"{what}: " + ", ".join(f"{n} {k}" for k, n in c.items() if n)
+                        for what, c in changes.items() if any(c.values()))
+    render.message(f"ledger {path}: registry from {cfg.path} "
+                   + (f"loaded ({summary})" if summary else "already up to date"))
+
+
+@app.command()
+def info(ctx: typer.Context, json_: Json = False) -> None:
+    """Where the ledger is, its schema version, and what it holds.
+
+    Example: [bold]smederij info --json[/]
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        data = led.info()
+    render.print_json(data) if json_ else render.info(data)
+
+
+@app.command()
+def demo(
+    ctx: typer.Context,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same ledger.")] = 2026,
+) -> None:
+    """Fill an empty ledger with the example registry and a realistic 2026.
+
+    Projects in every state with their payments, reproducible from the seed. Refuses a ledger
+    that already holds other entries.
+
+    Example: [bold]smederij --db demo.db demo && smederij --db demo.db report --year 2026[/]
+    """
+    from smederij_cli import render
+    from smederij_cli.demo import build_demo
+
+    with ledger(ctx, create=True) as led:
+        summary = build_demo(led, seed=seed)
+    render.message(summary)
+
+
+@app.command()
+def check(ctx: typer.Context, json_: Json = False) -> None:
+    """Verify every invariant of the ledger; exit 1 if any fails.
+
+    Each transaction sums to zero; no available, committed or spent balance is negative; no
+    project is paid more than was committed to it; per Smederij, stream and year carried in +
+    allocated = spent + committed + available + carried out + lapsed; rollovers conserve money;
+    and SQLite's own integrity check.
+
+    Example: [bold]smederij check || echo 'restore from backup'[/]
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        problems = led.check()
+    if json_:
+        render.print_json({"ok": not problems, "violations": problems})
+    else:
+        render.check(problems)
+    if problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Option(help="Budget year.")] = _dt.date.today().year,
+    smederij: Annotated[str | None, typer.Option(help="Only this Smederij (code).")] = None,
+    stream: Annotated[str | None, typer.Option(help="Only this stream.")] = None,
+    format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """Where every cent of a year stands, per Smederij and stream, with totals.
+
+    JSON is the stable scripting interface: money in integer cents, and per Smederij and stream
+    carried_in + allocated = spent + committed + available + carried_out + lapsed.
+
+    Example: [bold]smederij report --year 2026 --format json[/]
+    """
+    from smederij_cli import render
+    from smederij_cli.errors import InvalidInput
+
+    if format not in ("table", "json"):
+        raise InvalidInput(f"unknown format {format!r}: use table or json")
+    with ledger(ctx) as led:
+        data = led.report(year, smederij=smederij, stream=stream)
+        lang = _lang(led)
+    render.print_json(data) if format == "json" else render.report(data, lang)
+
+
+# -- smederijen ----------------------------------------------------------------------------------------
+
+
+@smederijen_app.command("list")
+def smederijen_list(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Option(help="Year of the balances.")] = _dt.date.today().year,
+    all_: Annotated[bool, typer.Option("--all", help="Include inactive Smederijen.")] = False,
+    json_: Json = False,
+) -> None:
+    """The Smederijen with their available budget per stream.
+
+    Example: [bold]smederij smederijen list --year 2026[/]
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        figures = {sm["code"]: sm["streams"] for sm in led.report(year)["smederijen"]}
+        rows = [{"code": s["code"], "name": s["name"], "kind": s["kind"],
+                 "team": s["team_name"] or s["team"], "inhabitants": s["inhabitants"],
+                 "active": bool(s["active"]),
+                 "available": {st: f["available_cents"]
+                               for st, f in figures.get(s["code"], {}).items()}}
+                for s in led.store.smederijen(active_only=not all_)]
+        lang = _lang(led)
+    render.print_json(rows) if json_ else render.smederijen(rows, lang)
+
+
+@smederijen_app.command("show")
+def smederijen_show(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Smederij code, e.g. krakeel.")],
+    year: Annotated[int, typer.Option(help="Budget year.")] = _dt.date.today().year,
+    json_: Json = False,
+) -> None:
+    """One Smederij and where its money stands per stream.
+
+    Example: [bold]smederij smederijen show krakeel --year 2026[/]
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        s = led.smederij(code)
+        row = {"code": s["code"], "name": s["name"], "kind": s["kind"],
+               "team": s["team_name"] or s["team"], "inhabitants": s["inhabitants"],
+               "active": bool(s["active"]), "year": year,
+               "streams": led.smederij_balances(code, year)}
+        lang = _lang(led)
+    render.print_json(row) if json_ else render.smederij(row, lang)
+
+
+# -- budget ---------------------------------------------------------------------------------------
+
+
+@budget_app.command("allocate")
+def budget_allocate(
+    ctx: typer.Context,
+    year: YearOpt,
+    stream: StreamOpt,
+    smederij: Annotated[str | None, typer.Option(help="One Smederij (with --amount).")] = None,
+    amount: Annotated[str | None, typer.Option(help="Amount for one Smederij.")] = None,
+    total: Annotated[str | None, typer.Option(help="Total to split over all active "
+                                                   "Smederijen (with --method).")] = None,
+    method: Annotated[str | None, typer.Option(help="equal, or weighted: --base each and the "
+                                                    "rest by inhabitants.")] = None,
+    base: Annotated[str | None, typer.Option(help="Fixed base per Smederij (weighted).")] = None,
+    date: DateOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the split; write nothing.")] = False,
+    json_: Json = False,
+) -> None:
+    """Allocate a year's budget from the municipality's funding to Smederijen.
+
+    Either one Smederij (--smederij, --amount) or a total split over all active Smederijen
+    (--total, --method); the shares add up to the total exactly, to the cent.
+
+    Example: [bold]smederij budget allocate --year 2026 --stream korte-klap --total 300.000,00
+    --method weighted --base 5.000,00 --dry-run[/]
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        result = led.allocate(
+            year, stream, _date(date), smederij=smederij, amount_cents=_amount(amount, "--amount"),
+            total_cents=_amount(total, "--total"), method=method,
+            base_cents=(_amount(base, "--base") or 0), dry_run=dry_run)
+        names = {s["code"]: s["name"] for s in led.store.smederijen(active_only=False)}
+        lang = _lang(led)
+    if json_:
+        render.print_json({"year": year, "stream": stream, "dry_run": dry_run,
+                           "transaction": result.txn_id, "shares": result.shares,
+                           "total_cents": sum(result.shares.values())})
+        return
+    title = (f"{'Would allocate' if dry_run else 'Allocated'} {stream} {year}"
+             + (" (dry run: nothing written)" if dry_run else f", transaction {result.txn_id}"))
+    render.allocation(result.shares, names, title, lang)
+
+
+@budget_app.command("transfer")
+def budget_transfer(
+    ctx: typer.Context,
+    year: YearOpt,
+    stream: StreamOpt,
+    source: Annotated[str, typer.Option("--from", help="Smederij that gives.")],
+    target: Annotated[str, typer.Option("--to", help="Smederij that receives.")],
+    amount: Annotated[str, typer.Option(help="Amount, e.g. 1.500,00.")],
+    date: DateOpt = None,
+    note: NoteOpt = "",
+) -> None:
+    """Move available budget from one Smederij to another (same year and stream).
+
+    Example: [bold]smederij budget transfer --year 2026 --stream korte-klap --from krakeel
+    --to pesse --amount 2.000,00[/]
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        txn = led.transfer(year, stream, source, target, _amount(amount, "--amount"),
+                           _date(date), note)
+    render.message(f"transferred {amount} from {source} to {target} ({stream} {year}), "
+                   f"transaction {txn}")
+
+
+@budget_app.command("show")
+def budget_show(ctx: typer.Context, year: YearOpt, json_: Json = False) -> None:
+    """Allocated and available budget per Smederij and stream, and the year's allocations and
+    transfers.
+
+    Example: [bold]smederij budget show --year 2026[/]
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        data = led.budget(year)
+        lang = _lang(led)
+    render.print_json(data) if json_ else render.budget(data, lang)
+
+
+# -- projects -------------------------------------------------------------------------------------
+
+
+@project_app.command("add")
+def project_add(
+    ctx: typer.Context,
+    smederij: Annotated[str, typer.Option(help="Smederij code.")],
+    title: Annotated[str, typer.Option(help="What residents propose.")],
+    stream: StreamOpt,
+    amount: Annotated[str, typer.Option(help="Requested amount.")],
+    theme: Annotated[str | None, typer.Option(
+        help="greenery, play, traffic, facilities, meeting, activities, health, care, safety, "
+             "jobs or language.")] = None,
+    supporters: Annotated[int, typer.Option(help="Signatures of support (draagvlak).")] = 0,
+    volunteers: Annotated[int, typer.Option(help="Residents who help (eigen inzet).")] = 0,
+    cofunding: Annotated[list[str] | None, typer.Option(
+        help="SOURCE=AMOUNT from a sponsor or fund; repeatable.")] = None,
+    year: Annotated[int, typer.Option(help="Budget year.")] = _dt.date.today().year,
+    date: DateOpt = None,
+    note: NoteOpt = "",
+    json_: Json = False,
+) -> None:
+    """Add a proposed project; prints its id.
+
+    Example: [bold]smederij project add --smederij pesse --stream korte-klap --title
+    'Speeltuin Brink' --amount 12.500,00 --theme play --supporters 45 --cofunding 'Oranje Fonds=2.500,00'[/]
+    """
+    from smederij_cli import render
+    from smederij_cli.ledger import parse_cofunding
+    from smederij_cli.money import parse_amount
+
+    with ledger(ctx) as led:
+        project_id = led.add_project(
+            smederij=smederij, stream=stream, year=year, title=title,
+            amount_cents=_amount(amount, "--amount"), theme=theme, supporters=supporters,
+            volunteers=volunteers, cofunding=parse_cofunding(cofunding or [], parse_amount),
+            date=_date(date), note=note)
+    render.print_json({"id": project_id}) if json_ else render.message(str(project_id))
+
+
+@project_app.command("approve")
+def project_approve(
+    ctx: typer.Context,
+    project_id: Annotated[int, typer.Argument(metavar="ID", help="Project id.")],
+    amount: Annotated[str | None, typer.Option(
+        help="Amount to commit (default: the requested amount).", show_default=False)] = None,
+    date: DateOpt = None,
+    note: NoteOpt = "",
+) -> None:
+    """Approve a proposed project and commit its money from the Smederij's available budget.
+
+    Refused, with the shortfall named, when there is not enough available.
+
+    Example: [bold]smederij project approve 12 --amount 10.000,00 --note 'stuurgroep 3 maart'[/]
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        led.approve(project_id, _date(date), amount_cents=_amount(amount, "--amount"),
+                    note=note)
+        p = led.project_detail(project_id)
+        lang = _lang(led)
+    render.message(f"project {project_id} approved: {render.money(p['left_cents'], lang)} "
+                   "committed")
+
+
+def _status_command(step: str, doc: str) -> None:
+    def command(
+        ctx: typer.Context,
+        project_id: Annotated[int, typer.Argument(metavar="ID", help="Project id.")],
+        date: DateOpt = None,
+        note: NoteOpt = "",
+    ) -> None:
+        from smederij_cli import render
+
+        with ledger(ctx) as led:
+            before = led.project_detail(project_id)
+            led.change_status(project_id, step, _date(date), note)
+            after = led.project_detail(project_id)
+            lang = _lang(led)
+        released = before["left_cents"] - after["left_cents"]
+        render.message(f"project {project_id} is now {after['status']}"
+                       + (f"; {render.money(released, lang)} released to the available budget"
+                          if released else ""))
+
+    command.__doc__ = doc
+    project_app.command(step)(command)
+
+
+_status_command("start", "Mark an approved project as in progress.\n\n"
+                "Example: [bold]smederij project start 12 --date 2026-04-01[/]")
+_status_command("complete", "Complete an in-progress project; what is left of its commitment "
+                "is released.\n\nExample: [bold]smederij project complete 12 --note 'opgeleverd'[/]")
+_status_command("reject", "Reject a proposed project.\n\n"
+                "Example: [bold]smederij project reject 14 --note 'te weinig draagvlak'[/]")
+_status_command("withdraw", "Withdraw a project; what is left of its commitment is released.\n\n"
+                "Example: [bold]smederij project withdraw 12 --note 'initiatiefnemers gestopt'[/]")
+
+
+@project_app.command("list")
+def project_list(
+    ctx: typer.Context,
+    year: Annotated[int | None, typer.Option(help="Budget year.")] = None,
+    smederij: Annotated[str | None, typer.Option(help="Smederij code.")] = None,
+    status: Annotated[str | None, typer.Option(help="proposed, approved, in_progress, "
+                                                    "completed, rejected or withdrawn.")] = None,
+    stream: Annotated[str | None, typer.Option(help="Stream.")] = None,
+    theme: Annotated[str | None, typer.Option(help="Theme.")] = None,
+    json_: Json = False,
+) -> None:
+    """List projects, filtered by year, Smederij, status, stream or theme.
+
+    Example: [bold]smederij project list --year 2026 --smederij krakeel --status approved[/]
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        rows = led.projects(year=year, smederij=smederij, status=status, stream=stream,
+                            theme=theme)
+        lang = _lang(led)
+    render.print_json(rows) if json_ else render.projects(rows, lang)
+
+
+@project_app.command("show")
+def project_show(
+    ctx: typer.Context,
+    project_id: Annotated[int, typer.Argument(metavar="ID", help="Project id.")],
+    json_: Json = False,
+) -> None:
+    """A project's details, status history, payments, and committed / paid / left.
+
+    Example: [bold]smederij project show 12[/]
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        data = led.project_detail(project_id)
+        lang = _lang(led)
+    render.print_json(data) if json_ else render.project(data, lang)
+
+
+# -- payments -------------------------------------------------------------------------------------
+
+
+@payment_app.command("add")
+def payment_add(
+    ctx: typer.Context,
+    project: Annotated[int, typer.Option(help="Project id.")],
+    amount: Annotated[str, typer.Option(help="Invoice amount, e.g. 1.250,00.")],
+    date: Annotated[str, typer.Option(help="Payment date: YYYY-MM-DD or DD-MM-YYYY.")],
+    payee: Annotated[str, typer.Option(help="Who was paid.")] = "",
+    ref: Annotated[str | None, typer.Option(help="Invoice or bank reference.")] = None,
+    raise_commitment: Annotated[bool, typer.Option(
+        "--raise-commitment", help="Commit the shortfall from the available budget when the "
+        "invoice is more than what is left.")] = False,
+    json_: Json = False,
+) -> None:
+    """Book a payment on an approved or in-progress project.
+
+    Refused beyond what is left of the project's commitment, unless --raise-commitment.
+
+    Example: [bold]smederij payment add --project 12 --amount 1.250,00 --date 2026-05-04
+    --payee 'Hoveniersbedrijf Pesse' --ref F2026-117[/]
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        payment_id = led.pay(project, _amount(amount, "--amount"), _date(date), payee=payee,
+                             reference=ref, raise_commitment=raise_commitment)
+    render.print_json({"id": payment_id}) if json_ else render.message(str(payment_id))
+
+
+@payment_app.command("list")
+def payment_list(
+    ctx: typer.Context,
+    project: Annotated[int | None, typer.Option(help="Project id.")] = None,
+    year: Annotated[int | None, typer.Option(help="Year of the payment date.")] = None,
+    smederij: Annotated[str | None, typer.Option(help="Smederij code.")] = None,
+    json_: Json = False,
+) -> None:
+    """List payments, reversed ones marked.
+
+    Example: [bold]smederij payment list --smederij krakeel --year 2026[/]
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        rows = led.payments(project_id=project, year=year, smederij=smederij)
+        lang = _lang(led)
+    render.print_json(rows) if json_ else render.payments(rows, lang)
+
+
+@payment_app.command("reverse")
+def payment_reverse(
+    ctx: typer.Context,
+    payment_id: Annotated[int, typer.Argument(metavar="ID", help="Payment id.")],
+    reason: Annotated[str, typer.Option(help="Why the payment is reversed.")],
+    date: DateOpt = None,
+) -> None:
+    """Book a reversing transaction for a payment (nothing is deleted).
+
+    Example: [bold]smederij payment reverse 31 --reason 'dubbel geboekt'[/]
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        txn = led.reverse_payment(payment_id, reason, _date(date))
+    render.message(f"payment {payment_id} reversed by transaction {txn}")
+
+
+def main() -> None:
+    app()

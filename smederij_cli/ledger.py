@@ -1,0 +1,516 @@
+"""The ledger's operations: what a budget administrator can do, and the rules each one keeps.
+
+Every operation that moves money books one balanced transaction (or, where it must, several)
+inside one ``Store.write()``: it happens entirely or not at all. Every refusal is a
+``SmederijError`` raised before anything is written. This module never prints and holds no SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from smederij_cli import domain as d
+from smederij_cli.errors import InsufficientFunds, InvalidInput, NotAllowed, NotFound
+from smederij_cli.money import format_cents
+from smederij_cli.store import Store
+
+FIGURES = ("carried_in_cents", "allocated_cents", "spent_cents", "committed_cents",
+           "available_cents", "carried_out_cents", "lapsed_cents")
+
+MAX_TEXT = 500  # titles, notes, payees: one line a person typed
+
+
+def clean_text(value: str | None, what: str, *, required: bool = False) -> str:
+    """Text a person typed, stored as given but refused when empty, multi-line or huge."""
+    text = (value or "").strip()
+    if required and not text:
+        raise InvalidInput(f"{what} is empty: give a short description")
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(f"{what} is {len(text)} characters long: keep it under {MAX_TEXT}")
+    if any(ord(c) < 32 for c in text):
+        raise InvalidInput(f"{what} contains control characters or line breaks: use one line")
+    return text
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """The outcome of an allocation: shares per Smederij, and the transaction (None if dry)."""
+
+    year: int
+    stream: str
+    shares: dict[str, int]
+    txn_id: int | None
+
+
+class Ledger:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # -- registry --------------------------------------------------------------------------------
+
+    def load_registry(self, config) -> dict[str, dict[str, int]]:
+        """Bring the registry in line with a configuration; idempotent, never deletes."""
+        s = self.store
+        with s.write():
+            changes = {
+                "teams": s.sync_rows("team", [{"code": t.code, "name": t.name}
+                                              for t in config.teams]),
+                "streams": s.sync_rows("stream", [
+                    {"code": st.code, "name": st.name, "description": st.description,
+                     "carry_over": json.dumps(st.carry_over.to_dict(), sort_keys=True)}
+                    for st in config.streams]),
+                "smederijen": s.sync_rows("smederij", [
+                    {"code": sm.code, "name": sm.name, "kind": sm.kind, "team": sm.team,
+                     "inhabitants": sm.inhabitants,
+                     "carry_over": json.dumps({k: v.to_dict() for k, v in
+                                               dict(sm.carry_over).items()}, sort_keys=True)}
+                    for sm in config.smederijen]),
+            }
+            s.set_setting("programme", json.dumps({
+                "name": config.name, "municipality": config.municipality,
+                "currency": config.currency, "language": config.language}))
+            s.set_setting("allocations", json.dumps([
+                {"stream": a.stream, "total_cents": a.total_cents, "method": a.method,
+                 "base_cents": a.base_cents} for a in config.allocations]))
+            s.set_setting("config_path", str(config.path))
+        return changes
+
+    def programme(self) -> dict:
+        raw = self.store.get_setting("programme")
+        return json.loads(raw) if raw else {"name": "", "municipality": "", "currency": "EUR",
+                                            "language": "nl"}
+
+    def is_empty(self) -> bool:
+        counts = self.store.counts()
+        return counts["smederijen"] == 0 and counts["transactions"] == 0
+
+    def smederij(self, code: str, *, active: bool = False) -> dict:
+        row = self.store.smederij(code)
+        if row is None:
+            known = ", ".join(r["code"] for r in self.store.smederijen()[:8])
+            raise NotFound(f"unknown Smederij {code!r}: use a code from 'smederij smederijen "
+                           f"list' (e.g. {known or 'none yet: run smederij init'})")
+        if active and not row["active"]:
+            raise NotAllowed(f"Smederij {code!r} is no longer active: it is not in the "
+                             "configuration any more")
+        return row
+
+    def stream(self, code: str) -> dict:
+        row = self.store.stream(code)
+        if row is None or not row["active"]:
+            known = ", ".join(r["code"] for r in self.store.streams())
+            raise NotFound(f"unknown stream {code!r}: use one of {known or 'none yet'}")
+        return row
+
+    # -- years -----------------------------------------------------------------------------------
+
+    def ensure_open(self, year: int, doing: str) -> None:
+        if not 2000 <= year <= 2200:
+            raise InvalidInput(f"year {year} is out of range: give a year like 2026")
+        closed_at = self.store.year_closed_at(year)
+        if closed_at:
+            raise NotAllowed(
+                f"budget year {year} is closed (rolled over on {closed_at[:10]}); cannot "
+                f"{doing} in it: book it in the open year {self.first_open_year()} instead")
+
+    def first_open_year(self) -> int:
+        closed = [y["year"] for y in self.store.years() if y["closed_at"]]
+        return max(closed) + 1 if closed else _dt.date.today().year
+
+    def _check_date_open(self, date: _dt.date, doing: str) -> None:
+        if self.store.year_closed_at(date.year):
+            self.ensure_open(date.year, doing)
+
+    # -- budget ----------------------------------------------------------------------------------
+
+    def allocate(self, year: int, stream: str, date: _dt.date, *, smederij: str | None = None,
+                 amount_cents: int | None = None, total_cents: int | None = None,
+                 method: str | None = None, base_cents: int = 0,
+                 dry_run: bool = False) -> Allocation:
+        """Give money from ``funding:<stream>`` to one Smederij, or split a total over all
+        active Smederijen (``equal``, or ``weighted``: a base each, the rest by inhabitants)."""
+        self.stream(stream)
+        self.ensure_open(year, "allocate")
+        if smederij is not None:
+            if amount_cents is None or total_cents is not None or method is not None:
+                raise InvalidInput("with --smederij give --amount (and no --total or --method)")
+            self.smederij(smederij, active=True)
+            shares = {smederij: amount_cents}
+            how = self.smederij(smederij)["name"]
+        else:
+            if total_cents is None or method is None or amount_cents is not None:
+                raise InvalidInput("give either --smederij and --amount, or --total and "
+                                   "--method equal|weighted")
+            if method not in ("equal", "weighted"):
+                raise InvalidInput(f"unknown method {method!r}: use equal or weighted")
+            if method == "equal" and base_cents:
+                raise InvalidInput("--base goes with --method weighted only")
+            rows = self.store.smederijen()
+            weights = [(r["code"], 1 if method == "equal" else r["inhabitants"]) for r in rows]
+            shares = d.split_total(total_cents, weights, base_cents)
+            how = f"{method} split of {format_cents(total_cents)}"
+        if dry_run:
+            return Allocation(year, stream, shares, None)
+        with self.store.write():
+            self.store.ensure_year(year)
+            postings = [(self._account(d.funding_account(stream), d.FUNDING, stream),
+                         -sum(shares.values()))]
+            postings += [(self._available(year, code, stream), cents)
+                         for code, cents in shares.items()]
+            txn = self.store.post(date, d.ALLOCATION,
+                                  f"Allocation {year} {stream}: {how}", postings)
+        return Allocation(year, stream, shares, txn)
+
+    def transfer(self, year: int, stream: str, source: str, target: str, amount_cents: int,
+                 date: _dt.date, note: str = "") -> int:
+        self.stream(stream)
+        self.smederij(source)
+        self.smederij(target, active=True)
+        if source == target:
+            raise InvalidInput("--from and --to are the same Smederij: nothing to transfer")
+        note = clean_text(note, "note")
+        self.ensure_open(year, "transfer")
+        with self.store.write():
+            self._require_available(year, source, stream, amount_cents, f"transfer to {target}")
+            txn = self.store.post(
+                date, d.TRANSFER,
+                f"Transfer {year} {stream} {source} -> {target}" + (f": {note}" if note else ""),
+                [(self._available(year, source, stream), -amount_cents),
+                 (self._available(year, target, stream), amount_cents)])
+        return txn
+
+    def budget(self, year: int) -> dict:
+        """Allocations and transfers of a year, with what each Smederij has per stream."""
+        figures = {(r["smederij"], r["stream"]): r for r in self.store.stream_figures(year)}
+        streams = [s["code"] for s in self.store.streams()]
+        rows = []
+        for sm in self._report_smederijen(figures):
+            rows.append({"code": sm["code"], "name": sm["name"], "streams": {
+                st: {k: figures.get((sm["code"], st), {}).get(k, 0)
+                     for k in ("allocated_cents", "available_cents")} for st in streams}})
+        return {"year": year, "streams": streams, "smederijen": rows,
+                "moves": self.store.budget_moves(year)}
+
+    # -- projects --------------------------------------------------------------------------------
+
+    def add_project(self, *, smederij: str, stream: str, year: int, title: str,
+                    amount_cents: int, theme: str | None = None, supporters: int = 0,
+                    volunteers: int = 0, cofunding: dict[str, int] | None = None,
+                    date: _dt.date | None = None, note: str = "") -> int:
+        self.smederij(smederij, active=True)
+        self.stream(stream)
+        self.ensure_open(year, "add a project")
+        title = clean_text(title, "title", required=True)
+        d.check_theme(theme)
+        if supporters < 0 or volunteers < 0:
+            raise InvalidInput("supporters and volunteers are counts: give 0 or more")
+        cofunding = {clean_text(k, "co-funding source", required=True): v
+                     for k, v in (cofunding or {}).items()}
+        date = date or _dt.date.today()
+        with self.store.write():
+            project_id = self.store.insert_project(
+                {"smederij": smederij, "stream": stream, "year": year, "title": title,
+                 "theme": theme, "requested_cents": amount_cents, "supporters": supporters,
+                 "volunteers": volunteers, "status": d.PROPOSED}, cofunding)
+            self.store.set_project_status(project_id, date, None, d.PROPOSED,
+                                          clean_text(note, "note"))
+        return project_id
+
+    def project(self, project_id: int) -> dict:
+        row = self.store.project(project_id)
+        if row is None:
+            raise NotFound(f"unknown project {project_id}: see 'smederij project list'")
+        return row
+
+    def approve(self, project_id: int, date: _dt.date, *, amount_cents: int | None = None,
+                note: str = "") -> int:
+        """Approve a proposed project and commit its money (the requested amount unless given)."""
+        with self.store.write():
+            p = self.project(project_id)
+            target = d.next_status("approve", p["status"], project_id)
+            amount = amount_cents or p["requested_cents"]
+            year = self._project_year(p)
+            self.ensure_open(year, "approve a project")
+            self._check_date_open(date, "approve a project")
+            self._require_available(year, p["smederij"], p["stream"], amount,
+                                    f"approve project {project_id}")
+            txn = self._commit(p, year, amount, date, f"Commitment for project {project_id}: "
+                                                      f"{p['title']}")
+            self.store.set_project_status(project_id, date, p["status"], target,
+                                          clean_text(note, "note"), txn)
+        return txn
+
+    def change_status(self, project_id: int, step: str, date: _dt.date, note: str = "") -> None:
+        """start, complete, reject or withdraw; complete and withdraw release what is left."""
+        with self.store.write():
+            p = self.project(project_id)
+            target = d.next_status(step, p["status"], project_id)
+            note = clean_text(note, "note")
+            txn = None
+            if target in (d.COMPLETED, d.WITHDRAWN):
+                txn = self._release(p, date)
+            self.store.set_project_status(project_id, date, p["status"], target, note, txn)
+
+    def project_detail(self, project_id: int) -> dict:
+        p = self.project(project_id)
+        money = self.store.project_money(project_id)[0]
+        return {
+            **{k: p[k] for k in ("id", "year", "smederij", "smederij_name", "stream", "title",
+                                 "theme", "status", "requested_cents", "supporters",
+                                 "volunteers")},
+            "cofunding": self.store.cofunding(project_id),
+            "committed_cents": money["committed_total"],
+            "paid_cents": money["paid"],
+            "left_cents": money["committed_now"],
+            "released_cents": money["committed_total"] - money["paid"] - money["committed_now"],
+            "history": self.store.project_events(project_id),
+            "payments": self.store.payments(project_id=project_id),
+        }
+
+    def projects(self, **filters) -> list[dict]:
+        if filters.get("smederij"):
+            self.smederij(filters["smederij"])
+        if filters.get("stream"):
+            self.stream(filters["stream"])
+        if filters.get("status") and filters["status"] not in d.STATUSES:
+            raise InvalidInput(f"unknown status {filters['status']!r}: choose one of "
+                               f"{', '.join(d.STATUSES)}")
+        d.check_theme(filters.get("theme"))
+        return self.store.projects(**filters)
+
+    # -- payments --------------------------------------------------------------------------------
+
+    def pay(self, project_id: int, amount_cents: int, date: _dt.date, *, payee: str = "",
+            reference: str | None = None, raise_commitment: bool = False) -> int:
+        """Pay an invoice from a project's commitment; with ``raise_commitment`` commit the
+        shortfall from the Smederij's available budget first (or refuse)."""
+        payee = clean_text(payee, "payee")
+        reference = clean_text(reference, "reference") or None
+        with self.store.write():
+            p = self.project(project_id)
+            if p["status"] not in d.OPEN_STATUSES:
+                raise NotAllowed(f"project {project_id} is {p['status']}: payments are only "
+                                 "booked on approved or in-progress projects")
+            year = self._project_year(p)
+            self.ensure_open(year, "book a payment")
+            self._check_date_open(date, "book a payment")
+            committed = self._committed(p, year)
+            left = self.store.balance(committed)
+            if amount_cents > left:
+                short = amount_cents - left
+                if not raise_commitment:
+                    raise InsufficientFunds(
+                        f"payment of {format_cents(amount_cents)} exceeds what is left of "
+                        f"project {project_id}'s commitment ({format_cents(left)}) by "
+                        f"{format_cents(short)}: pay less, or add --raise-commitment")
+                self._require_available(year, p["smederij"], p["stream"], short,
+                                        f"raise project {project_id}'s commitment")
+                self._commit(p, year, short, date,
+                             f"Raised commitment for project {project_id}: {p['title']}")
+            txn = self.store.post(
+                date, d.PAYMENT, f"Payment for project {project_id}"
+                + (f" to {payee}" if payee else "") + (f" ({reference})" if reference else ""),
+                [(self._account_for(committed), -amount_cents),
+                 (self._account(d.spent_account(year, p["smederij"], p["stream"], project_id),
+                                d.SPENT, p["stream"], year, p["smederij"], project_id),
+                  amount_cents)],
+                project_id=project_id)
+            return self.store.insert_payment(project_id, txn, date, amount_cents, payee,
+                                             reference)
+
+    def payment(self, payment_id: int) -> dict:
+        row = self.store.payment(payment_id)
+        if row is None:
+            raise NotFound(f"unknown payment {payment_id}: see 'smederij payment list'")
+        return row
+
+    def reverse_payment(self, payment_id: int, reason: str, date: _dt.date) -> int:
+        """Book the reverse of a payment. The money goes back into the project's commitment if
+        the project is still open, else back to the Smederij's available budget."""
+        reason = clean_text(reason, "reason", required=True)
+        with self.store.write():
+            pm = self.payment(payment_id)
+            if pm["reversal_txn"]:
+                raise NotAllowed(f"payment {payment_id} was already reversed (transaction "
+                                 f"{pm['reversal_txn']})")
+            p = self.project(pm["project_id"])
+            postings = self.store.transaction_postings(pm["txn_id"])
+            spent = next(x for x in postings if x["kind"] == d.SPENT)
+            year = spent["year"]
+            self.ensure_open(year, f"reverse payment {payment_id}")
+            self._check_date_open(date, f"reverse payment {payment_id}")
+            if p["status"] in d.OPEN_STATUSES:
+                back = self._committed(p, year)
+            else:
+                back = d.available_account(year, p["smederij"], p["stream"])
+            return self.store.post(
+                date, d.PAYMENT, f"Reversal of payment {payment_id}: {reason}",
+                [(spent["account_id"], -pm["amount_cents"]),
+                 (self._account_for(back), pm["amount_cents"])],
+                project_id=p["id"], reverses=pm["txn_id"])
+
+    def payments(self, **filters) -> list[dict]:
+        if filters.get("project_id") is not None:
+            self.project(filters["project_id"])
+        if filters.get("smederij"):
+            self.smederij(filters["smederij"])
+        return self.store.payments(**filters)
+
+    # -- report ----------------------------------------------------------------------------------
+
+    def report(self, year: int, *, smederij: str | None = None,
+               stream: str | None = None) -> dict:
+        """Where every cent of a year stands, per Smederij and stream (the JSON interface)."""
+        if smederij:
+            self.smederij(smederij)
+        if stream:
+            self.stream(stream)
+        figures = {(r["smederij"], r["stream"]): r for r in self.store.stream_figures(year)}
+        counts = self.store.project_status_counts(year)
+        streams = [s["code"] for s in self.store.streams() if stream in (None, s["code"])]
+        totals = dict.fromkeys(FIGURES, 0)
+        rows = []
+        for sm in self._report_smederijen(figures):
+            if smederij not in (None, sm["code"]):
+                continue
+            per_stream = {}
+            for st in streams:
+                row = figures.get((sm["code"], st), {})
+                per_stream[st] = {k: row.get(k, 0) for k in FIGURES}
+                for k in FIGURES:
+                    totals[k] += per_stream[st][k]
+            rows.append({
+                "code": sm["code"], "name": sm["name"], "kind": sm["kind"],
+                "team": sm["team_name"] or sm["team"], "streams": per_stream,
+                "projects": {st: counts.get(sm["code"], {}).get(st, 0) for st in d.STATUSES},
+            })
+        return {"year": year, "currency": self.programme().get("currency", "EUR"),
+                "smederijen": rows, "totals": totals}
+
+    def _report_smederijen(self, figures: dict) -> list[dict]:
+        """Active Smederijen, and inactive ones that still have money in the year."""
+        with_money = {code for code, _ in figures}
+        return [sm for sm in self.store.smederijen(active_only=False)
+                if sm["active"] or sm["code"] in with_money]
+
+    def smederij_balances(self, code: str, year: int) -> dict[str, dict[str, int]]:
+        report = self.report(year, smederij=code)
+        return report["smederijen"][0]["streams"] if report["smederijen"] else {}
+
+    # -- check -----------------------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """Every invariant of DOMAIN.md; returns one line per violation (empty: all hold)."""
+        s = self.store
+        problems = [f"database: {p}" for p in s.integrity_problems()]
+        problems += [f"transaction {t['id']} ({t['description']}) does not balance: its "
+                     f"{t['n']} postings sum to {t['total']} cents"
+                     for t in s.unbalanced_transactions()]
+        problems += [f"account {a['name']} is negative: {a['balance']} cents"
+                     for a in s.negative_balances()]
+        for p in s.project_money():
+            if p["paid"] > p["committed_total"]:
+                problems.append(f"project {p['id']}: paid {p['paid']} cents, more than the "
+                                f"{p['committed_total']} cents committed to it")
+            if p["status"] not in d.OPEN_STATUSES and p["committed_now"] != 0:
+                problems.append(f"project {p['id']} is {p['status']} but still has "
+                                f"{p['committed_now']} cents committed")
+            if p["status"] in (d.PROPOSED, d.REJECTED) and p["paid"]:
+                problems.append(f"project {p['id']} is {p['status']} but has payments")
+        years = [y["year"] for y in s.years()]
+        for year in years:
+            for f in s.stream_figures(year):
+                if f["internal_cents"]:
+                    sources = f["carried_in_cents"] + f["allocated_cents"]
+                    uses = sum(f[k] for k in FIGURES[2:])
+                    problems.append(
+                        f"{year} {f['smederij']} {f['stream']}: carried in + allocated "
+                        f"({sources}) differs from spent + committed + available + carried out "
+                        f"+ lapsed ({uses})")
+        for year in years:
+            if s.year_closed_at(year):
+                out = sum(f["carried_out_cents"] for f in s.stream_figures(year))
+                into = sum(f["carried_in_cents"] for f in s.stream_figures(year + 1))
+                if out != into:
+                    problems.append(f"rollover {year}: {out} cents carried out but {into} "
+                                    f"cents carried into {year + 1}")
+        total = s.total_posted()
+        if total:
+            problems.append(f"the ledger as a whole does not sum to zero: {total} cents")
+        return problems
+
+    def info(self) -> dict:
+        version, step = self.store.schema_version()
+        return {"path": str(self.store.path), "schema_version": version, "schema_step": step,
+                **self.store.counts(),
+                "years": [{"year": y["year"], "status": "closed" if y["closed_at"] else "open"}
+                          for y in self.store.years()]}
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _account(self, name: str, kind: str, stream: str, year: int | None = None,
+                 smederij: str | None = None, project_id: int | None = None) -> int:
+        return self.store.account_id(name, kind, stream, year, smederij, project_id)
+
+    def _account_for(self, name: str) -> int:
+        """The id of an account known only by name (its parts are in the name)."""
+        year, smederij, stream, kind, *rest = name.split(":")
+        return self._account(name, kind, stream, int(year), smederij,
+                             int(rest[0]) if rest else None)
+
+    def _available(self, year: int, smederij: str, stream: str) -> int:
+        return self._account(d.available_account(year, smederij, stream), d.AVAILABLE, stream,
+                             year, smederij)
+
+    def _committed(self, p: dict, year: int) -> str:
+        return d.committed_account(year, p["smederij"], p["stream"], p["id"])
+
+    def _project_year(self, p: dict) -> int:
+        """The budget year where a project's money now lives: its own year, or later once a
+        rollover has carried its commitment on."""
+        return self.store.commitment_year(p["id"]) or p["year"]
+
+    def _require_available(self, year: int, smederij: str, stream: str, amount: int,
+                           doing: str) -> None:
+        available = self.store.balance(d.available_account(year, smederij, stream))
+        if amount > available:
+            name = self.smederij(smederij)["name"]
+            raise InsufficientFunds(
+                f"cannot {doing}: it needs {format_cents(amount)} but {name} has "
+                f"{format_cents(available)} available in {stream} {year} "
+                f"(short {format_cents(amount - available)})")
+
+    def _commit(self, p: dict, year: int, amount: int, date: _dt.date, text: str) -> int:
+        return self.store.post(
+            date, d.COMMITMENT, text,
+            [(self._available(year, p["smederij"], p["stream"]), -amount),
+             (self._account_for(self._committed(p, year)), amount)],
+            project_id=p["id"])
+
+    def _release(self, p: dict, date: _dt.date) -> int | None:
+        year = self._project_year(p)
+        left = self.store.balance(self._committed(p, year))
+        if not left:
+            return None
+        self.ensure_open(year, f"release project {p['id']}'s commitment")
+        return self.store.post(
+            date, d.RELEASE, f"Release of project {p['id']}: {p['title']}",
+            [(self._account_for(self._committed(p, year)), -left),
+             (self._available(year, p["smederij"], p["stream"]), left)],
+            project_id=p["id"])
+
+
+def parse_cofunding(items: Sequence[str], parse_amount) -> dict[str, int]:
+    """``SOURCE=AMOUNT`` pairs (repeatable) into {source: cents}; a source given twice adds up."""
+    result: dict[str, int] = {}
+    for item in items:
+        source, sep, amount = item.partition("=")
+        if not sep or not source.strip():
+            raise InvalidInput(f"co-funding {item!r} is not SOURCE=AMOUNT: e.g. "
+                               "--cofunding 'Oranje Fonds=2.500'")
+        cents = parse_amount(amount, what=f"co-funding amount for {source.strip()}")
+        result[source.strip()] = result.get(source.strip(), 0) + cents
+    return result
