@@ -69,9 +69,9 @@ def parse_amount(text: str, *, allow_zero: bool = False, what: str = "amount") -
             whole, _, cents_text = s.partition(sep)
             if len(cents_text) == 3:
                 raise InvalidInput(
-                    f"{what} {original!r} is ambiguous: write {whole}{cents_text} or "
-                    f"{whole}.{cents_text},00 for {whole}{cents_text} euros, or use two decimals "
-                    f"(e.g. {whole},{cents_text[:2]})"
+                    f"{what} {original!r} is ambiguous (thousands or decimals?): write "
+                    f"{whole}{cents_text} or {whole}.{cents_text},00 for {whole}{cents_text} "
+                    "euros; cents take at most two decimals"
                 )
     if cents_text == "" and (s.endswith((",", "."))):
         raise InvalidInput(f"{what} {original!r} ends in a separator: write e.g. {whole},00")
