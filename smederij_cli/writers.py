@@ -300,6 +300,7 @@ CSS = """
 body{margin:0;background:#eef1f5;color:#1d2733;font:15px/1.45 "Segoe UI",Roboto,"Helvetica Neue",
 Arial,sans-serif}
 main{max-width:1180px;margin:0 auto;padding:0 28px 40px}
+.wide main,.wide header .in{max-width:1600px}
 header{background:#1f3a5f;color:#fff;padding:34px 0 30px;margin-bottom:26px}
 header .in{max-width:1180px;margin:0 auto;padding:0 28px}
 header h1{margin:0;font-size:32px;font-weight:600;letter-spacing:.2px}
@@ -313,12 +314,14 @@ border-top:4px solid #1f3a5f}
 .card .k{font-size:13px;color:#5b6675;text-transform:uppercase;letter-spacing:.6px}
 .card .v{font-size:24px;font-weight:600;margin-top:4px;white-space:nowrap}
 .card .s{font-size:13px;color:#5b6675}
-.panel{background:#fff;border-radius:8px;padding:18px 20px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
+.panel{background:#fff;border-radius:8px;padding:18px 20px;box-shadow:0 1px 2px rgba(0,0,0,.08);
+overflow-x:auto}
 .legend{display:flex;gap:18px;flex-wrap:wrap;font-size:13px;margin:0 0 8px}
 .legend i{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:6px;
 vertical-align:-1px}
 table{border-collapse:collapse;width:100%;font-size:13.5px}
-th,td{padding:6px 8px;border-bottom:1px solid #e3e8ee;text-align:left;white-space:nowrap}
+th,td{padding:6px 8px;border-bottom:1px solid #e3e8ee;text-align:left;vertical-align:top}
+td.n{white-space:nowrap}
 th{background:#f4f6f9;color:#1f3a5f;font-weight:600}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 tr.total td{font-weight:700;border-top:2px solid #1f3a5f;background:#f4f6f9}
@@ -504,12 +507,14 @@ def write_html(reports: list[dict], projects: list[dict], lang: str, *, programm
     return _page(heading, title or "De Smederijen", "".join(parts), lang)
 
 
-def _page(heading: str, subtitle: str, body: str, lang: str) -> str:
+def _page(heading: str, subtitle: str, body: str, lang: str, wide: bool = False) -> str:
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width,initial-scale=1">'
-            f"<title>{html.escape(heading)}</title><style>{CSS}</style></head><body>"
+            f"<title>{html.escape(heading)}</title><style>{CSS}</style></head>"
+            f"<body{' class=wide' if wide else ''}>"
             f'<header><div class="in"><h1>{html.escape(heading)}</h1>'
-            f"<p>{html.escape(subtitle)}</p></div></header><main>{body}</main></body></html>\n")
+            f"<p>{html.escape(subtitle)}</p></div></header>"
+            f"<main>{body}</main></body></html>\n")
 
 
 def write_html_sheets(sheets: list[Sheet], lang: str, *, heading: str, subtitle: str) -> str:
@@ -521,9 +526,10 @@ def write_html_sheets(sheets: list[Sheet], lang: str, *, heading: str, subtitle:
         rows = [([show(sheet.columns[i], row[i], lang) for i in cols], "") for row in sheet.rows]
         rows += [([show(sheet.columns[i], row[i], lang) for i in cols], "total")
                  for row in sheet.totals]
-        body.append(f"<h2>{html.escape(sheet.title or sheet.name)}</h2>"
-                    f'<div class="panel">{_html_table(head, rows)}</div>')
-    return _page(heading, subtitle, "".join(body), lang)
+        title = sheet.title or sheet.name
+        body.append(("" if title == heading else f"<h2>{html.escape(title)}</h2>")
+                    + f'<div class="panel">{_html_table(head, rows)}</div>')
+    return _page(heading, subtitle, "".join(body), lang, wide=True)
 
 
 def save(path, content: str | bytes) -> None:
