@@ -84,12 +84,6 @@ def sheet_text(data: Sheet, lang: str = "nl") -> str:
     return buffer.getvalue()
 
 
-def report(data: dict, lang: str = "nl") -> None:
-    from smederij_cli.writers import report_sheet
-
-    sheet(report_sheet(data, lang), lang)
-
-
 def budget(data: dict, lang: str = "nl") -> None:
     table = _table(f"Budget {data['year']}")
     table.add_column("Smederij")

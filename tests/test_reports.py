@@ -49,7 +49,7 @@ def report_json(cli, *args):
     return json.loads(run(cli, "--year", "2026", "--format", "json", *args).stdout)
 
 
-# -- CSV --------------------------------------------------------------------------------------------
+# -- CSV ------------------------------------------------------------------------------------------
 
 
 def test_csv_has_english_headers_plain_numbers_and_matches_the_json(rep):
@@ -91,7 +91,7 @@ def test_neutralise_and_plain_euros():
     assert plain_euros(100_000_000_00) == "100000000.00"
 
 
-# -- XLSX -------------------------------------------------------------------------------------------
+# -- XLSX -----------------------------------------------------------------------------------------
 
 
 def test_xlsx_sheets_numbers_frozen_header_totals_and_no_formulas(rep, tmp_path):
@@ -140,7 +140,7 @@ def test_xlsx_in_english_has_english_sheet_names(rep, tmp_path):
     assert [c.value for c in book["Projects"][1]][:3] == ["Id", "Year", "Smederij"]
 
 
-# -- HTML -------------------------------------------------------------------------------------------
+# -- HTML -----------------------------------------------------------------------------------------
 
 
 def test_html_is_self_contained_with_charts_and_escapes_typed_text(rep, tmp_path):
@@ -165,7 +165,7 @@ def test_html_in_english(rep):
     assert "Annual report 2026" in page and "€30,000.00" in page and "Jaarverslag" not in page
 
 
-# -- Markdown and terminal tables ---------------------------------------------------------------------
+# -- Markdown and terminal tables -----------------------------------------------------------------
 
 
 def test_markdown_has_labels_and_a_totals_row(rep):
@@ -204,7 +204,7 @@ def test_piped_output_has_no_colour_codes(rep, db_path):
     assert "Pesse" in out and "\x1b[" not in out
 
 
-# -- --output, several years ---------------------------------------------------------------------
+# -- --output, several years ----------------------------------------------------------------------
 
 
 def test_output_writes_the_file_and_says_where(rep, tmp_path):
@@ -234,7 +234,7 @@ def test_overview_totals_are_the_sum_of_the_years(rep):
     assert {r["year"] for r in rows} == {"2025", "2026"}
 
 
-# -- mistakes: exit 1, one line, nothing written ----------------------------------------------------
+# -- mistakes: exit 1, one line, nothing written --------------------------------------------------
 
 REPORT_ERRORS = [
     (["report", "--year", "2026", "--format", "pdf", "--output", "{out}"], "unknown format"),
