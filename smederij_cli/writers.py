@@ -416,7 +416,8 @@ def write_html(reports: list[dict], projects: list[dict], lang: str, *, programm
     funded = [p for p in projects if p["status"] in ACTIVE]
     cofunding = sum(p["cofunding_cents"] for p in funded)
     volunteers = sum(p["volunteers"] for p in funded)
-    per_euro = cofunding / totals["allocated_cents"] if totals["allocated_cents"] else 0.0
+    allocated = totals["allocated_cents"]
+    per_euro_cents = (200 * cofunding + allocated) // (2 * allocated) if allocated else 0
     title = " · ".join(x for x in (programme.get("name"), programme.get("municipality")) if x)
 
     parts = []
@@ -431,7 +432,7 @@ def write_html(reports: list[dict], projects: list[dict], lang: str, *, programm
                  + _card(L("projects"), str(len(projects)),
                          f"{len(funded)} {L('approved')}/{L('in_progress')}/{L('completed')}")
                  + _card(L("cofunding"), money(cofunding), kind="people")
-                 + _card(L("cofunding_per_euro"), money(round(per_euro * 100)),
+                 + _card(L("cofunding_per_euro"), money(per_euro_cents),
                          L("cofunding_note"), "people")
                  + _card(L("volunteers"), str(volunteers), L("volunteers_note"), "people")
                  + "</div>")
