@@ -234,30 +234,199 @@ def check(ctx: typer.Context, json_: Json = False) -> None:
         raise typer.Exit(1)
 
 
-@app.command()
+report_app = typer.Typer(
+    invoke_without_command=True, no_args_is_help=False, rich_markup_mode="rich")
+app.add_typer(report_app, name="report")
+
+FORMATS = ("table", "json", "csv", "markdown", "html", "xlsx")
+FormatOpt = Annotated[str, typer.Option("--format", help="table, json, csv, markdown, html "
+                                                          "or xlsx.")]
+OutputOpt = Annotated[Path | None, typer.Option(
+    "--output", "-o", help="Write the report to this file and say where (xlsx needs it).",
+    show_default=False)]
+LangOpt = Annotated[str | None, typer.Option(
+    "--lang", help="nl or en: labels, statuses and money (default: the programme's language).",
+    show_default=False)]
+DelimiterOpt = Annotated[str, typer.Option(
+    "--delimiter", help="CSV field separator; ';' is what Dutch Excel opens by default.")]
+DecimalCommaOpt = Annotated[bool, typer.Option(
+    "--decimal-comma", help="CSV amounts as 1234,56 instead of 1234.56.")]
+FromOpt = Annotated[int | None, typer.Option(
+    "--from", help="First year of a multi-year overview (with --to).", show_default=False)]
+ToOpt = Annotated[int | None, typer.Option(
+    "--to", help="Last year of a multi-year overview (with --from).", show_default=False)]
+ReportYear = Annotated[int, typer.Option(help="Budget year.")]
+SmederijFilter = Annotated[str | None, typer.Option(help="Only this Smederij (code).")]
+StreamFilter = Annotated[str | None, typer.Option(help="Only this stream.")]
+
+
+def _report_options(format: str, output: Path | None, lang: str | None, delimiter: str) -> None:
+    """Refuse what cannot work before the ledger is opened or anything is written."""
+    from smederij_cli.errors import InvalidInput
+    from smederij_cli.labels import LANGUAGES
+
+    if format not in FORMATS:
+        raise InvalidInput(f"unknown format {format!r}: use {', '.join(FORMATS)}")
+    if lang is not None and lang not in LANGUAGES:
+        raise InvalidInput(f"unknown language {lang!r}: use nl or en")
+    if format == "xlsx" and output is None:
+        raise InvalidInput("xlsx is a binary file: give --output FILE, e.g. --output "
+                           "report.xlsx")
+    if len(delimiter) != 1 or delimiter in "\"\r\n":
+        raise InvalidInput(f"--delimiter {delimiter!r} must be one character, e.g. ';' or ','")
+
+
+def _years(year: int, start: int | None, end: int | None) -> tuple[int, int] | None:
+    """The --from/--to range, or None for the single --year."""
+    from smederij_cli.errors import InvalidInput
+
+    if start is None and end is None:
+        return None
+    if start is None or end is None:
+        raise InvalidInput("a multi-year overview needs both --from and --to, e.g. --from 2025 "
+                           "--to 2026")
+    return start, end
+
+
+def _deliver(content: str | bytes, output: Path | None, what: str) -> None:
+    from smederij_cli import render
+    from smederij_cli.writers import save
+
+    if output is None:
+        sys.stdout.write(content)  # type: ignore[arg-type]  # xlsx always has an output
+        return
+    save(output, content)
+    render.message(f"wrote {what} to {output}")
+
+
+def _document(format: str, sheets: list, lang: str, delimiter: str, decimal_comma: bool,
+              json_data: Any, html: Any) -> str | bytes:
+    """The report in one format: the first sheet is the main one (table, CSV, Markdown); XLSX
+    gets every sheet; HTML is built by ``html()``."""
+    from smederij_cli import render, writers
+
+    if format == "json":
+        return render.json_text(json_data)
+    if format == "table":
+        return render.sheet_text(sheets[0], lang)
+    if format == "csv":
+        return writers.write_csv(sheets[0], delimiter=delimiter, decimal_comma=decimal_comma)
+    if format == "markdown":
+        return writers.write_markdown(sheets[:1], lang)
+    if format == "xlsx":
+        return writers.write_xlsx(sheets, lang)
+    return html()
+
+
+@report_app.callback()
 def report(
     ctx: typer.Context,
-    year: Annotated[int, typer.Option(help="Budget year.")] = _dt.date.today().year,
-    smederij: Annotated[str | None, typer.Option(help="Only this Smederij (code).")] = None,
-    stream: Annotated[str | None, typer.Option(help="Only this stream.")] = None,
-    format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    year: ReportYear = _dt.date.today().year,
+    smederij: SmederijFilter = None,
+    stream: StreamFilter = None,
+    format: FormatOpt = "table",
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    delimiter: DelimiterOpt = ";",
+    decimal_comma: DecimalCommaOpt = False,
 ) -> None:
     """Where every cent of a year stands, per Smederij and stream, with totals.
 
     JSON is the stable scripting interface: money in integer cents, and per Smederij and stream
     carried_in + allocated = spent + committed + available + carried_out + lapsed.
 
-    Example: [bold]smederij report --year 2026 --format json[/]
-    """
-    from smederij_cli import render
-    from smederij_cli.errors import InvalidInput
+    With --from and --to: every year of the range, and the totals over them (JSON: from, to,
+    currency, years: one report per year, totals). XLSX adds sheets of projects and payments;
+    HTML is the annual report with charts; CSV has English headers and plain numbers.
+    For the project listing: [bold]smederij report projects --help[/].
 
-    if format not in ("table", "json"):
-        raise InvalidInput(f"unknown format {format!r}: use table or json")
+    Example: [bold]smederij report --year 2026 --format xlsx --output jaarverslag-2026.xlsx[/]
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from smederij_cli import render, writers
+
+    _report_options(format, output, lang, delimiter)
+    span = _years(year, start, end)
     with ledger(ctx) as led:
-        data = led.report(year, smederij=smederij, stream=stream)
-        lang = _lang(led)
-    render.print_json(data) if format == "json" else render.report(data, lang)
+        lang = lang or _lang(led)
+        if span is None:
+            data = led.report(year, smederij=smederij, stream=stream)
+            reports, span = [data], (year, year)
+            sheet = writers.report_sheet(data, lang)
+        else:
+            data = led.overview(*span, smederij=smederij, stream=stream)
+            reports = data["years"]
+            sheet = writers.overview_sheet(data, lang)
+        if format == "table" and output is None:
+            render.sheet(sheet, lang)
+            return
+        projects = payments = []
+        if format in ("xlsx", "html"):
+            projects = led.report_projects(*span, smederij=smederij, stream=stream)
+            payments = led.report_payments(*span, smederij=smederij, stream=stream)
+        programme, path = led.programme(), led.store.path
+    when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
+    sheets = [sheet,
+              writers.projects_sheet(projects, lang, writers.label("projects_title", lang,
+                                                                   year=when)),
+              writers.payments_sheet(payments, lang, writers.label("payments_title", lang,
+                                                                   year=when))]
+    content = _document(format, sheets, lang, delimiter, decimal_comma, data,
+                        lambda: writers.write_html(reports, projects, lang,
+                                                   programme=programme, ledger=path.name))
+    _deliver(content, output, f"report {when} ({format})")
+
+
+@report_app.command("projects")
+def report_projects(
+    ctx: typer.Context,
+    year: ReportYear = _dt.date.today().year,
+    smederij: SmederijFilter = None,
+    stream: StreamFilter = None,
+    format: FormatOpt = "table",
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    delimiter: DelimiterOpt = ";",
+    decimal_comma: DecimalCommaOpt = False,
+) -> None:
+    """The projects of a year (or --from/--to) with requested, committed, paid, co-funding,
+    supporters and volunteers, and a totals row.
+
+    JSON is the same list as 'smederij project list --json'; XLSX adds a sheet of the payments.
+
+    Example: [bold]smederij report projects --year 2026 --format csv --output projecten.csv[/]
+    """
+    from smederij_cli import writers
+
+    _report_options(format, output, lang, delimiter)
+    span = _years(year, start, end) or (year, year)
+    with ledger(ctx) as led:
+        lang = lang or _lang(led)
+        projects = led.report_projects(*span, smederij=smederij, stream=stream)
+        payments = (led.report_payments(*span, smederij=smederij, stream=stream)
+                    if format == "xlsx" else [])
+        programme = led.programme()
+    when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
+    sheets = [writers.projects_sheet(projects, lang, writers.label("projects_title", lang,
+                                                                   year=when)),
+              writers.payments_sheet(payments, lang, writers.label("payments_title", lang,
+                                                                   year=when))]
+    if format == "table" and output is None:
+        from smederij_cli import render
+
+        render.sheet(sheets[0], lang)
+        return
+    subtitle = " · ".join(x for x in (programme.get("name"), programme.get("municipality")) if x)
+    content = _document(format, sheets, lang, delimiter, decimal_comma, projects,
+                        lambda: writers.write_html_sheets(sheets[:1], lang,
+                                                          heading=sheets[0].title,
+                                                          subtitle=subtitle))
+    _deliver(content, output, f"projects {when} ({format})")
 
 
 # -- smederijen ----------------------------------------------------------------------------------------

@@ -390,6 +390,43 @@ class Ledger:
         return {"year": year, "currency": self.programme().get("currency", "EUR"),
                 "smederijen": rows, "totals": totals}
 
+    def overview(self, start: int, end: int, *, smederij: str | None = None,
+                 stream: str | None = None) -> dict:
+        """Several years side by side: each year's report, and the figures summed over them.
+
+        Carried in and carried out are counted in every year they appear, so in the totals they
+        show how much moved between the years, not new money."""
+        years = self.report_years(start, end)
+        reports = [self.report(y, smederij=smederij, stream=stream) for y in years]
+        return {"from": start, "to": end, "currency": self.programme().get("currency", "EUR"),
+                "years": reports,
+                "totals": {k: sum(r["totals"][k] for r in reports) for k in FIGURES}}
+
+    @staticmethod
+    def report_years(start: int, end: int) -> list[int]:
+        for year in (start, end):
+            if not 2000 <= year <= 2200:
+                raise InvalidInput(f"year {year} is out of range: give a year like 2026")
+        if start > end:
+            raise InvalidInput(f"--from {start} is after --to {end}: give the earlier year "
+                               "first")
+        return list(range(start, end + 1))
+
+    def report_projects(self, start: int, end: int, *, smederij: str | None = None,
+                        stream: str | None = None) -> list[dict]:
+        """The projects of budget years ``start`` to ``end`` (for the report listings)."""
+        return [p for y in self.report_years(start, end)
+                for p in self.projects(year=y, smederij=smederij, stream=stream)]
+
+    def report_payments(self, start: int, end: int, *, smederij: str | None = None,
+                        stream: str | None = None) -> list[dict]:
+        """The payments dated in years ``start`` to ``end``, reversed ones included."""
+        if stream:
+            self.stream(stream)
+        return [pm for y in self.report_years(start, end)
+                for pm in self.payments(year=y, smederij=smederij)
+                if stream in (None, pm["stream"])]
+
     def _report_smederijen(self, figures: dict) -> list[dict]:
         """Active Smederijen, and inactive ones that still have money in the year."""
         with_money = {code for code, _ in figures}

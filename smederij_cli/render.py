@@ -6,6 +6,7 @@ styles are rich's: it drops them when output is piped or when NO_COLOR is set.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from typing import Any
@@ -13,18 +14,12 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from smederij_cli.labels import label
 from smederij_cli.money import format_cents
+from smederij_cli.writers import Sheet, show
 
-FIGURE_LABELS = {
-    "carried_in_cents": "Carried in",
-    "allocated_cents": "Allocated",
-    "committed_cents": "Committed",
-    "spent_cents": "Spent",
-    "available_cents": "Available",
-    "carried_out_cents": "Carried out",
-    "lapsed_cents": "Lapsed",
-}
-USED_WARNING = 0.9  # a budget more than 90% committed or spent is shown in colour
+FIGURE_KEYS = ("carried_in_cents", "allocated_cents", "committed_cents", "spent_cents",
+               "available_cents", "carried_out_cents", "lapsed_cents")
 
 
 def console() -> Console:
@@ -40,8 +35,12 @@ def error(message: str) -> None:
     err_console().print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
 
 
+def json_text(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(data))
 
 
 def money(cents: int, lang: str = "nl") -> str:
@@ -52,30 +51,37 @@ def _table(title: str | None = None, **kwargs) -> Table:
     return Table(title=title, title_justify="left", show_footer=False, **kwargs)
 
 
-def _used_share(figures: dict) -> float:
-    total = figures["carried_in_cents"] + figures["allocated_cents"]
-    return (figures["spent_cents"] + figures["committed_cents"]) / total if total > 0 else 0.0
+def sheet(data: Sheet, lang: str = "nl", file=None) -> None:
+    """A report laid out by ``writers``: labels in ``lang``, totals rows in bold, budgets over
+    90% used in colour. The first column is left blank where it repeats the row above."""
+    table = _table(data.title)
+    cols = data.human_columns()
+    for i in cols:
+        column = data.columns[i]
+        table.add_column(column.title(lang), justify="right" if column.numeric else "left",
+                         overflow="fold")
+    previous = None
+    for n, row in enumerate(data.rows):
+        cells = [show(data.columns[i], row[i], lang) for i in cols]
+        first = cells[0]
+        if first == previous:
+            cells[0] = ""
+        previous = first
+        warn = data.warn[n] if data.warn else False
+        table.add_row(*cells, style="bold yellow" if warn else None)
+    if data.rows or data.totals:
+        table.add_section()
+    for row in data.totals:
+        table.add_row(*(show(data.columns[i], row[i], lang) for i in cols), style="bold")
+    out = Console(file=file, width=200, no_color=True, highlight=False) if file else console()
+    out.print(table)
 
 
-def report(data: dict, lang: str = "nl") -> None:
-    figures = list(FIGURE_LABELS)
-    table = _table(f"Smederijen {data['year']}: where every cent stands", show_lines=False)
-    table.add_column("Smederij")
-    table.add_column("Stream")
-    for key in figures:
-        table.add_column(FIGURE_LABELS[key], justify="right")
-    table.add_column("Used", justify="right")
-    for sm in data["smederijen"]:
-        for i, (stream, f) in enumerate(sm["streams"].items()):
-            used = _used_share(f)
-            style = "bold yellow" if used > USED_WARNING else None
-            table.add_row(sm["name"] if i == 0 else "", stream,
-                          *(money(f[k], lang) for k in figures), f"{used:.0%}", style=style)
-    totals = data["totals"]
-    table.add_section()
-    table.add_row("Total", "", *(money(totals[k], lang) for k in figures),
-                  f"{_used_share(totals):.0%}", style="bold")
-    console().print(table)
+def sheet_text(data: Sheet, lang: str = "nl") -> str:
+    """The terminal table as plain text, for --output."""
+    buffer = io.StringIO()
+    sheet(data, lang, file=buffer)
+    return buffer.getvalue()
 
 
 def budget(data: dict, lang: str = "nl") -> None:
@@ -146,30 +152,17 @@ def smederij(row: dict, lang: str = "nl") -> None:
               + ("" if row["active"] else ", inactive"))
     table = _table(f"Budget {row['year']}")
     table.add_column("Stream")
-    for label in FIGURE_LABELS.values():
-        table.add_column(label, justify="right")
+    for key in FIGURE_KEYS:
+        table.add_column(label(key.removesuffix("_cents"), lang), justify="right")
     for stream, f in row["streams"].items():
-        table.add_row(stream, *(money(f[k], lang) for k in FIGURE_LABELS))
+        table.add_row(stream, *(money(f[k], lang) for k in FIGURE_KEYS))
     out.print(table)
 
 
-def projects(rows: list[dict], lang: str = "nl") -> None:
-    table = _table()
-    for column in ("Id", "Year", "Smederij", "Stream", "Title", "Theme", "Status"):
-        table.add_column(column, overflow="fold")
-    for column in ("Requested", "Committed", "Paid"):
-        table.add_column(column, justify="right")
-    for r in rows:
-        table.add_row(str(r["id"]), str(r["year"]), r["smederij"], r["stream"], r["title"],
-                      r["theme"] or "", r["status"], money(r["requested_cents"], lang),
-                      money(r["committed_cents"], lang), money(r["paid_cents"], lang))
-    if rows:
-        table.add_section()
-        table.add_row("", "", "", "", f"{len(rows)} projects", "", "",
-                      *(money(sum(r[k] for r in rows), lang)
-                        for k in ("requested_cents", "committed_cents", "paid_cents")),
-                      style="bold")
-    console().print(table)
+def projects(rows: list[dict], lang: str = "nl", title: str | None = None) -> None:
+    from smederij_cli.writers import projects_sheet
+
+    sheet(projects_sheet(rows, lang, title), lang)
 
 
 def project(p: dict, lang: str = "nl") -> None:
@@ -195,22 +188,9 @@ def project(p: dict, lang: str = "nl") -> None:
 
 
 def payments(rows: list[dict], lang: str = "nl", title: str | None = None) -> None:
-    table = _table(title)
-    for column in ("Id", "Date", "Project", "Payee", "Reference"):
-        table.add_column(column, overflow="fold")
-    table.add_column("Amount", justify="right")
-    table.add_column("Reversed")
-    for r in rows:
-        table.add_row(str(r["id"]), r["date"], f"{r['project_id']} {r['title']}", r["payee"],
-                      r["reference"] or "", money(r["amount_cents"], lang),
-                      f"{r['reversal_date']}: {r['reversal_reason']}" if r["reversal_txn"]
-                      else "", style="dim" if r["reversal_txn"] else None)
-    if rows:
-        booked = sum(r["amount_cents"] for r in rows if not r["reversal_txn"])
-        table.add_section()
-        table.add_row("", "", f"{len(rows)} payments", "", "net paid", money(booked, lang), "",
-                      style="bold")
-    console().print(table)
+    from smederij_cli.writers import payments_sheet
+
+    sheet(payments_sheet(rows, lang, title), lang)
 
 
 def check(problems: list[str]) -> None:

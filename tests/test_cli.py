@@ -239,6 +239,8 @@ def _commands(group, prefix=()):
     command = typer.main.get_command(group)
     for name, sub in getattr(command, "commands", {}).items():
         if hasattr(sub, "commands"):
+            if sub.invoke_without_command:  # a group that is a command too (report)
+                yield (*prefix, name)
             for inner in sub.commands:
                 yield (*prefix, name, inner)
         else:

@@ -1,0 +1,554 @@
+"""Reports as files: CSV, Markdown, XLSX and a self-contained HTML annual report.
+
+Rendering only: these functions take the plain dicts the ledger returns (money in integer cents)
+and turn them into text or bytes. No SQL, no rules, no terminal. A report is first laid out as
+``Sheet``s (columns, rows of raw values, totals rows); each format then draws the same sheets, and
+``render.py`` draws them in the terminal.
+
+Two promises: CSV headers and cell values are stable English names and codes (money as plain
+numbers), while table, Markdown, HTML and XLSX use the chosen language's labels and money; and text
+that residents typed never becomes a spreadsheet formula in CSV or XLSX.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as _dt
+import html
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from smederij_cli.labels import label
+from smederij_cli.money import format_cents
+
+FIGURES = ("carried_in", "allocated", "committed", "spent", "available", "carried_out",
+           "lapsed")
+USED_WARNING = 0.9  # a budget more than 90% committed or spent is highlighted
+ACTIVE = ("approved", "in_progress", "completed")  # projects that got money
+STATUSES = ("proposed", "approved", "in_progress", "completed", "rejected", "withdrawn")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+# -- the layout shared by every format ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column. ``key`` is the stable English header (CSV); ``kind`` says how to show it:
+    ``text`` (typed by a person: neutralised in spreadsheets), ``code`` (shown as is), ``label``
+    (a code shown in the reader's language), ``money`` (cents), ``int`` or ``share`` (0..1)."""
+
+    key: str
+    kind: str = "code"
+    human: bool = True  # shown in table, Markdown, HTML and XLSX (False: CSV and JSON only)
+    heading: str = ""  # the label's key when it is not ``key``
+
+    def title(self, lang: str) -> str:
+        return label(self.heading or self.key, lang)
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in ("money", "int", "share")
+
+
+@dataclass
+class Sheet:
+    name: str  # the XLSX sheet's name
+    title: str
+    columns: list[Column]
+    rows: list[list[Any]] = field(default_factory=list)
+    totals: list[list[Any]] = field(default_factory=list)
+    warn: list[bool] = field(default_factory=list)  # per row: budget over USED_WARNING used
+
+    def human_columns(self) -> list[int]:
+        return [i for i, c in enumerate(self.columns) if c.human]
+
+
+def used_share(f: dict) -> float:
+    total = f["carried_in_cents"] + f["allocated_cents"]
+    return (f["spent_cents"] + f["committed_cents"]) / total if total > 0 else 0.0
+
+
+def show(column: Column, value: Any, lang: str) -> str:
+    """A cell as a person reads it."""
+    if value is None or value == "":
+        return ""
+    if column.kind == "money":
+        return format_cents(value, lang)
+    if column.kind == "share":
+        return f"{value:.0%}"
+    if column.kind == "label":
+        return label(value, lang)
+    return str(value)
+
+
+def _figure_columns() -> list[Column]:
+    return [Column(k, "money") for k in FIGURES] + [Column("used", "share")]
+
+
+def _figure_cells(f: dict) -> list[Any]:
+    return [f[f"{k}_cents"] for k in FIGURES] + [used_share(f)]
+
+
+def report_sheet(data: dict, lang: str) -> Sheet:
+    """One year, per Smederij and stream, with a totals row."""
+    sheet = Sheet(label("smederijen", lang), label("report_title", lang, year=data["year"]),
+                  [Column("smederij", human=False), Column("name", heading="smederij"),
+                   Column("stream")] + _figure_columns())
+    for sm in data["smederijen"]:
+        for stream, f in sm["streams"].items():
+            sheet.rows.append([sm["code"], sm["name"], stream, *_figure_cells(f)])
+            sheet.warn.append(used_share(f) > USED_WARNING)
+    sheet.totals.append(["", label("total", lang), "", *_figure_cells(data["totals"])])
+    return sheet
+
+
+def overview_sheet(data: dict, lang: str) -> Sheet:
+    """Several years: per year, Smederij and stream; a totals row per year and one overall."""
+    sheet = Sheet(label("smederijen", lang),
+                  label("overview_title", lang, start=data["from"], end=data["to"]),
+                  [Column("year", "int"), Column("smederij", human=False),
+                   Column("name", heading="smederij"),
+                   Column("stream")] + _figure_columns())
+    for report in data["years"]:
+        for sm in report["smederijen"]:
+            for stream, f in sm["streams"].items():
+                sheet.rows.append([report["year"], sm["code"], sm["name"], stream,
+                                   *_figure_cells(f)])
+                sheet.warn.append(used_share(f) > USED_WARNING)
+    for report in data["years"]:
+        sheet.totals.append([report["year"], "", label("total", lang), "",
+                             *_figure_cells(report["totals"])])
+    sheet.totals.append([f"{data['from']}–{data['to']}", "", label("total", lang), "",
+                         *_figure_cells(data["totals"])])
+    return sheet
+
+
+PROJECT_MONEY = ("requested_cents", "committed_cents", "paid_cents", "cofunding_cents")
+
+
+def projects_sheet(rows: list[dict], lang: str, title: str) -> Sheet:
+    sheet = Sheet(label("projects", lang), title, [
+        Column("id", "int"), Column("year", "int"), Column("smederij"), Column("stream"),
+        Column("title", "text"), Column("theme", "label"), Column("status", "label"),
+        Column("requested", "money"), Column("committed", "money"), Column("paid", "money"),
+        Column("cofunding", "money"), Column("supporters", "int"), Column("volunteers", "int")])
+    for p in rows:
+        sheet.rows.append([p["id"], p["year"], p["smederij"], p["stream"], p["title"],
+                           p["theme"], p["status"], *(p[k] for k in PROJECT_MONEY),
+                           p["supporters"], p["volunteers"]])
+    sheet.totals.append(["", "", "", "", f"{len(rows)} {label('n_projects', lang)}", "", "",
+                         *(sum(p[k] for p in rows) for k in PROJECT_MONEY),
+                         sum(p["supporters"] for p in rows), sum(p["volunteers"] for p in rows)])
+    return sheet
+
+
+def payments_sheet(rows: list[dict], lang: str, title: str) -> Sheet:
+    sheet = Sheet(label("payments", lang), title, [
+        Column("id", "int"), Column("date"), Column("project", "int"), Column("title", "text"),
+        Column("smederij"), Column("stream"), Column("payee", "text"),
+        Column("reference", "text"), Column("amount", "money"), Column("reversed", "text")])
+    for pm in rows:
+        reversed_ = (f"{pm['reversal_date']}: {pm['reversal_reason']}" if pm["reversal_txn"]
+                     else "")
+        sheet.rows.append([pm["id"], pm["date"], pm["project_id"], pm["title"], pm["smederij"],
+                           pm["stream"], pm["payee"], pm["reference"] or "", pm["amount_cents"],
+                           reversed_])
+    net = sum(pm["amount_cents"] for pm in rows if not pm["reversal_txn"])
+    sheet.totals.append(["", "", "", f"{len(rows)} {label('n_payments', lang)}", "", "", "",
+                         label("net_paid", lang), net, ""])
+    return sheet
+
+
+# -- CSV -------------------------------------------------------------------------------------------
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet must never run as a formula: a leading = + - @ tab or CR gets a '."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def plain_euros(cents: int, decimal: str = ".") -> str:
+    """Cents as a plain number for spreadsheets: 123456 -> 1234.56 (or 1234,56)."""
+    whole, rest = divmod(abs(cents), 100)
+    return f"{'-' if cents < 0 else ''}{whole}{decimal}{rest:02d}"
+
+
+def write_csv(sheet: Sheet, *, delimiter: str = ";", decimal_comma: bool = False) -> str:
+    """One row per record with the stable English headers; no totals rows (sum them in the
+    spreadsheet); money in euros as plain numbers; codes, not labels."""
+    decimal = "," if decimal_comma else "."
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([c.key for c in sheet.columns])
+    for row in sheet.rows:
+        cells = []
+        for column, value in zip(sheet.columns, row):
+            if value is None:
+                cells.append("")
+            elif column.kind == "money":
+                cells.append(plain_euros(value, decimal))
+            elif column.kind == "share":
+                cells.append(f"{value:.4f}".replace(".", decimal))
+            elif isinstance(value, str):
+                cells.append(neutralise(value))
+            else:
+                cells.append(value)
+        writer.writerow(cells)
+    return out.getvalue()
+
+
+# -- Markdown --------------------------------------------------------------------------------------
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def write_markdown(sheets: list[Sheet], lang: str) -> str:
+    parts = []
+    for sheet in sheets:
+        cols = sheet.human_columns()
+        lines = [f"## {_md_cell(sheet.title)}", "",
+                 "| " + " | ".join(sheet.columns[i].title(lang) for i in cols) + " |",
+                 "|" + "|".join("---:" if sheet.columns[i].numeric else "---" for i in cols)
+                 + "|"]
+        for row in sheet.rows:
+            lines.append("| " + " | ".join(_md_cell(show(sheet.columns[i], row[i], lang))
+                                           for i in cols) + " |")
+        for row in sheet.totals:
+            cells = [show(sheet.columns[i], row[i], lang) for i in cols]
+            lines.append("| " + " | ".join(f"**{_md_cell(c)}**" if c else "" for c in cells)
+                         + " |")
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"
+
+
+# -- XLSX ------------------------------------------------------------------------------------------
+
+EURO_FORMAT = {"nl": '[$€-413] #,##0.00;[$€-413] -#,##0.00',
+               "en": '[$€-1809]#,##0.00;-[$€-1809]#,##0.00'}
+
+
+def write_xlsx(sheets: list[Sheet], lang: str) -> bytes:
+    """A workbook with one sheet per ``Sheet``: numbers stored as numbers (euros as exact
+    decimals) with a euro format, the header row frozen, totals in bold, columns sized."""
+    from openpyxl import Workbook  # only this format needs it
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    bold = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="1F3A5F")
+    warn_fill = PatternFill("solid", fgColor="FCE8C3")
+    for sheet in sheets:
+        ws = book.create_sheet(sheet.name[:31])
+        cols = sheet.human_columns()
+        ws.append([sheet.columns[i].title(lang) for i in cols])
+        for cell in ws[1]:
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = header_fill
+            cell.alignment = Alignment(vertical="center")
+        widths = [len(str(c.value)) for c in ws[1]]
+        body = [(row, False, warn) for row, warn in
+                zip(sheet.rows, sheet.warn or [False] * len(sheet.rows))]
+        body += [(row, True, False) for row in sheet.totals]
+        for row, is_total, warn in body:
+            values = []
+            for n, i in enumerate(cols):
+                column, value = sheet.columns[i], row[i]
+                if column.kind == "money" and value != "":
+                    values.append(Decimal(value) / 100)
+                elif column.kind == "label" and value:
+                    values.append(label(value, lang))
+                elif isinstance(value, str):
+                    values.append(neutralise(value) if value else None)
+                else:
+                    values.append(value)
+                widths[n] = max(widths[n], len(show(column, row[i], lang)))
+            ws.append(values)
+            for n, cell in enumerate(ws[ws.max_row]):
+                kind = sheet.columns[cols[n]].kind
+                if kind == "money":
+                    cell.number_format = EURO_FORMAT.get(lang, EURO_FORMAT["en"])
+                elif kind == "share":
+                    cell.number_format = "0%"
+                if is_total:
+                    cell.font = bold
+                elif warn:
+                    cell.fill = warn_fill
+        ws.freeze_panes = "A2"
+        for n, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(n)].width = min(max(width + 2, 6), 60)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+# -- HTML annual report ----------------------------------------------------------------------------
+
+COLOURS = {"spent": "#1f4e79", "committed": "#e39b2d", "available": "#7fb77e",
+           "moved": "#b8bec6"}
+STATUS_COLOURS = {"proposed": "#b8bec6", "approved": "#e39b2d", "in_progress": "#4a90c2",
+                  "completed": "#1f4e79", "rejected": "#c0504d", "withdrawn": "#8c6d9e"}
+CSS = """
+*{box-sizing:border-box}
+body{margin:0;background:#eef1f5;color:#1d2733;font:15px/1.45 "Segoe UI",Roboto,"Helvetica Neue",
+Arial,sans-serif}
+main{max-width:1180px;margin:0 auto;padding:0 28px 40px}
+.wide main,.wide header .in{max-width:1600px}
+header{background:#1f3a5f;color:#fff;padding:34px 0 30px;margin-bottom:26px}
+header .in{max-width:1180px;margin:0 auto;padding:0 28px}
+header h1{margin:0;font-size:32px;font-weight:600;letter-spacing:.2px}
+header p{margin:6px 0 0;color:#c9d6e6;font-size:16px}
+h2{font-size:20px;margin:34px 0 6px;color:#1f3a5f;border-bottom:2px solid #d5dce5;
+padding-bottom:6px}
+p.note{margin:0 0 12px;color:#5b6675;font-size:13.5px}
+.cards{display:grid;grid-template-columns:repeat(4,1fr);gap:14px}
+.card{background:#fff;border-radius:8px;padding:16px 18px;box-shadow:0 1px 2px rgba(0,0,0,.08);
+border-top:4px solid #1f3a5f}
+.card .k{font-size:13px;color:#5b6675;text-transform:uppercase;letter-spacing:.6px}
+.card .v{font-size:24px;font-weight:600;margin-top:4px;white-space:nowrap}
+.card .s{font-size:13px;color:#5b6675}
+.panel{background:#fff;border-radius:8px;padding:18px 20px;box-shadow:0 1px 2px rgba(0,0,0,.08);
+overflow-x:auto}
+.legend{display:flex;gap:18px;flex-wrap:wrap;font-size:13px;margin:0 0 8px}
+.legend i{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:6px;
+vertical-align:-1px}
+table{border-collapse:collapse;width:100%;font-size:13.5px}
+th,td{padding:6px 8px;border-bottom:1px solid #e3e8ee;text-align:left;vertical-align:top}
+td.n{white-space:nowrap}
+th{background:#f4f6f9;color:#1f3a5f;font-weight:600}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+tr.total td{font-weight:700;border-top:2px solid #1f3a5f;background:#f4f6f9}
+tr.warn td{background:#fff4df}
+.two{display:grid;grid-template-columns:1fr 1fr;gap:18px}
+svg text{font:12.5px "Segoe UI",Roboto,Arial,sans-serif;fill:#1d2733}
+.gap{height:18px}
+.card.spent{border-top-color:#1f4e79}.card.committed{border-top-color:#e39b2d}
+.card.available{border-top-color:#7fb77e}.card.people{border-top-color:#8c6d9e}
+footer{color:#5b6675;font-size:12.5px;margin-top:30px}
+"""
+
+
+def _sum_figures(items: list[dict]) -> dict:
+    return {f"{k}_cents": sum(i[f"{k}_cents"] for i in items) for k in FIGURES}
+
+
+def _per_smederij(reports: list[dict]) -> list[dict]:
+    """Figures per Smederij summed over streams and years, in report order."""
+    result: dict[str, dict] = {}
+    for report in reports:
+        for sm in report["smederijen"]:
+            entry = result.setdefault(sm["code"], {"code": sm["code"], "name": sm["name"],
+                                                   "figures": []})
+            entry["figures"].extend(sm["streams"].values())
+    return [{**e, **_sum_figures(e["figures"])} for e in result.values()]
+
+
+def _bars(rows: list[tuple[str, list[tuple[str, int]], str]], colours: list[str],
+          width: int = 1060, label_width: int = 190, note_width: int = 200) -> str:
+    """Horizontal stacked bars: (label, [(tooltip, value), ...], text at the end) per row."""
+    row_h, bar_h = 24, 16
+    scale_w = width - label_width - note_width
+    biggest = max((sum(v for _, v in parts) for _, parts, _ in rows), default=0) or 1
+    out = [f'<svg viewBox="0 0 {width} {row_h * len(rows) + 6}" width="100%" role="img">']
+    for n, (name, parts, note) in enumerate(rows):
+        y = n * row_h + 4
+        out.append(f'<text x="{label_width - 10}" y="{y + 12.5}" text-anchor="end">'
+                   f'{html.escape(name)}</text>')
+        out.append(f'<rect x="{label_width}" y="{y}" width="{scale_w}" height="{bar_h}" '
+                   'fill="#f1f3f6"/>')
+        x = float(label_width)
+        for (tip, value), colour in zip(parts, colours):
+            w = scale_w * value / biggest
+            if w > 0:
+                out.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" '
+                           f'fill="{colour}"><title>{html.escape(tip)}</title></rect>')
+            x += w
+        out.append(f'<text x="{label_width + scale_w + 10}" y="{y + 12.5}">'
+                   f'{html.escape(note)}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _legend(items: list[tuple[str, str]]) -> str:
+    return '<div class="legend">' + "".join(
+        f'<span><i style="background:{c}"></i>{html.escape(t)}</span>' for t, c in items
+    ) + "</div>"
+
+
+def _html_table(head: list[tuple[str, bool]], rows: list[tuple[list[str], str]]) -> str:
+    """(header, numeric) columns; rows of (escaped-later cells, css class)."""
+    out = ["<table><thead><tr>"]
+    out += [f'<th{" class=n" if num else ""}>{html.escape(h)}</th>' for h, num in head]
+    out.append("</tr></thead><tbody>")
+    for cells, cls in rows:
+        out.append(f'<tr class="{cls}">' if cls else "<tr>")
+        out += [f'<td{" class=n" if num else ""}>{html.escape(c)}</td>'
+                for c, (_, num) in zip(cells, head)]
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _card(key: str, value: str, sub: str = "", kind: str = "") -> str:
+    return (f'<div class="card {kind}"><div class="k">{html.escape(key)}</div>'
+            f'<div class="v">{html.escape(value)}</div><div class="s">{html.escape(sub)}</div>'
+            "</div>")
+
+
+def write_html(reports: list[dict], projects: list[dict], lang: str, *, programme: dict,
+               ledger: str = "", today: _dt.date | None = None) -> str:
+    """The annual report (one year) or the overview (several) as one self-contained page:
+    inline CSS and SVG, nothing fetched from anywhere, every text escaped."""
+    L = lambda key, **kw: label(key, lang, **kw)  # noqa: E731
+    money = lambda cents: format_cents(cents, lang)  # noqa: E731
+    first, last = reports[0]["year"], reports[-1]["year"]
+    heading = (L("annual_report", year=first) if first == last
+               else L("overview_report", start=first, end=last))
+    totals = _sum_figures([r["totals"] for r in reports])
+    budget = totals["carried_in_cents"] + totals["allocated_cents"]
+    funded = [p for p in projects if p["status"] in ACTIVE]
+    cofunding = sum(p["cofunding_cents"] for p in funded)
+    volunteers = sum(p["volunteers"] for p in funded)
+    allocated = totals["allocated_cents"]
+    per_euro_cents = (200 * cofunding + allocated) // (2 * allocated) if allocated else 0
+    title = " · ".join(x for x in (programme.get("name"), programme.get("municipality")) if x)
+
+    parts = []
+    used = (totals["spent_cents"] + totals["committed_cents"]) / budget if budget else 0.0
+    parts.append('<div class="cards">'
+                 + _card(L("allocated"), money(totals["allocated_cents"]),
+                         f"{L('carried_in')}: {money(totals['carried_in_cents'])}")
+                 + _card(L("committed"), money(totals["committed_cents"]), kind="committed")
+                 + _card(L("spent"), money(totals["spent_cents"]), f"{L('used')}: {used:.0%}",
+                         "spent")
+                 + _card(L("available"), money(totals["available_cents"]), kind="available")
+                 + _card(L("projects"), str(len(projects)),
+                         f"{len(funded)} {L('approved')}/{L('in_progress')}/{L('completed')}")
+                 + _card(L("cofunding"), money(cofunding), kind="people")
+                 + _card(L("cofunding_per_euro"), money(per_euro_cents),
+                         L("cofunding_note"), "people")
+                 + _card(L("volunteers"), str(volunteers), L("volunteers_note"), "people")
+                 + "</div>")
+
+    smederijen = _per_smederij(reports)
+    by_code: dict[str, list[dict]] = {}
+    for p in projects:
+        by_code.setdefault(p["smederij"], []).append(p)
+    parts.append(f"<h2>{html.escape(L('per_smederij'))}</h2>"
+                 f'<p class="note">{html.escape(L("budget_note"))}</p><div class="panel">')
+    parts.append(_legend([(L("spent"), COLOURS["spent"]),
+                          (L("committed"), COLOURS["committed"]),
+                          (L("available"), COLOURS["available"]),
+                          (f"{L('carried_out')} / {L('lapsed')}", COLOURS["moved"])]))
+    bar_rows = []
+    for sm in smederijen:
+        total = sm["carried_in_cents"] + sm["allocated_cents"]
+        moved = sm["carried_out_cents"] + sm["lapsed_cents"]
+        bar_rows.append((sm["name"], [
+            (f"{L('spent')} {money(sm['spent_cents'])}", sm["spent_cents"]),
+            (f"{L('committed')} {money(sm['committed_cents'])}", sm["committed_cents"]),
+            (f"{L('available')} {money(sm['available_cents'])}", sm["available_cents"]),
+            (f"{L('carried_out')} / {L('lapsed')} {money(moved)}", moved)],
+            f"{money(total)} · {L('used')} {used_share(sm):.0%}"))
+    parts.append(_bars(bar_rows, [COLOURS[k] for k in ("spent", "committed", "available",
+                                                       "moved")]))
+    head = [(L("smederij"), False), (L("allocated"), True), (L("committed"), True),
+            (L("spent"), True), (L("available"), True), (L("used"), True),
+            (L("projects"), True), (L("cofunding"), True), (L("volunteers"), True)]
+    rows = []
+    for sm in smederijen:
+        mine = [p for p in by_code.get(sm["code"], []) if p["status"] in ACTIVE]
+        rows.append(([sm["name"], money(sm["carried_in_cents"] + sm["allocated_cents"]),
+                      money(sm["committed_cents"]), money(sm["spent_cents"]),
+                      money(sm["available_cents"]), f"{used_share(sm):.0%}",
+                      str(len(by_code.get(sm["code"], []))),
+                      money(sum(p["cofunding_cents"] for p in mine)),
+                      str(sum(p["volunteers"] for p in mine))],
+                     "warn" if used_share(sm) > USED_WARNING else ""))
+    rows.append(([L("total"), money(budget), money(totals["committed_cents"]),
+                  money(totals["spent_cents"]), money(totals["available_cents"]), f"{used:.0%}",
+                  str(len(projects)), money(cofunding), str(volunteers)], "total"))
+    parts.append('<div class="gap"></div>' + _html_table(head, rows) + "</div>")
+
+    if len(reports) > 1:
+        parts.append(f"<h2>{html.escape(L('per_year'))}</h2><div class='panel'>")
+        head = [(L("year"), False)] + [(L(k), True) for k in FIGURES]
+        rows = [([str(r["year"])] + [money(r["totals"][f"{k}_cents"]) for k in FIGURES], "")
+                for r in reports]
+        rows.append(([L("total")] + [money(totals[f"{k}_cents"]) for k in FIGURES], "total"))
+        parts.append(_html_table(head, rows) + "</div>")
+
+    themes: dict[str, dict[str, int]] = {}
+    for p in projects:
+        counts = themes.setdefault(p["theme"] or "none", dict.fromkeys(STATUSES, 0))
+        counts[p["status"]] += 1
+    parts.append(f"<h2>{html.escape(L('by_theme_status'))}</h2><div class='panel'>")
+    parts.append(_legend([(L(s), STATUS_COLOURS[s]) for s in STATUSES]))
+    ordered = sorted(themes.items(), key=lambda kv: -sum(kv[1].values()))
+    parts.append(_bars([(L(theme), [(f"{L(s)}: {n}", n) for s, n in counts.items()],
+                         f"{sum(counts.values())} {L('n_projects')}")
+                        for theme, counts in ordered],
+                       [STATUS_COLOURS[s] for s in STATUSES], note_width=320))
+    head = [(L("theme"), False)] + [(L(s), True) for s in STATUSES] + [(L("total"), True)]
+    rows = [([L(theme)] + [str(counts[s]) for s in STATUSES] + [str(sum(counts.values()))], "")
+            for theme, counts in ordered]
+    rows.append(([L("total")] + [str(sum(c[s] for c in themes.values())) for s in STATUSES]
+                 + [str(len(projects))], "total"))
+    parts.append(_html_table(head, rows) + "</div>")
+    today = today or _dt.date.today()
+    parts.append(f"<footer>{html.escape(L('generated', date=today.isoformat(), ledger=ledger))}"
+                 "</footer>")
+    return _page(heading, title or "De Smederijen", "".join(parts), lang)
+
+
+def _page(heading: str, subtitle: str, body: str, lang: str, wide: bool = False) -> str:
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width,initial-scale=1">'
+            f"<title>{html.escape(heading)}</title><style>{CSS}</style></head>"
+            f"<body{' class=wide' if wide else ''}>"
+            f'<header><div class="in"><h1>{html.escape(heading)}</h1>'
+            f"<p>{html.escape(subtitle)}</p></div></header>"
+            f"<main>{body}</main></body></html>\n")
+
+
+def write_html_sheets(sheets: list[Sheet], lang: str, *, heading: str, subtitle: str) -> str:
+    """Plain listings (projects, payments) as one self-contained page of tables."""
+    body = []
+    for sheet in sheets:
+        cols = sheet.human_columns()
+        head = [(sheet.columns[i].title(lang), sheet.columns[i].numeric) for i in cols]
+        rows = [([show(sheet.columns[i], row[i], lang) for i in cols], "") for row in sheet.rows]
+        rows += [([show(sheet.columns[i], row[i], lang) for i in cols], "total")
+                 for row in sheet.totals]
+        title = sheet.title or sheet.name
+        body.append(("" if title == heading else f"<h2>{html.escape(title)}</h2>")
+                    + f'<div class="panel">{_html_table(head, rows)}</div>')
+    return _page(heading, subtitle, "".join(body), lang, wide=True)
+
+
+def save(path, content: str | bytes) -> None:
+    """Write a report file whole or not at all: into a temporary file beside it, then renamed."""
+    import os
+    from pathlib import Path
+
+    from smederij_cli.errors import InvalidInput
+
+    path = Path(path)
+    if path.is_dir():
+        raise InvalidInput(f"--output {path} is a directory: give a file name")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError as e:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise InvalidInput(f"cannot write --output {path}: {e.strerror}") from None

@@ -1,0 +1,273 @@
+"""Reports as people use them: CSV, Markdown, XLSX, HTML, Dutch and English, several years."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from smederij_cli.writers import neutralise, plain_euros
+from tests.conftest import DAY, Cli, dump
+
+ROOT = Path(__file__).resolve().parent.parent
+EVIL_TITLE = '=HYPERLINK("http://evil.example/x","klik")'
+SCRIPT_TITLE = "<script>alert('buurt')</script> Speeltuin"
+
+
+@pytest.fixture
+def rep(funded, db_path):
+    """krakeel and pesse funded for 2026; three projects (two with hostile titles), payments
+    (one by a payee that looks like a formula), one project over 90% used."""
+    led = funded
+    evil = led.add_project(smederij="krakeel", stream="korte-klap", year=2026, title=EVIL_TITLE,
+                           amount_cents=9_500_00, theme="play", volunteers=4,
+                           cofunding={"@Fonds": 1_000_00}, date=DAY)
+    led.approve(evil, DAY)
+    led.change_status(evil, "start", DAY)
+    led.pay(evil, 1_234_56, DAY, payee="+31 Hovenier", reference="-F1")
+    script = led.add_project(smederij="pesse", stream="lange-klap", year=2026,
+                             title=SCRIPT_TITLE, amount_cents=500_00, theme="meeting",
+                             volunteers=7, date=DAY)
+    led.approve(script, DAY)
+    led.add_project(smederij="pesse", stream="korte-klap", year=2026, title="Bankjes",
+                    amount_cents=300_00, theme="facilities", date=DAY)
+    led.store.close()
+    return Cli(db_path)
+
+
+def run(cli, *args):
+    return cli.ok("report", *args)
+
+
+def report_json(cli, *args):
+    return json.loads(run(cli, "--year", "2026", "--format", "json", *args).stdout)
+
+
+# -- CSV ------------------------------------------------------------------------------------------
+
+
+def test_csv_has_english_headers_plain_numbers_and_matches_the_json(rep):
+    rows = list(csv.DictReader(io.StringIO(run(rep, "--year", "2026", "--format", "csv",
+                                               "--lang", "nl").stdout), delimiter=";"))
+    data = report_json(rep)
+    assert list(rows[0]) == ["smederij", "name", "stream", "carried_in", "allocated",
+                             "committed", "spent", "available", "carried_out", "lapsed", "used"]
+    krakeel = next(r for r in rows if r["smederij"] == "krakeel" and r["stream"] == "korte-klap")
+    assert krakeel["allocated"] == "10000.00" and krakeel["spent"] == "1234.56"
+    assert krakeel["committed"] == "8265.44"
+    for key in ("allocated", "committed", "spent", "available"):
+        total = sum(round(float(r[key]) * 100) for r in rows)
+        assert total == data["totals"][f"{key}_cents"]
+
+
+def test_csv_delimiter_and_decimal_comma(rep):
+    out = run(rep, "--year", "2026", "--format", "csv", "--delimiter", ",",
+              "--decimal-comma").stdout
+    rows = list(csv.DictReader(io.StringIO(out), delimiter=","))
+    krakeel = next(r for r in rows if r["smederij"] == "krakeel" and r["stream"] == "korte-klap")
+    assert krakeel["spent"] == "1234,56"  # quoted by the csv module, read back whole
+    assert '"1234,56"' in out
+
+
+def test_csv_neutralises_formulas_in_typed_text(rep):
+    out = rep.ok("report", "projects", "--year", "2026", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out), delimiter=";"))
+    assert rows[0]["title"] == "'" + EVIL_TITLE
+    assert rows[0]["status"] == "in_progress" and rows[0]["theme"] == "play"  # codes, not labels
+    assert rows[0]["requested"] == "9500.00"
+
+
+def test_neutralise_and_plain_euros():
+    for evil in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"):
+        assert neutralise(evil) == "'" + evil
+    assert neutralise("Speeltuin = leuk") == "Speeltuin = leuk"
+    assert plain_euros(123456) == "1234.56" and plain_euros(-5, ",") == "-0,05"
+    assert plain_euros(100_000_000_00) == "100000000.00"
+
+
+# -- XLSX -----------------------------------------------------------------------------------------
+
+
+def test_xlsx_sheets_numbers_frozen_header_totals_and_no_formulas(rep, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "jaarverslag.xlsx"
+    result = run(rep, "--year", "2026", "--format", "xlsx", "--output", str(path))
+    assert f"to {path}" in result.stdout
+    book = load_workbook(path)
+    assert book.sheetnames == ["Smederijen", "Projecten", "Betalingen"]
+    ws = book["Smederijen"]
+    assert ws.freeze_panes == "A2"
+    header = [c.value for c in ws[1]]
+    assert header[:3] == ["Smederij", "Budgetsoort", "Overgeheveld in"]
+    assert "Toegekend" in header
+    col = header.index("Toegekend")
+    body = [r for r in ws.iter_rows(min_row=2, values_only=True)]
+    total_row = next(r for r in body if r[0] == "Totaal")
+    amounts = [r[col] for r in body if r[0] != "Totaal"]
+    assert all(isinstance(a, (int, float)) for a in amounts)
+    assert total_row[col] == pytest.approx(sum(amounts)) == 30_000
+    assert "€" in ws.cell(row=2, column=col + 1).number_format
+    spent = header.index("Besteed")
+    assert any(r[spent] == pytest.approx(1234.56) for r in body)
+    assert ws.column_dimensions["A"].width > 8
+
+    projects = book["Projecten"]
+    titles = [r[4] for r in projects.iter_rows(min_row=2, values_only=True)]
+    assert "'" + EVIL_TITLE in titles
+    assert not any(c.data_type == "f" for row in projects.iter_rows() for c in row)
+    statuses = {r[6] for r in projects.iter_rows(min_row=2, values_only=True)}
+    assert {"in uitvoering", "goedgekeurd", "voorgesteld"} <= statuses
+    payments = [r for r in book["Betalingen"].iter_rows(min_row=2, values_only=True)]
+    assert payments[0][6] == "'+31 Hovenier" and payments[0][7] == "'-F1"
+    assert payments[0][8] == pytest.approx(1234.56)
+
+
+def test_xlsx_in_english_has_english_sheet_names(rep, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "report.xlsx"
+    rep.ok("report", "projects", "--year", "2026", "--format", "xlsx", "--lang", "en",
+           "--output", str(path))
+    book = load_workbook(path)
+    assert book.sheetnames == ["Projects", "Payments"]
+    assert [c.value for c in book["Projects"][1]][:3] == ["Id", "Year", "Smederij"]
+
+
+# -- HTML -----------------------------------------------------------------------------------------
+
+
+def test_html_is_self_contained_with_charts_and_escapes_typed_text(rep, tmp_path):
+    path = tmp_path / "jaarverslag.html"
+    run(rep, "--year", "2026", "--format", "html", "--output", str(path))
+    page = path.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page
+    assert "http://" not in page and "https://" not in page
+    assert "<script" not in page and "&lt;script&gt;" not in page  # titles are not in the charts
+    assert "Jaarverslag 2026" in page and "Cofinanciering per euro budget" in page
+    assert "€ 30.000,00" in page  # allocated, Dutch money
+    assert "€ 0,03" in page  # 1.000,00 co-funding per 30.000,00 allocated
+    assert ">11<" in page  # volunteers of the two approved projects
+    listing = rep.ok("report", "projects", "--year", "2026", "--format", "html").stdout
+    assert "&lt;script&gt;alert(&#x27;buurt&#x27;)&lt;/script&gt;" in listing
+    assert "<script" not in listing and "http" not in listing.replace(
+        "HYPERLINK(&quot;http://evil", "")
+
+
+def test_html_in_english(rep):
+    page = run(rep, "--year", "2026", "--format", "html", "--lang", "en").stdout
+    assert "Annual report 2026" in page and "€30,000.00" in page and "Jaarverslag" not in page
+
+
+# -- Markdown and terminal tables -----------------------------------------------------------------
+
+
+def test_markdown_has_labels_and_a_totals_row(rep):
+    nl = run(rep, "--year", "2026", "--format", "markdown", "--lang", "nl").stdout
+    assert "| Smederij | Budgetsoort |" in nl
+    assert "| **Totaal** |" in nl and "**€ 30.000,00**" in nl
+    en = run(rep, "--year", "2026", "--format", "markdown", "--lang", "en").stdout
+    assert "| Smederij | Stream |" in en and "**Total**" in en and "**€30,000.00**" in en
+    projects = rep.ok("report", "projects", "--year", "2026", "--format", "markdown").stdout
+    assert "&lt;" not in projects and "in uitvoering" in projects and "3 projecten" in projects
+
+
+def test_table_speaks_the_chosen_language(rep):
+    nl = run(rep, "--year", "2026", "--lang", "nl").stdout
+    assert "Toegekend" in nl and "Beschikbaar" in nl and "€ 10.000,00" in nl and "Totaal" in nl
+    en = run(rep, "--year", "2026", "--lang", "en").stdout
+    assert "Allocated" in en and "Available" in en and "€10,000.00" in en and "Toegekend" not in en
+    default = run(rep, "--year", "2026").stdout  # the programme's language: nl
+    assert "Toegekend" in default
+    projects = rep.ok("report", "projects", "--year", "2026", "--lang", "nl").stdout
+    assert "in uitvoering" in projects and "voorgesteld" in projects
+
+
+def test_report_projects_json_is_the_project_list(rep):
+    listed = json.loads(rep.ok("project", "list", "--year", "2026", "--json").stdout)
+    assert json.loads(rep.ok("report", "projects", "--year", "2026", "--format",
+                             "json").stdout) == listed
+
+
+def test_piped_output_has_no_colour_codes(rep, db_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env["PYTHONPATH"] = str(ROOT)
+    out = subprocess.run([sys.executable, "-m", "smederij_cli", "--db", str(db_path), "report",
+                          "--year", "2026"], capture_output=True, text=True, env=env,
+                         cwd=ROOT, check=True).stdout
+    assert "Pesse" in out and "\x1b[" not in out
+
+
+# -- --output, several years ----------------------------------------------------------------------
+
+
+def test_output_writes_the_file_and_says_where(rep, tmp_path):
+    path = tmp_path / "report.json"
+    result = run(rep, "--year", "2026", "--format", "json", "--output", str(path))
+    assert result.stdout.strip() == f"wrote report 2026 (json) to {path}"
+    assert path.read_text(encoding="utf-8") == run(rep, "--year", "2026", "--format",
+                                                   "json").stdout
+    table = tmp_path / "report.txt"
+    run(rep, "--year", "2026", "--output", str(table))
+    assert "Toegekend" in table.read_text(encoding="utf-8")
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_overview_totals_are_the_sum_of_the_years(rep):
+    data = json.loads(run(rep, "--from", "2025", "--to", "2026", "--format", "json").stdout)
+    assert (data["from"], data["to"]) == (2025, 2026)
+    assert [y["year"] for y in data["years"]] == [2025, 2026]
+    assert data["years"][1] == report_json(rep)
+    for key, total in data["totals"].items():
+        assert total == sum(y["totals"][key] for y in data["years"])
+    assert data["totals"]["allocated_cents"] == 30_000_00
+    md = run(rep, "--from", "2025", "--to", "2026", "--format", "markdown", "--lang", "en").stdout
+    assert "| **2025–2026** | **Total** |" in md and "| **2026** | **Total** |" in md
+    rows = list(csv.DictReader(io.StringIO(run(rep, "--from", "2025", "--to", "2026",
+                                               "--format", "csv").stdout), delimiter=";"))
+    assert {r["year"] for r in rows} == {"2025", "2026"}
+
+
+# -- mistakes: exit 1, one line, nothing written --------------------------------------------------
+
+REPORT_ERRORS = [
+    (["report", "--year", "2026", "--format", "pdf", "--output", "{out}"], "unknown format"),
+    (["report", "projects", "--format", "docx", "--output", "{out}"], "unknown format"),
+    (["report", "--format", "csv", "--output", "/nonexistent/dir/r.csv"], "cannot write"),
+    (["report", "--format", "csv", "--output", "{tmp}"], "is a directory"),
+    (["report", "--from", "2027", "--to", "2025", "--format", "csv", "--output", "{out}"],
+     "--from 2027 is after --to 2025"),
+    (["report", "--from", "2025", "--format", "csv", "--output", "{out}"], "both --from and --to"),
+    (["report", "--format", "xlsx"], "give --output"),
+    (["report", "--lang", "de", "--output", "{out}"], "unknown language"),
+    (["report", "--format", "csv", "--delimiter", ";;", "--output", "{out}"], "one character"),
+    (["report", "--smederij", "atlantis", "--format", "html", "--output", "{out}"],
+     "unknown Smederij"),
+]
+
+
+@pytest.mark.parametrize("args, message", REPORT_ERRORS, ids=[m for _, m in REPORT_ERRORS])
+def test_report_mistakes_are_one_line_and_write_nothing(rep, db_path, tmp_path, args, message):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    out = folder / "out.file"
+    before = dump(db_path)
+    result = rep(*(a.format(out=out, tmp=folder) for a in args))
+    assert result.exit_code == 1, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], lines
+    assert result.stdout == ""
+    assert list(folder.iterdir()) == []
+    assert dump(db_path) == before
+
+
+def test_report_help_has_an_example(cli):
+    for args in (["report", "--help"], ["report", "projects", "--help"]):
+        result = cli(*args)
+        assert result.exit_code == 0 and "Example" in result.stdout
