@@ -113,8 +113,7 @@ class Ledger:
 
         Years close in order, so a year before the last closed one counts as closed too, even
         if nothing was ever booked in it."""
-        if not 2000 <= year <= 2200:
-            raise InvalidInput(f"year {year} is out of range: give a year like 2026")
+        _check_range(year)
         closed_at = self.store.year_closed_at(year)
         last = self.store.last_closed_year()
         if closed_at:
@@ -238,7 +237,7 @@ class Ledger:
 
     # -- year end --------------------------------------------------------------------------------
 
-    def rollover(self, year: int, *, dry_run: bool = False,
+    def rollover(self, year: int, *, dry_run: bool = False, today: _dt.date | None = None,
                  on_moves_written=None) -> dict:
         """Close ``year`` and carry what is left into ``year + 1``, in one transaction.
 
@@ -251,17 +250,24 @@ class Ledger:
 
         Safe to run twice: a closed year is reported as ``already_rolled_over`` with the moves
         read back from the ledger. ``dry_run`` computes the same moves and writes nothing.
+        A year after ``today``'s (default: the real date) cannot be closed: it has not ended,
+        and a mistyped year would otherwise close a budget in use beyond repair.
         ``on_moves_written`` (tests only) is called inside the transaction after the moves are
         booked and before the year is marked closed.
         """
+        _check_range(year)
         status = "already_rolled_over" if self.is_closed(year) else None
         if status is None:
-            self.ensure_open(year, "roll over")  # the year's range
             earlier = [y["year"] for y in self.store.years()
                        if y["year"] < year and not y["closed_at"]]
             if earlier:
                 raise NotAllowed(f"budget year {earlier[0]} is still open: years close in "
                                  f"order, run 'smederij rollover --year {earlier[0]}' first")
+            today = today or _dt.date.today()
+            if year > today.year and not dry_run:
+                raise NotAllowed(f"budget year {year} has not ended yet (today is "
+                                 f"{today.isoformat()}): roll it over at its end; --dry-run "
+                                 "shows what would move")
         order = {sm["code"]: i for i, sm in enumerate(self.store.smederijen(active_only=False))}
         if status:
             moves = self.store.rollover_moves(year)
@@ -688,6 +694,11 @@ class Ledger:
             [(self._account_for(self._committed(p, year)), -left),
              (self._available(year, p["smederij"], p["stream"]), left)],
             project_id=p["id"])
+
+
+def _check_range(year: int) -> None:
+    if not 2000 <= year <= 2200:
+        raise InvalidInput(f"year {year} is out of range: give a year like 2026")
 
 
 def parse_cofunding(items: Sequence[str], parse_amount) -> dict[str, int]:

@@ -48,6 +48,11 @@ def spend(led: Ledger, year: int, smederij: str, stream: str, cents: int, *,
     return pid
 
 
+def roll(led: Ledger, year: int, **kwargs) -> dict:
+    """Roll a year over as if it were the next January."""
+    return led.rollover(year, today=dt.date(year + 1, 1, 2), **kwargs)
+
+
 def move(result: dict, smederij: str, stream: str) -> dict:
     return next((m for m in result["moves"]
                  if (m["smederij"], m["stream"]) == (smederij, stream)),
@@ -85,7 +90,7 @@ def test_each_policy_carries_and_lapses_exactly(funded, policy, carried, lapsed)
     set_policy(led, KK, policy)
     spend(led, 2026, "krakeel", KK, 3_000_00, paid=1_000_00)  # 10.000 allocated, 7.000 left
     before = smederij_money(led)
-    result = led.rollover(2026)
+    result = roll(led, 2026)
     assert result["status"] == "rolled_over"
     assert move(result, "krakeel", KK) == {
         "smederij": "krakeel", "stream": KK, "carried_cents": carried, "lapsed_cents": lapsed,
@@ -100,7 +105,7 @@ def test_a_smederij_override_beats_the_stream_policy(funded):
     led = funded
     set_policy(led, KK, {"policy": "none"})
     set_policy(led, KK, {"policy": "full"}, smederij="pesse")
-    result = led.rollover(2026)
+    result = roll(led, 2026)
     assert move(result, "krakeel", KK)["lapsed_cents"] == 10_000_00
     assert move(result, "pesse", KK)["carried_cents"] == 10_000_00
 
@@ -109,7 +114,7 @@ def test_the_example_configuration_policies(funded):
     """korte-klap capped at 25%, lange-klap max 3 years, Tiendeveen keeps all its korte klap."""
     led = funded
     led.allocate(2026, KK, DAY, smederij="tiendeveen", amount_cents=4_000_00)
-    result = led.rollover(2026)
+    result = roll(led, 2026)
     assert move(result, "krakeel", KK)["carried_cents"] == 2_500_00
     assert move(result, "krakeel", LK)["carried_cents"] == 5_000_00
     assert move(result, "tiendeveen", KK)["carried_cents"] == 4_000_00
@@ -120,21 +125,21 @@ def test_max_years_uses_the_oldest_money_first(led):
     set_policy(led, LK, {"policy": "max_years", "years": 3})
     for year in (2026, 2027, 2028, 2029):
         led.allocate(year, LK, dt.date(year, 1, 15), smederij="krakeel", amount_cents=1_000_00)
-    led.rollover(2026)  # {2026: 1.000}
+    roll(led, 2026)  # {2026: 1.000}
     assert led.vintages(2026, "krakeel", LK) == {2026: 1_000_00}
     spend(led, 2027, "krakeel", LK, 400_00)  # uses 2026's money first
-    led.rollover(2027)
+    roll(led, 2027)
     assert led.vintages(2027, "krakeel", LK) == {2026: 600_00, 2027: 1_000_00}
     spend(led, 2028, "krakeel", LK, 100_00)
     assert led.vintages(2028, "krakeel", LK) == {2026: 500_00, 2027: 1_000_00,
                                                  2028: 1_000_00}
-    result = led.rollover(2028)
+    result = roll(led, 2028)
     assert move(result, "krakeel", LK)["lapsed_cents"] == 500_00  # what is left of 2026
     assert move(result, "krakeel", LK)["carried_cents"] == 2_000_00
     spend(led, 2029, "krakeel", LK, 300_00)
     assert led.vintages(2029, "krakeel", LK) == {2027: 700_00, 2028: 1_000_00,
                                                  2029: 1_000_00}
-    result = led.rollover(2029)
+    result = roll(led, 2029)
     assert move(result, "krakeel", LK)["lapsed_cents"] == 700_00
     assert move(result, "krakeel", LK)["carried_cents"] == 2_000_00
     assert led.check() == []
@@ -144,11 +149,11 @@ def test_a_release_of_a_carried_commitment_is_money_of_the_year_before(led):
     set_policy(led, LK, {"policy": "max_years", "years": 2})
     led.allocate(2026, LK, DAY, smederij="krakeel", amount_cents=1_000_00)
     pid = spend(led, 2026, "krakeel", LK, 600_00)
-    led.rollover(2026)
+    roll(led, 2026)
     led.allocate(2027, LK, dt.date(2027, 1, 15), smederij="krakeel", amount_cents=100_00)
     led.change_status(pid, "withdraw", dt.date(2027, 5, 1))
     assert led.vintages(2027, "krakeel", LK) == {2026: 1_000_00, 2027: 100_00}
-    assert move(led.rollover(2027), "krakeel", LK) == {
+    assert move(roll(led, 2027), "krakeel", LK) == {
         "smederij": "krakeel", "stream": LK, "carried_cents": 100_00,
         "lapsed_cents": 1_000_00, "commitments_carried_cents": 0}
 
@@ -165,7 +170,7 @@ def test_reports_show_the_rollover_on_both_sides_and_the_identity_holds(funded):
     led = funded
     spend(led, 2026, "krakeel", KK, 3_000_00, paid=1_000_00)
     before, total_before = smederij_money(led), led.store.total_posted()
-    result = led.rollover(2026)
+    result = roll(led, 2026)
     old, new = figures(led, 2026, "krakeel", KK), figures(led, 2027, "krakeel", KK)
     assert old["carried_out_cents"] == 2_500_00 + 2_000_00
     assert old["lapsed_cents"] == 4_500_00
@@ -191,7 +196,7 @@ def test_a_project_approved_in_one_year_and_paid_in_the_next_keeps_its_story(fun
     led = funded
     pid = spend(led, 2026, "krakeel", KK, 3_000_00, paid=1_000_00)
     history = led.project_detail(pid)["history"]
-    led.rollover(2026)
+    roll(led, 2026)
     pay_id = led.pay(pid, 500_00, dt.date(2027, 2, 1), payee="Hovenier")
     assert led.payment(pay_id)["project_id"] == pid
     spent = led.store.balance(d.spent_account(2027, "krakeel", KK, pid))
@@ -212,7 +217,7 @@ def test_a_proposed_project_of_a_closed_year_is_approved_from_the_open_year(fund
     led = funded
     pid = led.add_project(smederij="krakeel", stream=KK, year=2026, title="Bankjes",
                           amount_cents=2_000_00, date=DAY)
-    led.rollover(2026)
+    roll(led, 2026)
     assert led.project(pid)["status"] == "proposed"
     with pytest.raises(NotAllowed, match="2026 is closed.*open year 2027"):
         led.approve(pid, dt.date(2026, 12, 31))
@@ -225,7 +230,7 @@ def test_a_proposed_project_of_a_closed_year_is_approved_from_the_open_year(fund
 def test_a_fully_paid_project_raises_its_commitment_in_the_open_year(funded):
     led = funded
     pid = spend(led, 2026, "krakeel", KK, 1_000_00, paid=1_000_00)
-    led.rollover(2026)
+    roll(led, 2026)
     with pytest.raises(SmederijError, match="raise-commitment"):
         led.pay(pid, 100_00, dt.date(2027, 1, 20))
     led.pay(pid, 100_00, dt.date(2027, 1, 20), raise_commitment=True)
@@ -237,10 +242,10 @@ def test_years_close_in_order_and_a_second_run_changes_nothing(funded, db_path):
     led = funded
     led.allocate(2027, KK, DAY, smederij="krakeel", amount_cents=1_000_00)
     with pytest.raises(NotAllowed, match="2026 is still open.*rollover --year 2026"):
-        led.rollover(2027)
-    first = led.rollover(2026)
+        roll(led, 2027)
+    first = roll(led, 2026)
     before = dump(db_path)
-    again = led.rollover(2026)
+    again = roll(led, 2026)
     assert again["status"] == "already_rolled_over"
     assert again["moves"] == first["moves"] and again["totals"] == first["totals"]
     assert dump(db_path) == before
@@ -248,7 +253,7 @@ def test_years_close_in_order_and_a_second_run_changes_nothing(funded, db_path):
 
 def test_check_finds_money_left_in_a_closed_year(funded):
     led = funded
-    led.rollover(2026)
+    roll(led, 2026)
     s = led.store
     with s.write():
         s.post(DAY, d.ALLOCATION, "sneaked in", [
@@ -399,7 +404,7 @@ def test_a_rollover_killed_in_its_transaction_leaves_the_ledger_as_it_was(funded
         again = Ledger(store)
         assert store.year_closed_at(2026) is None
         assert again.check() == []
-        assert again.rollover(2026)["status"] == "rolled_over"
+        assert roll(again, 2026)["status"] == "rolled_over"
 
 
 # -- property: any year of activity rolls over soundly ------------------------------------------
@@ -452,7 +457,7 @@ def test_rollover_conserves_money_over_random_years(config, policies, years):
                 except SmederijError:
                     pass
             held, funding_money = smederij_money(led), led.store.total_posted()
-            result = led.rollover(year)
+            result = roll(led, year)
             assert led.check() == []
             assert smederij_money(led) == held - result["totals"]["lapsed_cents"]
             assert led.store.total_posted() == funding_money == 0
@@ -466,4 +471,16 @@ def test_rollover_conserves_money_over_random_years(config, policies, years):
                     for f in sm["streams"].values():
                         assert f["carried_in_cents"] + f["allocated_cents"] == sum(
                             f[k] for k in FIGURES[2:])
-            assert led.rollover(year)["status"] == "already_rolled_over"
+            assert roll(led, year)["status"] == "already_rolled_over"
+
+
+def test_a_year_that_has_not_ended_cannot_be_closed(funded, db_path):
+    led = funded
+    roll(led, 2026)
+    before = dump(db_path)
+    with pytest.raises(NotAllowed, match="2027 has not ended yet .today is 2026-06-01."):
+        led.rollover(2027, today=dt.date(2026, 6, 1))
+    assert led.rollover(2027, dry_run=True, today=dt.date(2026, 6, 1))["status"] == "dry_run"
+    with pytest.raises(SmederijError, match="year 1999 is out of range"):
+        led.rollover(1999)
+    assert dump(db_path) == before
