@@ -217,8 +217,9 @@ def check(ctx: typer.Context, json_: Json = False) -> None:
 
     Each transaction sums to zero; no available, committed or spent balance is negative; no
     project is paid more than was committed to it; per Smederij, stream and year carried in +
-    allocated = spent + committed + available + carried out + lapsed; rollovers conserve money;
-    and SQLite's own integrity check.
+    allocated = spent + committed + available + carried out + lapsed; rollovers conserve money
+    and leave nothing available or committed in a closed year; and SQLite's own integrity
+    check.
 
     Example: [bold]smederij check || echo 'restore from backup'[/]
     """

@@ -179,7 +179,6 @@ def test_reports_show_the_rollover_on_both_sides_and_the_identity_holds(funded):
     assert new["carried_in_cents"] == old["carried_out_cents"]
     assert new["available_cents"] == 2_500_00 and new["committed_cents"] == 2_000_00
     for year in (2026, 2027):
-        totals = led.report(year)["totals"]
         for sm in led.report(year)["smederijen"]:
             for f in sm["streams"].values():
                 assert f["carried_in_cents"] + f["allocated_cents"] == sum(
@@ -189,7 +188,6 @@ def test_reports_show_the_rollover_on_both_sides_and_the_identity_holds(funded):
             == result["totals"]["carried_cents"] + result["totals"]["commitments_carried_cents"])
     assert smederij_money(led) == before - result["totals"]["lapsed_cents"]
     assert led.store.total_posted() == total_before == 0
-    del totals
 
 
 def test_a_project_approved_in_one_year_and_paid_in_the_next_keeps_its_story(funded):
