@@ -256,36 +256,36 @@ class Ledger:
         booked and before the year is marked closed.
         """
         _check_range(year)
-        status = "already_rolled_over" if self.is_closed(year) else None
-        if status is None:
-            earlier = [y["year"] for y in self.store.years()
-                       if y["year"] < year and not y["closed_at"]]
-            if earlier:
-                raise NotAllowed(f"budget year {earlier[0]} is still open: years close in "
-                                 f"order, run 'smederij rollover --year {earlier[0]}' first")
-            today = today or _dt.date.today()
-            if year > today.year and not dry_run:
-                raise NotAllowed(f"budget year {year} has not ended yet (today is "
-                                 f"{today.isoformat()}): roll it over at its end; --dry-run "
-                                 "shows what would move")
-        order = {sm["code"]: i for i, sm in enumerate(self.store.smederijen(active_only=False))}
-        if status:
-            moves = self.store.rollover_moves(year)
-        else:
-            with self._writing(not dry_run):
+        with self._writing(not dry_run):  # checked under the write lock: two runs cannot race
+            if self.is_closed(year):
+                status, moves = "already_rolled_over", self.store.rollover_moves(year)
+            else:
+                self._check_can_close(year, dry_run, today or _dt.date.today())
                 moves = self._rollover_moves(year)
                 if not dry_run:
                     self._book_rollover(year, moves)
                     if on_moves_written:
                         on_moves_written()
                     self.store.close_year(year)
-            status = "dry_run" if dry_run else "rolled_over"
+                status = "dry_run" if dry_run else "rolled_over"
+        order = {sm["code"]: i for i, sm in enumerate(self.store.smederijen(active_only=False))}
         keys = ("carried_cents", "lapsed_cents", "commitments_carried_cents")
         moves = sorted(({"smederij": m["smederij"], "stream": m["stream"],
                          **{k: m[k] for k in keys}} for m in moves if any(m[k] for k in keys)),
                        key=lambda m: (order.get(m["smederij"], 0), m["stream"]))
         return {"year": year, "next_year": year + 1, "status": status, "moves": moves,
                 "totals": {k: sum(m[k] for m in moves) for k in keys}}
+
+    def _check_can_close(self, year: int, dry_run: bool, today: _dt.date) -> None:
+        earlier = [y["year"] for y in self.store.years()
+                   if y["year"] < year and not y["closed_at"]]
+        if earlier:
+            raise NotAllowed(f"budget year {earlier[0]} is still open: years close in "
+                             f"order, run 'smederij rollover --year {earlier[0]}' first")
+        if year > today.year and not dry_run:
+            raise NotAllowed(f"budget year {year} has not ended yet (today is "
+                             f"{today.isoformat()}): roll it over at its end; --dry-run "
+                             "shows what would move")
 
     def _rollover_moves(self, year: int) -> list[dict]:
         """What the rollover of ``year`` moves, per Smederij and stream (nothing written)."""

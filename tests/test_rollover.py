@@ -482,3 +482,26 @@ def test_a_year_that_has_not_ended_cannot_be_closed(funded, db_path):
     with pytest.raises(SmederijError, match="year 1999 is out of range"):
         led.rollover(1999)
     assert dump(db_path) == before
+
+
+def test_two_rollovers_at_once_close_the_year_once(funded, db_path):
+    """The second waits for the first's write lock, then finds the year closed."""
+    led = funded
+    spend(led, 2026, "krakeel", KK, 3_000_00, paid=1_000_00)
+    led.store.close()
+    command = [sys.executable, "-m", "smederij_cli", "--db", str(db_path), "rollover",
+               "--year", "2026", "--json"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    first = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env={**env, "SMEDERIJ_TEST_PAUSE_ROLLOVER": "1.5"})
+    assert b"paused" in first.stderr.readline()
+    second = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=60)
+    out, _ = first.communicate(timeout=60)
+    assert (first.returncode, second.returncode) == (0, 0)
+    one, two = json.loads(out), json.loads(second.stdout)
+    assert (one["status"], two["status"]) == ("rolled_over", "already_rolled_over")
+    assert one["totals"] == two["totals"]
+    with Store(db_path) as store:
+        assert Ledger(store).check() == []
+        booked = sum(bool(m["carried_cents"]) + bool(m["lapsed_cents"]) for m in one["moves"])
+        assert store.counts()["transactions"] == 6 + booked + 1  # before, moves, commitment
