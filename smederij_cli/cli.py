@@ -217,8 +217,9 @@ def check(ctx: typer.Context, json_: Json = False) -> None:
 
     Each transaction sums to zero; no available, committed or spent balance is negative; no
     project is paid more than was committed to it; per Smederij, stream and year carried in +
-    allocated = spent + committed + available + carried out + lapsed; rollovers conserve money;
-    and SQLite's own integrity check.
+    allocated = spent + committed + available + carried out + lapsed; rollovers conserve money
+    and leave nothing available or committed in a closed year; and SQLite's own integrity
+    check.
 
     Example: [bold]smederij check || echo 'restore from backup'[/]
     """
@@ -429,6 +430,48 @@ def report_projects(
     _deliver(content, output, f"projects {when} ({format})")
 
 
+@app.command()
+def rollover(
+    ctx: typer.Context,
+    year: YearOpt,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Show exactly what would move; write nothing.")] = False,
+    json_: Json = False,
+) -> None:
+    """Close a budget year and carry what is left into the next, by each stream's policy.
+
+    Unspent available budget carries over or lapses to the municipality's funding as the
+    configuration says (none, full, capped, max_years); open commitments always move on with
+    their project. One transaction: interrupted, it leaves the year open and nothing moved.
+    Safe to run twice (the second run changes nothing and says so); years close in order.
+
+    Example: [bold]smederij rollover --year 2026 && smederij budget allocate --year 2027
+    --from-config[/]
+    """
+    import os
+
+    from smederij_cli import render
+
+    hook = None
+    if os.environ.get(PAUSE_ROLLOVER):  # tests only: be killed in the middle of a rollover
+        def hook() -> None:
+            import time
+
+            sys.stderr.write("rollover paused inside its transaction\n")
+            sys.stderr.flush()
+            time.sleep(float(os.environ[PAUSE_ROLLOVER]))
+
+    with ledger(ctx) as led:
+        data = led.rollover(year, dry_run=dry_run, on_moves_written=hook)
+        names = {s["code"]: s["name"] for s in led.store.smederijen(active_only=False)}
+        closed_at = led.store.year_closed_at(year)
+        lang = _lang(led)
+    render.print_json(data) if json_ else render.rollover(data, names, closed_at, lang)
+
+
+PAUSE_ROLLOVER = "SMEDERIJ_TEST_PAUSE_ROLLOVER"
+
+
 # -- smederijen ----------------------------------------------------------------------------------------
 
 
@@ -487,7 +530,8 @@ def smederijen_show(
 def budget_allocate(
     ctx: typer.Context,
     year: YearOpt,
-    stream: StreamOpt,
+    stream: Annotated[str | None, typer.Option(
+        help="Stream (budgetsoort), e.g. korte-klap.", show_default=False)] = None,
     smederij: Annotated[str | None, typer.Option(help="One Smederij (with --amount).")] = None,
     amount: Annotated[str | None, typer.Option(help="Amount for one Smederij.")] = None,
     total: Annotated[str | None, typer.Option(help="Total to split over all active "
@@ -496,34 +540,49 @@ def budget_allocate(
                                                     "rest by inhabitants.")] = None,
     base: Annotated[str | None, typer.Option(help="Fixed base per Smederij (weighted).")] = None,
     date: DateOpt = None,
+    from_config: Annotated[bool, typer.Option(
+        "--from-config", help="Apply the configuration's yearly allocation plans (every stream); "
+        "a plan already applied to the year is refused.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the split; write nothing.")] = False,
     json_: Json = False,
 ) -> None:
     """Allocate a year's budget from the municipality's funding to Smederijen.
 
-    Either one Smederij (--smederij, --amount) or a total split over all active Smederijen
-    (--total, --method); the shares add up to the total exactly, to the cent.
+    Either one Smederij (--smederij, --amount), a total split over all active Smederijen
+    (--total, --method), or the plans of the configuration (--from-config); the shares add up to
+    the total exactly, to the cent.
 
     Example: [bold]smederij budget allocate --year 2026 --stream korte-klap --total 300.000,00
     --method weighted --base 5.000,00 --dry-run[/]
     """
     from smederij_cli import render
+    from smederij_cli.errors import InvalidInput
 
     with ledger(ctx) as led:
-        result = led.allocate(
-            year, stream, _date(date), smederij=smederij, amount_cents=_amount(amount, "--amount"),
-            total_cents=_amount(total, "--total"), method=method,
-            base_cents=(_amount(base, "--base") or 0), dry_run=dry_run)
+        if from_config:
+            if any(v is not None for v in (stream, smederij, amount, total, method, base)):
+                raise InvalidInput("--from-config takes the streams, totals and methods from "
+                                   "the configuration: give only --year (and --date, --dry-run)")
+            results = led.allocate_from_config(year, _date(date), dry_run=dry_run)
+        elif stream is None:
+            raise InvalidInput("give --stream (or --from-config to apply the configuration's "
+                               "plans)")
+        else:
+            results = [led.allocate(
+                year, stream, _date(date), smederij=smederij,
+                amount_cents=_amount(amount, "--amount"), total_cents=_amount(total, "--total"),
+                method=method, base_cents=(_amount(base, "--base") or 0), dry_run=dry_run)]
         names = {s["code"]: s["name"] for s in led.store.smederijen(active_only=False)}
         lang = _lang(led)
+    out = [{"year": year, "stream": r.stream, "dry_run": dry_run, "transaction": r.txn_id,
+            "shares": r.shares, "total_cents": sum(r.shares.values())} for r in results]
     if json_:
-        render.print_json({"year": year, "stream": stream, "dry_run": dry_run,
-                           "transaction": result.txn_id, "shares": result.shares,
-                           "total_cents": sum(result.shares.values())})
+        render.print_json(out if from_config else out[0])
         return
-    title = (f"{'Would allocate' if dry_run else 'Allocated'} {stream} {year}"
-             + (" (dry run: nothing written)" if dry_run else f", transaction {result.txn_id}"))
-    render.allocation(result.shares, names, title, lang)
+    for r in results:
+        title = (f"{'Would allocate' if dry_run else 'Allocated'} {r.stream} {year}"
+                 + (" (dry run: nothing written)" if dry_run else f", transaction {r.txn_id}"))
+        render.allocation(r.shares, names, title, lang)
 
 
 @budget_app.command("transfer")

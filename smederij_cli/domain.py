@@ -117,3 +117,57 @@ def split_total(total_cents: int, weights: Sequence[tuple[str, int]],
     for i in remainders[: rest - sum(floors.values())]:
         floors[weights[i][0]] += 1
     return {key: base_cents + floors[key] for key, _ in weights}
+
+
+# -- rollover (DOMAIN.md, "The year") --------------------------------------------------------------
+
+NONE, FULL, CAPPED, MAX_YEARS = "none", "full", "capped", "max_years"
+
+
+def take_oldest(vintages: dict[int, int], amount: int) -> dict[int, int]:
+    """What is left of money by vintage (year allocated -> cents) once ``amount`` is used,
+    oldest money first. Using more than there is leaves nothing."""
+    left = {}
+    for vintage in sorted(vintages):
+        used = min(amount, vintages[vintage])
+        amount -= used
+        if vintages[vintage] - used:
+            left[vintage] = vintages[vintage] - used
+    return left
+
+
+def keep_newest(vintages: dict[int, int], amount: int) -> dict[int, int]:
+    """The newest ``amount`` cents of money by vintage (the rest was used, oldest first)."""
+    return take_oldest(vintages, sum(vintages.values()) - amount)
+
+
+def carry_split(policy: dict, year: int, available_cents: int, allocated_cents: int,
+                vintages: dict[int, int] | None = None) -> tuple[int, int]:
+    """(carried, lapsed) cents of a Smederij's unspent ``available_cents`` at the rollover of
+    ``year``, under a carry-over policy (``CarryOverPolicy.to_dict()``).
+
+    ``capped``: at most ``percent`` of that year's allocation (rounded down to the cent) and/or
+    ``amount_cents``; with both, the smaller cap wins. ``max_years``: money allocated in year V
+    lapses after year V+N-1, so at the rollover of ``year`` the vintages V <= year-N+1 lapse;
+    ``vintages`` (year -> cents, summing to ``available_cents``) says how old the money is.
+    """
+    available = max(available_cents, 0)
+    kind = policy.get("policy", NONE)
+    if kind == FULL:
+        carried = available
+    elif kind == CAPPED:
+        caps = [available]
+        if policy.get("percent") is not None:
+            caps.append(max(allocated_cents, 0) * policy["percent"] // 100)
+        if policy.get("amount_cents") is not None:
+            caps.append(policy["amount_cents"])
+        carried = min(caps)
+    elif kind == MAX_YEARS:
+        if vintages is None or sum(vintages.values()) != available:
+            raise ValueError(f"vintages {vintages} do not add up to {available}")
+        carried = sum(c for v, c in vintages.items() if v > year - policy["years"] + 1)
+    elif kind == NONE:
+        carried = 0
+    else:
+        raise ValueError(f"unknown carry-over policy {policy!r}")
+    return carried, available - carried

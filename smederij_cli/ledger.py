@@ -7,6 +7,7 @@ inside one ``Store.write()``: it happens entirely or not at all. Every refusal i
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import json
 from collections.abc import Sequence
@@ -108,21 +109,33 @@ class Ledger:
     # -- years -----------------------------------------------------------------------------------
 
     def ensure_open(self, year: int, doing: str) -> None:
-        if not 2000 <= year <= 2200:
-            raise InvalidInput(f"year {year} is out of range: give a year like 2026")
+        """Refuse a write to a closed year, naming it and the open year to book in instead.
+
+        Years close in order, so a year before the last closed one counts as closed too, even
+        if nothing was ever booked in it."""
+        _check_range(year)
         closed_at = self.store.year_closed_at(year)
+        last = self.store.last_closed_year()
         if closed_at:
-            raise NotAllowed(
-                f"budget year {year} is closed (rolled over on {closed_at[:10]}); cannot "
-                f"{doing} in it: book it in the open year {self.first_open_year()} instead")
+            why = f"budget year {year} is closed (rolled over on {closed_at[:10]})"
+        elif last is not None and year < last:
+            why = f"budget year {year} is before the closed year {last}"
+        else:
+            return
+        raise NotAllowed(f"{why}; cannot {doing} in it: book it in the open year "
+                         f"{self.first_open_year()} instead")
+
+    def is_closed(self, year: int) -> bool:
+        last = self.store.last_closed_year()
+        return last is not None and year <= last
 
     def first_open_year(self) -> int:
-        closed = [y["year"] for y in self.store.years() if y["closed_at"]]
-        return max(closed) + 1 if closed else _dt.date.today().year
+        last = self.store.last_closed_year()
+        return last + 1 if last is not None else _dt.date.today().year
 
     def _check_date_open(self, date: _dt.date, doing: str) -> None:
-        if self.store.year_closed_at(date.year):
-            self.ensure_open(date.year, doing)
+        if self.is_closed(date.year):
+            self.ensure_open(date.year, f"{doing} dated {date.isoformat()}")
 
     # -- budget ----------------------------------------------------------------------------------
 
@@ -194,6 +207,165 @@ class Ledger:
         return {"year": year, "streams": streams, "smederijen": rows,
                 "moves": self.store.budget_moves(year)}
 
+    def allocate_from_config(self, year: int, date: _dt.date, *,
+                             dry_run: bool = False) -> list[Allocation]:
+        """Apply the yearly allocation plans stored by ``init`` (one per stream) to ``year``,
+        in one transaction. A plan already applied to the year is never applied again (table
+        ``plan_allocation``); when every plan was, the call is refused."""
+        plans = json.loads(self.store.get_setting("allocations") or "[]")
+        if not plans:
+            raise NotAllowed("the configuration has no allocation plans: add an 'allocations' "
+                             "section to the YAML and run 'smederij init' again")
+        self.ensure_open(year, "allocate")
+        with self._writing(not dry_run):
+            applied = self.store.applied_plans(year)
+            todo = [plan for plan in plans if plan["stream"] not in applied]
+            if not todo:
+                raise NotAllowed(
+                    f"the allocation plans for {year} were already applied ("
+                    + ", ".join(f"{st}: transaction {txn}" for st, txn in applied.items())
+                    + "): nothing done")
+            results = []
+            for plan in todo:
+                result = self.allocate(year, plan["stream"], date,
+                                       total_cents=plan["total_cents"], method=plan["method"],
+                                       base_cents=plan["base_cents"], dry_run=dry_run)
+                if not dry_run:
+                    self.store.record_plan(year, plan["stream"], result.txn_id)
+                results.append(result)
+        return results
+
+    # -- year end --------------------------------------------------------------------------------
+
+    def rollover(self, year: int, *, dry_run: bool = False, today: _dt.date | None = None,
+                 on_moves_written=None) -> dict:
+        """Close ``year`` and carry what is left into ``year + 1``, in one transaction.
+
+        Per Smederij and stream, the unspent available budget carries or lapses by its policy
+        (the Smederij's override, else the stream's), and every open commitment moves in full to
+        the same project's committed account of the next year, so its later payments and
+        releases book there; the project keeps its id, history and totals. All transactions are
+        dated the last day of ``year``. Proposed projects are left as they are: they stay
+        proposed in ``year``, and approving one later commits from the first open year.
+
+        Safe to run twice: a closed year is reported as ``already_rolled_over`` with the moves
+        read back from the ledger. ``dry_run`` computes the same moves and writes nothing.
+        A year after ``today``'s (default: the real date) cannot be closed: it has not ended,
+        and a mistyped year would otherwise close a budget in use beyond repair.
+        ``on_moves_written`` (tests only) is called inside the transaction after the moves are
+        booked and before the year is marked closed.
+        """
+        _check_range(year)
+        with self._writing(not dry_run):  # checked under the write lock: two runs cannot race
+            if self.is_closed(year):
+                status, moves = "already_rolled_over", self.store.rollover_moves(year)
+            else:
+                self._check_can_close(year, dry_run, today or _dt.date.today())
+                moves = self._rollover_moves(year)
+                if not dry_run:
+                    self._book_rollover(year, moves)
+                    if on_moves_written:
+                        on_moves_written()
+                    self.store.close_year(year)
+                status = "dry_run" if dry_run else "rolled_over"
+        order = {sm["code"]: i for i, sm in enumerate(self.store.smederijen(active_only=False))}
+        keys = ("carried_cents", "lapsed_cents", "commitments_carried_cents")
+        moves = sorted(({"smederij": m["smederij"], "stream": m["stream"],
+                         **{k: m[k] for k in keys}} for m in moves if any(m[k] for k in keys)),
+                       key=lambda m: (order.get(m["smederij"], 0), m["stream"]))
+        return {"year": year, "next_year": year + 1, "status": status, "moves": moves,
+                "totals": {k: sum(m[k] for m in moves) for k in keys}}
+
+    def _check_can_close(self, year: int, dry_run: bool, today: _dt.date) -> None:
+        earlier = [y["year"] for y in self.store.years()
+                   if y["year"] < year and not y["closed_at"]]
+        if earlier:
+            raise NotAllowed(f"budget year {earlier[0]} is still open: years close in "
+                             f"order, run 'smederij rollover --year {earlier[0]}' first")
+        if year > today.year and not dry_run:
+            raise NotAllowed(f"budget year {year} has not ended yet (today is "
+                             f"{today.isoformat()}): roll it over at its end; --dry-run "
+                             "shows what would move")
+
+    def _rollover_moves(self, year: int) -> list[dict]:
+        """What the rollover of ``year`` moves, per Smederij and stream (nothing written)."""
+        commitments: dict[tuple[str, str], list[dict]] = {}
+        for c in self.store.committed_balances(year):
+            commitments.setdefault((c["smederij"], c["stream"]), []).append(c)
+        moves = []
+        for f in self.store.stream_figures(year):
+            key = (f["smederij"], f["stream"])
+            policy = self._policy(*key)
+            vintages = (self.vintages(year, *key) if policy.get("policy") == d.MAX_YEARS
+                        else None)
+            carried, lapsed = d.carry_split(policy, year, f["available_cents"],
+                                            f["allocated_cents"], vintages)
+            held = commitments.get(key, [])
+            moves.append({"smederij": key[0], "stream": key[1], "carried_cents": carried,
+                          "lapsed_cents": lapsed, "commitments": held,
+                          "commitments_carried_cents": sum(c["cents"] for c in held)})
+        return moves
+
+    def _book_rollover(self, year: int, moves: list[dict]) -> None:
+        date, nxt = _dt.date(year, 12, 31), year + 1
+        for m in moves:
+            code, stream = m["smederij"], m["stream"]
+            if m["carried_cents"]:
+                self.store.post(date, d.CARRY_OVER, f"Carry-over {year} -> {nxt} {code} {stream}",
+                                [(self._available(year, code, stream), -m["carried_cents"]),
+                                 (self._available(nxt, code, stream), m["carried_cents"])])
+            if m["lapsed_cents"]:
+                self.store.post(date, d.LAPSE, f"Lapse {year} {code} {stream} to funding",
+                                [(self._available(year, code, stream), -m["lapsed_cents"]),
+                                 (self._account(d.funding_account(stream), d.FUNDING, stream),
+                                  m["lapsed_cents"])])
+            for c in m["commitments"]:
+                p = {"id": c["project_id"], "smederij": code, "stream": stream}
+                self.store.post(
+                    date, d.CARRY_OVER,
+                    f"Commitment of project {p['id']} carried {year} -> {nxt}",
+                    [(self._account_for(self._committed(p, year)), -c["cents"]),
+                     (self._account_for(self._committed(p, nxt)), c["cents"])],
+                    project_id=p["id"])
+        if any(m["carried_cents"] or m["commitments"] for m in moves):
+            self.store.ensure_year(nxt)
+
+    def _policy(self, smederij: str, stream: str) -> dict:
+        """The carry-over policy of a Smederij and stream: its override, else the stream's."""
+        overrides = json.loads(self.store.smederij(smederij)["carry_over"] or "{}")
+        return overrides.get(stream) or json.loads(self.store.stream(stream)["carry_over"])
+
+    def vintages(self, year: int, smederij: str, stream: str) -> dict[int, int]:
+        """How old the money in a Smederij's available budget is at the end of ``year``:
+        {year it was allocated: cents}, summing to the closing balance.
+
+        Derived from the ledger, not stored: nothing new can go wrong, and the answer is the
+        same for every reader. The account's flows of the year are split by transaction kind
+        (``Store.available_flows``). Allocations and transfers received are money of ``year``.
+        What was carried in is the newest part of the previous year's closing money (the
+        rollover lapsed the oldest first, whatever the policy was then), found by the same rule
+        one year back, recursively. Spending uses the oldest money first: commitments and
+        transfers given use it, net of releases and reversed payments, which give it back; so
+        what is left is the newest money. Commitments are not tracked by vintage: a release of
+        more than the year committed (a commitment carried in from before) returns money of
+        the previous year, the latest it can be, since it was committed before ``year``.
+        """
+        flows = self.store.available_flows(year, smederij, stream)
+        money: dict[int, int] = {}
+        if flows["carried_in"]:
+            before = self.vintages(year - 1, smederij, stream)
+            money = d.keep_newest(before, flows["carried_in"])
+            missing = flows["carried_in"] - sum(money.values())
+            if missing:  # more carried in than the year before held: call it last year's
+                money[year - 1] = money.get(year - 1, 0) + missing
+        if flows["fresh"]:
+            money[year] = money.get(year, 0) + flows["fresh"]
+        used = flows["used"] - flows["returned"]
+        if used < 0:
+            money[year - 1] = money.get(year - 1, 0) - used
+            used = 0
+        return d.take_oldest(money, used)
+
     # -- projects --------------------------------------------------------------------------------
 
     def add_project(self, *, smederij: str, stream: str, year: int, title: str,
@@ -238,7 +410,8 @@ class Ledger:
             self._require_available(year, p["smederij"], p["stream"], amount,
                                     f"approve project {project_id}")
             txn = self._commit(p, year, amount, date, f"Commitment for project {project_id}: "
-                                                      f"{p['title']}")
+                                                      f"{p['title']}"
+                               + (f" (from the {year} budget)" if year != p["year"] else ""))
             self.store.set_project_status(project_id, date, p["status"], target,
                                           clean_text(note, "note"), txn)
         return txn
@@ -340,7 +513,13 @@ class Ledger:
             postings = self.store.transaction_postings(pm["txn_id"])
             spent = next(x for x in postings if x["kind"] == d.SPENT)
             year = spent["year"]
-            self.ensure_open(year, f"reverse payment {payment_id}")
+            if self.is_closed(year):
+                open_year = self.first_open_year()
+                raise NotAllowed(
+                    f"payment {payment_id} is booked in budget year {year}, which is closed: it "
+                    f"cannot be reversed there; book the refund in the open year {open_year} "
+                    f"instead (smederij budget allocate --year {open_year} --stream "
+                    f"{p['stream']} --smederij {p['smederij']} --amount ...)")
             self._check_date_open(date, f"reverse payment {payment_id}")
             if p["status"] in d.OPEN_STATUSES:
                 back = self._committed(p, year)
@@ -469,6 +648,11 @@ class Ledger:
                         f"+ lapsed ({uses})")
         for year in years:
             if s.year_closed_at(year):
+                left = {k: sum(f[k] for f in s.stream_figures(year))
+                        for k in ("available_cents", "committed_cents")}
+                if any(left.values()):
+                    problems.append(f"closed year {year} still holds {left['available_cents']} "
+                                    f"cents available and {left['committed_cents']} committed")
                 out = sum(f["carried_out_cents"] for f in s.stream_figures(year))
                 into = sum(f["carried_in_cents"] for f in s.stream_figures(year + 1))
                 if out != into:
@@ -487,6 +671,10 @@ class Ledger:
                           for y in self.store.years()]}
 
     # -- helpers ---------------------------------------------------------------------------------
+
+    def _writing(self, write: bool):
+        """A write transaction, or (for a dry run, which must work on a read-only file) none."""
+        return self.store.write() if write else contextlib.nullcontext()
 
     def _account(self, name: str, kind: str, stream: str, year: int | None = None,
                  smederij: str | None = None, project_id: int | None = None) -> int:
@@ -507,8 +695,12 @@ class Ledger:
 
     def _project_year(self, p: dict) -> int:
         """The budget year where a project's money now lives: its own year, or later once a
-        rollover has carried its commitment on."""
-        return self.store.commitment_year(p["id"]) or p["year"]
+        rollover has carried its commitment on. A rollover carries every non-zero commitment,
+        so when that year is closed nothing of the project is left there (it was still proposed,
+        or fully paid): new money for it (approval, --raise-commitment) comes from the first
+        open year."""
+        year = self.store.commitment_year(p["id"]) or p["year"]
+        return self.first_open_year() if self.is_closed(year) else year
 
     def _require_available(self, year: int, smederij: str, stream: str, amount: int,
                            doing: str) -> None:
@@ -533,11 +725,17 @@ class Ledger:
         if not left:
             return None
         self.ensure_open(year, f"release project {p['id']}'s commitment")
+        self._check_date_open(date, f"release project {p['id']}'s commitment")
         return self.store.post(
             date, d.RELEASE, f"Release of project {p['id']}: {p['title']}",
             [(self._account_for(self._committed(p, year)), -left),
              (self._available(year, p["smederij"], p["stream"]), left)],
             project_id=p["id"])
+
+
+def _check_range(year: int) -> None:
+    if not 2000 <= year <= 2200:
+        raise InvalidInput(f"year {year} is out of range: give a year like 2026")
 
 
 def parse_cofunding(items: Sequence[str], parse_amount) -> dict[str, int]:

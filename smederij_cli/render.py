@@ -130,6 +130,35 @@ def allocation(shares: dict[str, int], names: dict[str, str], title: str,
     console().print(table)
 
 
+def rollover(data: dict, names: dict[str, str], closed_at: str | None,
+             lang: str = "nl") -> None:
+    year, nxt, totals = data["year"], data["next_year"], data["totals"]
+    if data["status"] == "already_rolled_over":
+        when = f" on {closed_at[:10]}" if closed_at else ""
+        message(f"budget year {year} was already rolled over{when}: nothing changed")
+        return
+    title = (f"Rollover {year} -> {nxt}"
+             + (" (dry run: nothing written)" if data["status"] == "dry_run" else ""))
+    table = _table(title)
+    for column in ("Smederij", "Stream"):
+        table.add_column(column)
+    for column in ("Carried", "Lapsed", "Commitments carried"):
+        table.add_column(column, justify="right")
+    keys = ("carried_cents", "lapsed_cents", "commitments_carried_cents")
+    for m in data["moves"]:
+        table.add_row(names.get(m["smederij"], m["smederij"]), m["stream"],
+                      *(money(m[k], lang) for k in keys))
+    table.add_section()
+    table.add_row("Total", "", *(money(totals[k], lang) for k in keys), style="bold")
+    console().print(table)
+    verb = "would carry" if data["status"] == "dry_run" else "carried"
+    message(f"budget year {year} {'stays open' if data['status'] == 'dry_run' else 'is closed'}"
+            f": {verb} {money(totals['carried_cents'], lang)} and "
+            f"{money(totals['commitments_carried_cents'], lang)} of open commitments into {nxt}"
+            f", {money(totals['lapsed_cents'], lang)} "
+            f"{'would lapse' if data['status'] == 'dry_run' else 'lapsed'} to funding")
+
+
 def smederijen(rows: list[dict], lang: str = "nl") -> None:
     table = _table()
     for column in ("Code", "Name", "Kind", "Wijkteam"):

@@ -134,6 +134,18 @@ def m001_ledger(db: Database) -> None:
         db.execute(statement)
 
 
+
+@migrations()
+def m002_plan_allocation(db: Database) -> None:
+    """Which yearly allocation plan from the configuration was applied to which year, so that
+    ``budget allocate --from-config`` can never apply the same plan twice: the primary key makes
+    that a property of the file, and the row is written in the allocation's own transaction."""
+    db.execute("""CREATE TABLE plan_allocation (
+        year INTEGER NOT NULL,
+        stream TEXT NOT NULL REFERENCES stream(code),
+        txn_id INTEGER NOT NULL UNIQUE REFERENCES txn(id),
+        PRIMARY KEY (year, stream)) STRICT""")
+
 def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -332,6 +344,13 @@ class Store:
     def ensure_year(self, year: int) -> None:
         self.conn.execute("INSERT OR IGNORE INTO year (year) VALUES (?)", [year])
 
+    def close_year(self, year: int) -> None:
+        self.ensure_year(year)
+        self.conn.execute("UPDATE year SET closed_at = ? WHERE year = ?", [_now(), year])
+
+    def last_closed_year(self) -> int | None:
+        return self._scalar("SELECT max(year) FROM year WHERE closed_at IS NOT NULL")
+
     def years(self) -> list[dict]:
         return self._all(
             "SELECT year, closed_at FROM year UNION "
@@ -398,6 +417,57 @@ class Store:
             "p.amount_cents FROM posting p JOIN account a ON a.id = p.account_id "
             "JOIN txn t ON t.id = p.txn_id WHERE a.year = ? AND a.kind = 'available' "
             "AND t.kind IN ('allocation', 'transfer') ORDER BY t.id, p.id", [year])
+
+    def available_flows(self, year: int, smederij: str, stream: str) -> dict[str, int]:
+        """The money that flowed through one available account in a year, by what it was:
+        ``carried_in`` (rollover), ``fresh`` (allocations and transfers received), ``returned``
+        (releases and reversed payments), ``used`` (commitments and transfers given, as a
+        positive number) and ``closing`` (the balance)."""
+        return self._one(
+            "SELECT "
+            "coalesce(sum(CASE WHEN t.kind = 'carry_over' AND p.amount_cents > 0 "
+            "    THEN p.amount_cents END), 0) AS carried_in, "
+            "coalesce(sum(CASE WHEN t.kind IN ('allocation', 'transfer') AND p.amount_cents > 0 "
+            "    THEN p.amount_cents END), 0) AS fresh, "
+            "coalesce(sum(CASE WHEN t.kind IN ('release', 'payment', 'commitment') "
+            "    AND p.amount_cents > 0 THEN p.amount_cents END), 0) AS returned, "
+            "coalesce(sum(CASE WHEN t.kind NOT IN ('carry_over', 'lapse') AND p.amount_cents < 0 "
+            "    THEN -p.amount_cents END), 0) AS used, "
+            "coalesce(sum(p.amount_cents), 0) AS closing "
+            "FROM posting p JOIN account a ON a.id = p.account_id JOIN txn t ON t.id = p.txn_id "
+            "WHERE a.name = ?", [f"{year}:{smederij}:{stream}:available"])
+
+    def committed_balances(self, year: int) -> list[dict]:
+        """Per project, what is still committed on its account of ``year`` (non-zero only)."""
+        return self._all(
+            "SELECT a.project_id, a.smederij, a.stream, sum(p.amount_cents) AS cents "
+            "FROM account a JOIN posting p ON p.account_id = a.id "
+            "WHERE a.year = ? AND a.kind = 'committed' GROUP BY a.id HAVING cents <> 0 "
+            "ORDER BY a.smederij, a.stream, a.project_id", [year])
+
+    def rollover_moves(self, year: int) -> list[dict]:
+        """What the rollover of ``year`` booked, per Smederij and stream: available budget
+        carried and lapsed, and commitments carried (read back from its postings)."""
+        return self._all(
+            "SELECT a.smederij, a.stream, "
+            "coalesce(sum(CASE WHEN t.kind = 'carry_over' AND a.kind = 'available' "
+            "    THEN -p.amount_cents END), 0) AS carried_cents, "
+            "coalesce(sum(CASE WHEN t.kind = 'lapse' THEN -p.amount_cents END), 0) "
+            "    AS lapsed_cents, "
+            "coalesce(sum(CASE WHEN t.kind = 'carry_over' AND a.kind = 'committed' "
+            "    THEN -p.amount_cents END), 0) AS commitments_carried_cents "
+            "FROM posting p JOIN account a ON a.id = p.account_id JOIN txn t ON t.id = p.txn_id "
+            "WHERE a.year = ? AND t.kind IN ('carry_over', 'lapse') AND p.amount_cents < 0 "
+            "GROUP BY a.smederij, a.stream", [year])
+
+    def applied_plans(self, year: int) -> dict[str, int]:
+        """Stream -> transaction of the configuration's allocation plans applied to ``year``."""
+        return {r["stream"]: r["txn_id"] for r in self._all(
+            "SELECT stream, txn_id FROM plan_allocation WHERE year = ?", [year])}
+
+    def record_plan(self, year: int, stream: str, txn_id: int) -> None:
+        self.conn.execute("INSERT INTO plan_allocation (year, stream, txn_id) VALUES (?, ?, ?)",
+                          [year, stream, txn_id])
 
     # -- projects --------------------------------------------------------------------------------
 
