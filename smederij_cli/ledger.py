@@ -35,6 +35,12 @@ def clean_text(value: str | None, what: str, *, required: bool = False) -> str:
     return text
 
 
+def payment_description(project_id: int, payee: str, reference: str | None) -> str:
+    """The description of a payment's transaction (``pay`` and the payments import)."""
+    return (f"Payment for project {project_id}" + (f" to {payee}" if payee else "")
+            + (f" ({reference})" if reference else ""))
+
+
 @dataclass(frozen=True)
 class Allocation:
     """The outcome of an allocation: shares per Smederij, and the transaction (None if dry)."""
@@ -311,8 +317,7 @@ class Ledger:
                 self._commit(p, year, short, date,
                              f"Raised commitment for project {project_id}: {p['title']}")
             txn = self.store.post(
-                date, d.PAYMENT, f"Payment for project {project_id}"
-                + (f" to {payee}" if payee else "") + (f" ({reference})" if reference else ""),
+                date, d.PAYMENT, payment_description(project_id, payee, reference),
                 [(self._account_for(committed), -amount_cents),
                  (self._account(d.spent_account(year, p["smederij"], p["stream"], project_id),
                                 d.SPENT, p["stream"], year, p["smederij"], project_id),
