@@ -646,8 +646,10 @@ def export_(
             out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
             try:
                 export(led, format, out)
-            finally:
                 out.flush()
+            except BrokenPipeError:  # `smederij export ... | head`: the reader has had enough
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            finally:
                 out.detach()
             return
         # Write next to the target and rename: a reader never sees half a file.
@@ -660,8 +662,10 @@ def export_(
                 export(led, format, out)
             os.chmod(tmp, 0o644)
             os.replace(tmp, output)
-        except BaseException:
+        except BaseException as e:
             os.unlink(tmp)
+            if isinstance(e, OSError):
+                raise InvalidInput(f"cannot write {output}: {e.strerror}") from None
             raise
 
 

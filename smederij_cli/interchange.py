@@ -267,7 +267,7 @@ def read_payment_file(path: Path) -> PaymentFile:
                        len(header), rows)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     line: int
     project_id: int | None
@@ -277,30 +277,36 @@ class _Row:
     reference: str | None
 
 
-def _parse_row(line: int, fields: list[str], f: PaymentFile, problems: list[str]) -> _Row:
+def _project_id(text: str) -> int:
+    if not (text.isascii() and text.isdigit()):
+        raise InvalidInput(f"project {text!r} is not a project id (a whole number, e.g. 12)")
+    return int(text)
+
+
+def _reference(text: str) -> str:
+    text = clean_text(text, "reference")
+    if not text:
+        raise InvalidInput("reference is empty: every payment needs its invoice or bank "
+                           "reference, so that importing the file again books nothing twice")
+    return text
+
+
+_READERS = (("project", _project_id), ("date", parse_date), ("amount", parse_amount),
+            ("payee", lambda text: clean_text(text, "payee")), ("reference", _reference))
+
+
+def _parse_row(line: int, fields: list[str], columns: dict[str, int],
+               problems: list[str]) -> _Row:
     """One row's fields read as values; each unreadable field adds a reason to ``problems``."""
-    def field(column: str, read):
+    values = []
+    for column, read in _READERS:
         try:
-            return read(fields[f.columns[column]].strip())
+            values.append(read(fields[columns[column]].strip()))
         except InvalidInput as e:
             problems.append(str(e))
-            return None
-
-    def project(text: str) -> int:
-        if not re.fullmatch(r"[0-9]+", text):
-            raise InvalidInput(f"project {text!r} is not a project id (a whole number, e.g. 12)")
-        return int(text)
-
-    def reference(text: str) -> str:
-        text = clean_text(text, "reference")
-        if not text:
-            raise InvalidInput("reference is empty: every payment needs its invoice or bank "
-                               "reference, so that importing the file again books nothing twice")
-        return text
-
-    return _Row(line, field("project", project), field("date", parse_date),
-                field("amount", parse_amount), field("payee", lambda t: clean_text(t, "payee"))
-                or "", field("reference", reference))
+            values.append(None)
+    project_id, date, cents, payee, reference = values
+    return _Row(line, project_id, date, cents, payee or "", reference)
 
 
 def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
@@ -322,7 +328,7 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
             problems.append((line, f"has {len(fields)} fields but the header has {f.width}: "
                                    f"separate the columns with {f.delimiter!r}"))
         else:
-            parsed.append((_parse_row(line, fields, f, reasons), reasons))
+            parsed.append((_parse_row(line, fields, f.columns, reasons), reasons))
     seen: dict[str, int] = {}
     for row, reasons in parsed:
         if row.reference is not None:

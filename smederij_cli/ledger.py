@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ FIGURES = ("carried_in_cents", "allocated_cents", "spent_cents", "committed_cent
            "available_cents", "carried_out_cents", "lapsed_cents")
 
 MAX_TEXT = 500  # titles, notes, payees: one line a person typed
+_CONTROL = re.compile(r"[\x00-\x1f]")  # line breaks, tabs and other control characters
 
 
 def clean_text(value: str | None, what: str, *, required: bool = False) -> str:
@@ -30,7 +32,7 @@ def clean_text(value: str | None, what: str, *, required: bool = False) -> str:
         raise InvalidInput(f"{what} is empty: give a short description")
     if len(text) > MAX_TEXT:
         raise InvalidInput(f"{what} is {len(text)} characters long: keep it under {MAX_TEXT}")
-    if any(ord(c) < 32 for c in text):
+    if _CONTROL.search(text):
         raise InvalidInput(f"{what} contains control characters or line breaks: use one line")
     return text
 
