@@ -674,8 +674,8 @@ def import_payments(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="CSV with the columns project,date,amount,payee,"
                                               "reference.", show_default=False)],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check every row and say what "
-                                                            "would be booked; write nothing.")] = False,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Check every row and say what would be booked; write nothing.")] = False,
     json_: Json = False,
 ) -> None:
     """Book the payments of a CSV file: every row checked first, then all booked, or none.

@@ -635,7 +635,8 @@ class Store:
         balance (the ledger's own figure that exports are checked against)."""
         return self._rows(
             "SELECT a.name AS account, a.kind AS account_kind, a.stream, a.year, a.smederij, "
-            "a.project_id AS account_project, min(t.date) AS first_date, sum(p.amount_cents) AS balance_cents "
+            "a.project_id AS account_project, min(t.date) AS first_date, "
+            "sum(p.amount_cents) AS balance_cents "
             "FROM account a JOIN posting p ON p.account_id = a.id JOIN txn t ON t.id = p.txn_id "
             "GROUP BY a.id ORDER BY a.name")
 

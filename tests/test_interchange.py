@@ -18,13 +18,17 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from smederij_cli import domain as d
 from smederij_cli.demo import build_demo
 from smederij_cli.interchange import (
     PaymentFile, RowErrors, beancount_account, export, import_payments,
     ledger_account_from_beancount, neutralise, plain_amount, read_payment_file)
+from smederij_cli.errors import InvalidInput
 from smederij_cli.ledger import Ledger
+from smederij_cli.money import parse_amount
 from smederij_cli.store import Store
 from tests.conftest import DAY, Cli, dump
 
@@ -349,3 +353,37 @@ def test_bulk_booking_assigns_consecutive_transactions(projects):
     assert store.transaction(ids[1])["description"] == "y"
     with pytest.raises(ValueError), store.write():
         store.post_many(d.PAYMENT, [(dt.date(2026, 6, 1), "bad", None, [(1, -1), (2, 2)])])
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(["", ",", "."]),
+       st.integers(min_value=0, max_value=99))
+def test_plain_amounts_take_the_fast_path_to_the_same_cents(whole, sep, frac):
+    text = f"{whole}{sep}{frac:02d}" if sep else str(whole)
+    try:
+        expected = parse_amount(" " + text)  # the leading space takes the full parser
+    except InvalidInput as e:
+        with pytest.raises(InvalidInput, match=re.escape(str(e).split("'")[0])):
+            parse_amount(text)
+    else:
+        assert parse_amount(text) == expected
+
+
+def test_progress_bar_only_on_a_terminal_and_for_large_jobs(monkeypatch):
+    from smederij_cli import render
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(render.sys, "stderr", screen)
+    with render.progress(render.PROGRESS_MIN - 1, "small") as advance:
+        advance(1)
+    assert screen.getvalue() == ""
+    with render.progress(render.PROGRESS_MIN, "Importing payments") as advance:
+        advance(render.PROGRESS_MIN)
+    assert "Importing payments" in screen.getvalue()
+    monkeypatch.setattr(render.sys, "stderr", io.StringIO())  # a pipe: never a bar
+    with render.progress(10**6, "piped") as advance:
+        advance(1)
+    assert render.sys.stderr.getvalue() == ""
