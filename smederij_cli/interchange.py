@@ -317,12 +317,14 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
 
     Each payment books the same as ``Ledger.pay``: committed -> spent of the project's current
     budget year, a ``payment`` transaction and a payment row. ``advance(n)`` reports progress
-    in steps of rows checked and rows booked (2 x rows in all).
+    in steps of rows read and rows booked (2 x rows in all).
     """
     store = led.store
     problems: list[tuple[int, str]] = []
     parsed: list[tuple[_Row, list[str]]] = []
-    for line, fields in f.rows:
+    for i, (line, fields) in enumerate(f.rows, 1):
+        if i % 1000 == 0:
+            advance(1000)
         reasons: list[str] = []
         if len(fields) < f.width:
             problems.append((line, f"has {len(fields)} fields but the header has {f.width}: "
@@ -345,9 +347,7 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
         left = {pid: p["left_cents"] for pid, p in projects.items()}
         todo: list[_Row] = []
         already = 0
-        for i, (row, reasons) in enumerate(parsed, 1):
-            if i % 1000 == 0:
-                advance(1000)
+        for row, reasons in parsed:
             if row.reference in booked_before and not reasons:
                 already += 1
                 continue
