@@ -835,5 +835,114 @@ def payment_reverse(
     render.message(f"payment {payment_id} reversed by transaction {txn}")
 
 
+# -- interchange ------------------------------------------------------------------------------------
+
+import_app = _group("import", "Read entries from files: payments from a CSV.\n\n"
+                    "Example: [bold]smederij import payments betalingen.csv --dry-run[/]")
+
+
+@app.command("export")
+def export_(
+    ctx: typer.Context,
+    format: Annotated[str, typer.Option("--format", help="hledger (also read by Ledger), "
+                                                         "beancount or csv.")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (default: standard output).",
+        show_default=False)] = None,
+) -> None:
+    """Export the whole ledger for hledger, Ledger, beancount or a spreadsheet.
+
+    Every transaction with its date, description and postings in EUR. hledger and CSV use the
+    ledger's own account names (funding:korte-klap, 2026:krakeel:korte-klap:available, ...);
+    beancount gets them renamed to its rules (Equity:Funding:Korte-klap,
+    Assets:2026:Krakeel:Korte-klap:Available, ...). CSV: one row per posting.
+
+    Example: [bold]smederij export --format hledger --output smederij.journal && hledger -f
+    smederij.journal bal[/]
+    """
+    import io
+    import os
+    import tempfile
+
+    from smederij_cli.errors import InvalidInput
+    from smederij_cli.interchange import EXPORT_FORMATS, export
+
+    if format not in EXPORT_FORMATS:
+        raise InvalidInput(f"unknown format {format!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    with ledger(ctx) as led:
+        if output is None:
+            out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+            try:
+                export(led, format, out)
+                out.flush()
+            except BrokenPipeError:  # `smederij export ... | head`: the reader has had enough
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            finally:
+                out.detach()
+            return
+        # Write next to the target and rename: a reader never sees half a file.
+        try:
+            fd, tmp = tempfile.mkstemp(dir=output.resolve().parent, prefix=f".{output.name}.")
+        except OSError as e:
+            raise InvalidInput(f"cannot write {output}: {e.strerror}") from None
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+                export(led, format, out)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, output)
+        except BaseException as e:
+            os.unlink(tmp)
+            if isinstance(e, OSError):
+                raise InvalidInput(f"cannot write {output}: {e.strerror}") from None
+            raise
+
+
+@import_app.command("payments")
+def import_payments(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="CSV with the columns project,date,amount,payee,"
+                                              "reference.", show_default=False)],
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Check every row and say what would be booked; write nothing.")] = False,
+    json_: Json = False,
+) -> None:
+    """Book the payments of a CSV file: every row checked first, then all booked, or none.
+
+    Columns (header row required, separated by , or ;): project (id), date (YYYY-MM-DD or
+    DD-MM-YYYY), amount (e.g. 1.250,00), payee, reference (invoice or bank reference, required).
+    Every bad row is reported with its line number, and then nothing is booked. A reference that
+    is already on a payment is skipped, so importing the same file twice books it once.
+
+    Example: [bold]smederij import payments betalingen.csv --dry-run[/]
+    """
+    from smederij_cli import render
+    from smederij_cli.interchange import RowErrors, import_payments as run, read_payment_file
+
+    payments = read_payment_file(file)
+    with ledger(ctx) as led:
+        lang = _lang(led)
+        try:
+            with render.progress(2 * len(payments.rows), "Importing payments") as advance:
+                result = run(led, payments, dry_run=dry_run, advance=advance)
+        except RowErrors as e:
+            for line in e.lines():
+                render.error(line)
+            render.error(str(e))
+            raise typer.Exit(1) from None
+    if json_:
+        render.print_json({"rows": result.rows, "booked": result.booked,
+                           "already_booked": result.already_booked,
+                           "total_cents": result.total_cents, "dry_run": result.dry_run,
+                           "transactions": [result.txn_ids[0], result.txn_ids[-1]]
+                           if result.txn_ids else None})
+        return
+    verb = "would book" if dry_run else "booked"
+    render.message(
+        f"{file}: {verb} {result.booked} payment(s), {render.money(result.total_cents, lang)}; "
+        f"{result.already_booked} already booked"
+        + (f"; transactions {result.txn_ids[0]}-{result.txn_ids[-1]}" if result.txn_ids else "")
+        + ("; dry run: nothing written" if dry_run else ""))
+
+
 def main() -> None:
     app()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ FIGURES = ("carried_in_cents", "allocated_cents", "spent_cents", "committed_cent
            "available_cents", "carried_out_cents", "lapsed_cents")
 
 MAX_TEXT = 500  # titles, notes, payees: one line a person typed
+_CONTROL = re.compile(r"[\x00-\x1f]")  # line breaks, tabs and other control characters
 
 
 def clean_text(value: str | None, what: str, *, required: bool = False) -> str:
@@ -31,9 +33,15 @@ def clean_text(value: str | None, what: str, *, required: bool = False) -> str:
         raise InvalidInput(f"{what} is empty: give a short description")
     if len(text) > MAX_TEXT:
         raise InvalidInput(f"{what} is {len(text)} characters long: keep it under {MAX_TEXT}")
-    if any(ord(c) < 32 for c in text):
+    if _CONTROL.search(text):
         raise InvalidInput(f"{what} contains control characters or line breaks: use one line")
     return text
+
+
+def payment_description(project_id: int, payee: str, reference: str | None) -> str:
+    """The description of a payment's transaction (``pay`` and the payments import)."""
+    return (f"Payment for project {project_id}" + (f" to {payee}" if payee else "")
+            + (f" ({reference})" if reference else ""))
 
 
 @dataclass(frozen=True)
@@ -484,8 +492,7 @@ class Ledger:
                 self._commit(p, year, short, date,
                              f"Raised commitment for project {project_id}: {p['title']}")
             txn = self.store.post(
-                date, d.PAYMENT, f"Payment for project {project_id}"
-                + (f" to {payee}" if payee else "") + (f" ({reference})" if reference else ""),
+                date, d.PAYMENT, payment_description(project_id, payee, reference),
                 [(self._account_for(committed), -amount_cents),
                  (self._account(d.spent_account(year, p["smederij"], p["stream"], project_id),
                                 d.SPENT, p["stream"], year, p["smederij"], project_id),

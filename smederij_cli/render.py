@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
@@ -37,6 +39,23 @@ def error(message: str) -> None:
 
 def json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+PROGRESS_MIN = 5_000  # rows: smaller files are done before a bar would be worth drawing
+
+
+@contextmanager
+def progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr for ``total`` steps; yields ``advance(n)``. Shown only for large
+    jobs and only when stderr is a terminal (never in pipes, logs or cron mail)."""
+    if total < PROGRESS_MIN or not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err_console(), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n: bar.advance(task, n)
 
 
 def print_json(data: Any) -> None:

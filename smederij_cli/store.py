@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -245,6 +246,25 @@ class Store:
             self.conn.rollback()
             raise LedgerFileError(_describe_db_error(self.path, e)) from None
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """One consistent read of many queries (an export): a clerk writing meanwhile is not
+        seen halfway. Inside a ``write()`` it simply joins it."""
+        if self.conn.in_transaction:
+            yield self
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self.conn.rollback()
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
+        """Rows one at a time from the cursor, never all in memory: for whole-ledger exports."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        yield from cursor.execute(sql, params)
+
     def _all(self, sql: str, params: Sequence[Any] | dict = ()) -> list[dict]:
         cursor = self.conn.execute(sql, params)
         columns = [c[0] for c in cursor.description]
@@ -388,6 +408,30 @@ class Store:
             "INSERT INTO posting (txn_id, account_id, amount_cents) VALUES (?, ?, ?)",
             [(txn, account, cents) for account, cents in postings])
         return txn
+
+    def post_many(self, kind: str,
+                  entries: Iterable[tuple[_dt.date, str, int | None, Sequence[tuple[int, int]]]]
+                  ) -> range:
+        """Book many balanced transactions of one kind at once, inside a ``write()``: entries of
+        (date, description, project id, postings). Returns the new transaction ids, in order.
+
+        The ids are assigned here (the write lock is held, so nobody else takes them), which lets
+        transactions and postings go in with one ``executemany`` each: the bulk path of imports.
+        """
+        assert self.conn.in_transaction, "post_many must run inside Store.write()"
+        first = (self._scalar("SELECT max(id) FROM txn") or 0) + 1
+        now, txns, postings = _now(), [], []
+        for txn, (date, description, project_id, lines) in enumerate(entries, first):
+            if len(lines) < 2 or sum(c for _, c in lines) != 0 or not all(c for _, c in lines):
+                raise ValueError(f"unbalanced transaction {description!r}: {lines}")
+            txns.append((txn, date.isoformat(), kind, description, project_id, now))
+            postings.extend((txn, account, cents) for account, cents in lines)
+        self.conn.executemany(
+            "INSERT INTO txn (id, date, kind, description, project_id, recorded_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)", txns)
+        self.conn.executemany(
+            "INSERT INTO posting (txn_id, account_id, amount_cents) VALUES (?, ?, ?)", postings)
+        return range(first, first + len(txns))
 
     def balance(self, name: str) -> int:
         return self._scalar(
@@ -543,6 +587,40 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?)",
             [project_id, txn_id, date.isoformat(), amount_cents, payee, reference]).lastrowid
 
+    def insert_payments(self, rows: Iterable[tuple[int, int, _dt.date, int, str, str | None]]
+                        ) -> None:
+        """Bulk ``insert_payment``: rows of (project id, txn id, date, cents, payee, reference)."""
+        self.conn.executemany(
+            "INSERT INTO payment (project_id, txn_id, date, amount_cents, payee, reference) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            ((p, t, d.isoformat(), c, payee, ref) for p, t, d, c, payee, ref in rows))
+
+    def payment_projects(self, project_ids: Iterable[int]) -> dict[int, dict]:
+        """For an import: the named projects, each with its status, the budget year its money
+        lives in now, that year's commitment account and what is left on it. One query."""
+        rows = self._all(
+            "WITH wanted(id) AS (SELECT DISTINCT value FROM json_each(?)), "
+            "c AS (SELECT a.project_id, max(a.year) AS year FROM account a "
+            "      JOIN wanted w ON w.id = a.project_id WHERE a.kind = 'committed' "
+            "      GROUP BY a.project_id) "
+            "SELECT pr.id, pr.status, pr.smederij, pr.stream, pr.title, "
+            "coalesce(c.year, pr.year) AS money_year, ca.id AS committed_account, "
+            "coalesce((SELECT sum(amount_cents) FROM posting WHERE account_id = ca.id), 0) "
+            "    AS left_cents "
+            "FROM wanted w JOIN project pr ON pr.id = w.id LEFT JOIN c ON c.project_id = pr.id "
+            "LEFT JOIN account ca ON ca.project_id = pr.id AND ca.kind = 'committed' "
+            "    AND ca.year = c.year",
+            [json.dumps(sorted(set(project_ids)))])
+        return {r["id"]: r for r in rows}
+
+    def live_references(self, references: Iterable[str]) -> set[str]:
+        """Which of these references belong to a payment that was not reversed. One query."""
+        return {r[0] for r in self.conn.execute(
+            "SELECT DISTINCT pm.reference FROM payment pm "
+            "LEFT JOIN txn r ON r.reverses = pm.txn_id "
+            "WHERE r.id IS NULL AND pm.reference IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(set(references)))])}
+
     _PAYMENTS = (
         "SELECT pm.id, pm.project_id, pm.date, pm.amount_cents, pm.payee, pm.reference, "
         "pm.txn_id, p.title, p.smederij, p.stream, p.year, r.id AS reversal_txn, "
@@ -619,6 +697,28 @@ class Store:
             "FROM project pr LEFT JOIN account a ON a.project_id = pr.id "
             "LEFT JOIN posting p ON p.account_id = a.id LEFT JOIN txn t ON t.id = p.txn_id "
             + where + "GROUP BY pr.id", [] if project_id is None else [project_id])
+
+    # -- exports ---------------------------------------------------------------------------------
+
+    def export_accounts(self) -> Iterator[sqlite3.Row]:
+        """Every account that holds postings, by name, with the date of its first use and its
+        balance (the ledger's own figure that exports are checked against)."""
+        return self._rows(
+            "SELECT a.name AS account, a.kind AS account_kind, a.stream, a.year, a.smederij, "
+            "a.project_id AS account_project, min(t.date) AS first_date, "
+            "sum(p.amount_cents) AS balance_cents "
+            "FROM account a JOIN posting p ON p.account_id = a.id JOIN txn t ON t.id = p.txn_id "
+            "GROUP BY a.id ORDER BY a.name")
+
+    def export_postings(self) -> Iterator[sqlite3.Row]:
+        """Every posting with its transaction and account, in booking order (transaction id,
+        then posting id), streamed from the cursor."""
+        return self._rows(
+            "SELECT t.id AS txn_id, t.date, t.kind, t.description, t.project_id, t.reverses, "
+            "a.name AS account, a.kind AS account_kind, a.stream, a.year, a.smederij, "
+            "a.project_id AS account_project, p.amount_cents "
+            "FROM posting p JOIN txn t ON t.id = p.txn_id JOIN account a ON a.id = p.account_id "
+            "ORDER BY p.txn_id, p.id")
 
     def total_posted(self) -> int:
         return self._scalar("SELECT coalesce(sum(amount_cents), 0) FROM posting")

@@ -1,0 +1,403 @@
+"""Interchange: the whole ledger out to hledger, beancount or CSV, and payments in from CSV.
+
+Exports stream the postings from the store one at a time (a national ledger holds millions) and
+write money from integer cents with integer arithmetic. The payments import reads every row,
+validates all of them against the ledger with a few set-based queries, and then books them all in
+one transaction with bulk inserts, or books nothing. No SQL here (see store.py), no terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from smederij_cli import domain as d
+from smederij_cli.errors import InvalidInput, NotFound
+from smederij_cli.ledger import Ledger, clean_text, payment_description
+from smederij_cli.money import format_cents, parse_amount, parse_date
+
+EXPORT_FORMATS = ("hledger", "beancount", "csv")
+CURRENCY = "EUR"
+
+# -- text and money ------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def plain_amount(cents: int) -> str:
+    """``-1234.56``: euros with a dot and two decimals, no grouping, from integer cents."""
+    return format_cents(cents, "en", symbol=False).replace(",", "")
+
+
+def neutralise(text: str) -> str:
+    """A text cell that a spreadsheet would read as a formula gets a leading apostrophe."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _one_line(text: str) -> str:
+    return _CONTROL.sub(" ", text)
+
+
+# -- account names per tool ----------------------------------------------------------------------
+
+_BEANCOUNT_ROOT = {d.FUNDING: "Equity", d.AVAILABLE: "Assets", d.COMMITTED: "Assets",
+                   d.SPENT: "Expenses"}
+_HLEDGER_TYPE = {d.FUNDING: "E", d.AVAILABLE: "A", d.COMMITTED: "A", d.SPENT: "X"}
+
+
+def _cap(code: str) -> str:
+    return code[:1].upper() + code[1:]
+
+
+def beancount_account(kind: str, stream: str, year: int | None = None,
+                      smederij: str | None = None, project_id: int | None = None) -> str:
+    """The beancount name of a ledger account. Beancount wants a root of Assets, Liabilities,
+    Equity, Income or Expenses and components that start with a capital or a digit, so:
+
+    ``funding:korte-klap``                   -> ``Equity:Funding:Korte-klap``
+    ``2026:krakeel:korte-klap:available``    -> ``Assets:2026:Krakeel:Korte-klap:Available``
+    ``2026:krakeel:korte-klap:committed:17`` -> ``Assets:2026:Krakeel:Korte-klap:Committed:P17``
+    ``2026:krakeel:korte-klap:spent:17``     -> ``Expenses:2026:Krakeel:Korte-klap:Spent:P17``
+
+    Codes are lowercase (``[a-z0-9][a-z0-9-]*``), so capitalising their first letter is undone by
+    ``ledger_account_from_beancount``.
+    """
+    if kind == d.FUNDING:
+        return f"Equity:Funding:{_cap(stream)}"
+    name = f"{_BEANCOUNT_ROOT[kind]}:{year}:{_cap(smederij)}:{_cap(stream)}:{_cap(kind)}"
+    return f"{name}:P{project_id}" if project_id is not None else name
+
+
+def ledger_account_from_beancount(name: str) -> str:
+    """The inverse of ``beancount_account``: the ledger's own account name."""
+    root, *parts = name.split(":")
+    if root == "Equity":
+        return d.funding_account(parts[1].lower())
+    year, smederij, stream, kind, *project = parts
+    return ":".join([year, smederij.lower(), stream.lower(), kind.lower()]
+                    + [p.removeprefix("P") for p in project])
+
+
+# -- export --------------------------------------------------------------------------------------
+
+
+def _transactions(led: Ledger) -> Iterator[tuple]:
+    """(first posting row, all posting rows) per transaction, in booking order, streamed."""
+    for _, rows in itertools.groupby(led.store.export_postings(), key=lambda r: r["txn_id"]):
+        rows = list(rows)  # one transaction's postings: a handful
+        yield rows[0], rows
+
+
+def _tags(t) -> list[tuple[str, int | str]]:
+    tags: list[tuple[str, int | str]] = [("kind", t["kind"])]
+    if t["project_id"] is not None:
+        tags.append(("project", t["project_id"]))
+    if t["reverses"] is not None:
+        tags.append(("reverses", t["reverses"]))
+    return tags
+
+
+def _write_hledger(led: Ledger, out: TextIO) -> None:
+    """A journal that hledger and Ledger both read: the DOMAIN.md account names, declared with
+    their types, ``; kind: ...`` tags, and the transaction id as the transaction code."""
+    out.write(f"; {led.programme().get('name') or 'smederij'}: the whole ledger, exported by "
+              "smederij. Amounts in EUR; the code in brackets is the transaction id.\n"
+              f"commodity {CURRENCY}\n")
+    for tag in ("kind", "project", "reverses", "type"):
+        out.write(f"tag {tag}\n")
+    out.write("\n")
+    for a in led.store.export_accounts():
+        out.write(f"account {a['account']}\n    ; type: {_HLEDGER_TYPE[a['account_kind']]}\n")
+    for t, postings in _transactions(led):
+        # hledger ends a description at ';' (a comment follows): it becomes ','.
+        out.write(f"\n{t['date']} * ({t['txn_id']}) "
+                  f"{_one_line(t['description']).replace(';', ',')}\n")
+        out.writelines(f"    ; {key}: {value}\n" for key, value in _tags(t))
+        out.writelines(f"    {p['account']}  {plain_amount(p['amount_cents'])} {CURRENCY}\n"
+                       for p in postings)
+
+
+def _bean_string(text: str) -> str:
+    return '"' + _one_line(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _bean_name(row) -> str:
+    return beancount_account(row["account_kind"], row["stream"], row["year"], row["smederij"],
+                             row["account_project"])
+
+
+def _write_beancount(led: Ledger, out: TextIO) -> None:
+    """A beancount file: the accounts renamed by ``beancount_account``, each opened on the date
+    of its first posting, and the transaction's kind, id and project as metadata."""
+    title = led.programme().get("name") or "smederij"
+    out.write(f"; {title}: the whole ledger, exported by smederij. Account names map back to the\n"
+              "; ledger's own: see beancount_account in smederij_cli/interchange.py.\n"
+              f"option \"title\" {_bean_string(title)}\n"
+              f"option \"operating_currency\" \"{CURRENCY}\"\n\n")
+    for a in led.store.export_accounts():
+        out.write(f"{a['first_date']} open {_bean_name(a)} {CURRENCY}\n")
+    for t, postings in _transactions(led):
+        out.write(f"\n{t['date']} * {_bean_string(t['description'])}\n"
+                  f"  txn-id: {t['txn_id']}\n")
+        out.writelines(f"  {key}: {_bean_string(value) if isinstance(value, str) else value}\n"
+                       for key, value in _tags(t))
+        out.writelines(f"  {_bean_name(p)}  {plain_amount(p['amount_cents'])} {CURRENCY}\n"
+                       for p in postings)
+
+
+CSV_EXPORT_COLUMNS = ("txn", "date", "kind", "project", "description", "account", "amount")
+
+
+def _write_csv(led: Ledger, out: TextIO) -> None:
+    """One row per posting; amounts as plain numbers with a dot; text cells neutralised."""
+    writer = csv.writer(out)
+    writer.writerow(CSV_EXPORT_COLUMNS)
+    for p in led.store.export_postings():
+        writer.writerow((p["txn_id"], p["date"], p["kind"],
+                         "" if p["project_id"] is None else p["project_id"],
+                         neutralise(p["description"]), neutralise(p["account"]),
+                         plain_amount(p["amount_cents"])))
+
+
+_WRITERS = {"hledger": _write_hledger, "beancount": _write_beancount, "csv": _write_csv}
+
+
+def export(led: Ledger, fmt: str, out: TextIO) -> None:
+    """Write the whole ledger in ``fmt`` (hledger, beancount or csv) to ``out``, from one
+    consistent snapshot of the ledger."""
+    if fmt not in _WRITERS:
+        raise InvalidInput(f"unknown format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    with led.store.snapshot():
+        _WRITERS[fmt](led, out)
+
+
+# -- import payments -----------------------------------------------------------------------------
+
+PAYMENT_COLUMNS = ("project", "date", "amount", "payee", "reference")
+_COLUMNS_HINT = ("the first line must name the columns project,date,amount,payee,reference "
+                 "(separated by , or ;)")
+BOOK_CHUNK = 5_000  # rows per bulk insert: the progress bar moves between chunks
+
+
+class RowErrors(InvalidInput):
+    """Rows of an import that cannot be booked: every one of them, with its line number."""
+
+    def __init__(self, source: str, problems: list[tuple[int, str]], rows: int) -> None:
+        self.source, self.problems, self.rows = source, sorted(problems), rows
+        super().__init__(f"{source}: {len(problems)} of {rows} rows cannot be booked; "
+                         "nothing was booked")
+
+    def lines(self) -> list[str]:
+        return [f"{self.source} line {line}: {reason}" for line, reason in self.problems]
+
+
+@dataclass(frozen=True)
+class PaymentFile:
+    """A payments CSV read and split into rows, not yet checked: (line number, fields)."""
+
+    source: str
+    delimiter: str
+    columns: dict[str, int]
+    width: int
+    rows: list[tuple[int, list[str]]]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    rows: int
+    booked: int
+    already_booked: int
+    total_cents: int
+    txn_ids: range | None
+    dry_run: bool
+
+
+def read_payment_file(path: Path) -> PaymentFile:
+    """Read a payments CSV: UTF-8 (with or without Excel's BOM) or Windows-1252, ``,`` or ``;``
+    as the header shows, a header naming at least PAYMENT_COLUMNS (extra columns are ignored)."""
+    source = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise NotFound(f"no file {source}: give the path of a payments CSV file") from None
+    except OSError as e:
+        raise InvalidInput(f"cannot read {source}: {e.strerror}") from None
+    if b"\x00" in data:
+        raise InvalidInput(f"{source} is not a CSV file (it holds binary data): save the "
+                           "payments as CSV; " + _COLUMNS_HINT)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InvalidInput(f"{source} is neither UTF-8 nor Windows-1252 text: save it as "
+                               "CSV UTF-8") from None
+    if not text.strip():
+        raise InvalidInput(f"{source} is empty: {_COLUMNS_HINT}")
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+        missing = [c for c in PAYMENT_COLUMNS if c not in header]
+        if missing:
+            raise InvalidInput(f"{source} line 1: the header has no column "
+                               f"{', '.join(missing)}: {_COLUMNS_HINT}")
+        twice = sorted({c for c in PAYMENT_COLUMNS if header.count(c) > 1})
+        if twice:
+            raise InvalidInput(f"{source} line 1: the header names {', '.join(twice)} twice")
+        start = reader.line_num + 1
+        for fields in reader:
+            line, start = start, reader.line_num + 1
+            if any(f.strip() for f in fields):
+                rows.append((line, fields))
+    except csv.Error as e:
+        raise InvalidInput(f"{source} line {reader.line_num}: not readable as CSV ({e})") from None
+    return PaymentFile(source, delimiter, {c: header.index(c) for c in PAYMENT_COLUMNS},
+                       len(header), rows)
+
+
+@dataclass(slots=True)
+class _Row:
+    line: int
+    project_id: int | None
+    date: _dt.date | None
+    cents: int | None
+    payee: str
+    reference: str | None
+
+
+def _project_id(text: str) -> int:
+    if not (text.isascii() and text.isdigit()):
+        raise InvalidInput(f"project {text!r} is not a project id (a whole number, e.g. 12)")
+    return int(text)
+
+
+def _reference(text: str) -> str:
+    text = clean_text(text, "reference")
+    if not text:
+        raise InvalidInput("reference is empty: every payment needs its invoice or bank "
+                           "reference, so that importing the file again books nothing twice")
+    return text
+
+
+_READERS = (("project", _project_id), ("date", parse_date), ("amount", parse_amount),
+            ("payee", lambda text: clean_text(text, "payee")), ("reference", _reference))
+
+
+def _parse_row(line: int, fields: list[str], columns: dict[str, int],
+               problems: list[str]) -> _Row:
+    """One row's fields read as values; each unreadable field adds a reason to ``problems``."""
+    values = []
+    for column, read in _READERS:
+        try:
+            values.append(read(fields[columns[column]].strip()))
+        except InvalidInput as e:
+            problems.append(str(e))
+            values.append(None)
+    project_id, date, cents, payee, reference = values
+    return _Row(line, project_id, date, cents, payee or "", reference)
+
+
+def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
+                    advance: Callable[[int], None] = lambda n: None) -> ImportResult:
+    """Validate every row of ``f``, then book them all as payments in one transaction (or, with
+    ``dry_run``, book nothing). Rows whose reference is already on a payment that was not
+    reversed are skipped as already booked. Raises ``RowErrors`` listing every bad row.
+
+    Each payment books the same as ``Ledger.pay``: committed -> spent of the project's current
+    budget year, a ``payment`` transaction and a payment row. ``advance(n)`` reports progress
+    in steps of rows read and rows booked (2 x rows in all).
+    """
+    store = led.store
+    problems: list[tuple[int, str]] = []
+    parsed: list[tuple[_Row, list[str]]] = []
+    for i, (line, fields) in enumerate(f.rows, 1):
+        if i % 1000 == 0:
+            advance(1000)
+        reasons: list[str] = []
+        if len(fields) < f.width:
+            problems.append((line, f"has {len(fields)} fields but the header has {f.width}: "
+                                   f"separate the columns with {f.delimiter!r}"))
+        else:
+            parsed.append((_parse_row(line, fields, f.columns, reasons), reasons))
+    seen: dict[str, int] = {}
+    for row, reasons in parsed:
+        if row.reference is not None:
+            if row.reference in seen:
+                reasons.append(f"reference {row.reference!r} is also on line "
+                               f"{seen[row.reference]}: a reference identifies one payment")
+            seen.setdefault(row.reference, row.line)
+
+    with store.snapshot() if dry_run else store.write():
+        projects = store.payment_projects(r.project_id for r, _ in parsed
+                                          if r.project_id is not None)
+        booked_before = store.live_references(seen)
+        last_closed = store.last_closed_year() or 0  # years close in order: all up to it
+        left = {pid: p["left_cents"] for pid, p in projects.items()}
+        todo: list[_Row] = []
+        already = 0
+        for row, reasons in parsed:
+            if row.reference in booked_before and not reasons:
+                already += 1
+                continue
+            p = projects.get(row.project_id)
+            if row.project_id is not None and p is None:
+                reasons.append(f"project {row.project_id} does not exist")
+            elif p is not None:
+                if p["status"] not in d.OPEN_STATUSES:
+                    reasons.append(f"project {row.project_id} is {p['status']}: payments are "
+                                   "only booked on approved or in-progress projects")
+                elif p["money_year"] <= last_closed:
+                    reasons.append(f"project {row.project_id}'s budget year {p['money_year']} "
+                                   "is closed")
+                elif row.cents is not None:
+                    if row.cents > left[row.project_id]:
+                        reasons.append(
+                            f"amount {format_cents(row.cents)} exceeds what is left of project "
+                            f"{row.project_id}'s commitment ({format_cents(left[row.project_id])}"
+                            ", counting the rows above for it): book it with 'smederij payment "
+                            "add --raise-commitment' instead")
+                    else:
+                        left[row.project_id] -= row.cents
+            if row.date is not None and row.date.year <= last_closed:
+                reasons.append(f"date {row.date} is in budget year {row.date.year}, which is "
+                               "closed")
+            if reasons:
+                problems.append((row.line, "; ".join(reasons)))
+            else:
+                todo.append(row)
+        if problems:
+            raise RowErrors(f.source, problems, len(f.rows))
+        total = sum(r.cents for r in todo)
+        if dry_run or not todo:
+            return ImportResult(len(f.rows), len(todo), already, total, None, dry_run)
+        spent = {}
+        for pid in {r.project_id for r in todo}:
+            p = projects[pid]
+            spent[pid] = store.account_id(
+                d.spent_account(p["money_year"], p["smederij"], p["stream"], pid), d.SPENT,
+                p["stream"], p["money_year"], p["smederij"], pid)
+        first = None
+        for start in range(0, len(todo), BOOK_CHUNK):
+            chunk = todo[start:start + BOOK_CHUNK]
+            ids = store.post_many(d.PAYMENT, (
+                (r.date, payment_description(r.project_id, r.payee, r.reference), r.project_id,
+                 ((projects[r.project_id]["committed_account"], -r.cents),
+                  (spent[r.project_id], r.cents))) for r in chunk))
+            store.insert_payments((r.project_id, txn, r.date, r.cents, r.payee, r.reference)
+                                  for r, txn in zip(chunk, ids))
+            first = ids[0] if first is None else first
+            advance(len(chunk))
+        return ImportResult(len(f.rows), len(todo), already, total,
+                            range(first, ids[-1] + 1), False)
