@@ -11,11 +11,13 @@ import datetime as _dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from smederij_cli import domain as d
-from smederij_cli.errors import InsufficientFunds, InvalidInput, NotAllowed, NotFound
+from smederij_cli.errors import (InsufficientFunds, InvalidInput, LedgerFileError, NotAllowed,
+                                  NotFound)
 from smederij_cli.money import format_cents
-from smederij_cli.store import Store
+from smederij_cli.store import Store, stage_backup
 
 FIGURES = ("carried_in_cents", "allocated_cents", "spent_cents", "committed_cents",
            "available_cents", "carried_out_cents", "lapsed_cents")
@@ -76,6 +78,9 @@ class Ledger:
                 {"stream": a.stream, "total_cents": a.total_cents, "method": a.method,
                  "base_cents": a.base_cents} for a in config.allocations]))
             s.set_setting("config_path", str(config.path))
+            done = "; ".join(f"{what}: " + ", ".join(f"{n} {k}" for k, n in c.items() if n)
+                             for what, c in changes.items() if any(c.values()))
+            s.note(f"loaded the registry from {config.path}" + (f" ({done})" if done else ""))
         return changes
 
     def programme(self) -> dict:
@@ -162,6 +167,8 @@ class Ledger:
                          for code, cents in shares.items()]
             txn = self.store.post(date, d.ALLOCATION,
                                   f"Allocation {year} {stream}: {how}", postings)
+            self.store.note(f"allocated {format_cents(sum(shares.values()))} {stream} {year} "
+                            f"to {len(shares)} Smederij(en): {how} (transaction {txn})")
         return Allocation(year, stream, shares, txn)
 
     def transfer(self, year: int, stream: str, source: str, target: str, amount_cents: int,
@@ -180,6 +187,8 @@ class Ledger:
                 f"Transfer {year} {stream} {source} -> {target}" + (f": {note}" if note else ""),
                 [(self._available(year, source, stream), -amount_cents),
                  (self._available(year, target, stream), amount_cents)])
+            self.store.note(f"transferred {format_cents(amount_cents)} {stream} {year} from "
+                            f"{source} to {target} (transaction {txn})")
         return txn
 
     def budget(self, year: int) -> dict:
@@ -217,6 +226,8 @@ class Ledger:
                  "volunteers": volunteers, "status": d.PROPOSED}, cofunding)
             self.store.set_project_status(project_id, date, None, d.PROPOSED,
                                           clean_text(note, "note"))
+            self.store.note(f"added project {project_id} ({smederij}, {stream} {year}): "
+                            f"{title}, {format_cents(amount_cents)} requested", project_id)
         return project_id
 
     def project(self, project_id: int) -> dict:
@@ -241,6 +252,8 @@ class Ledger:
                                                       f"{p['title']}")
             self.store.set_project_status(project_id, date, p["status"], target,
                                           clean_text(note, "note"), txn)
+            self.store.note(f"approved project {project_id}: {format_cents(amount)} committed",
+                            project_id)
         return txn
 
     def change_status(self, project_id: int, step: str, date: _dt.date, note: str = "") -> None:
@@ -250,9 +263,13 @@ class Ledger:
             target = d.next_status(step, p["status"], project_id)
             note = clean_text(note, "note")
             txn = None
+            released = 0
             if target in (d.COMPLETED, d.WITHDRAWN):
-                txn = self._release(p, date)
+                txn, released = self._release(p, date)
             self.store.set_project_status(project_id, date, p["status"], target, note, txn)
+            self.store.note(f"project {project_id} {p['status']} -> {target}"
+                            + (f": {format_cents(released)} released" if released else ""),
+                            project_id)
 
     def project_detail(self, project_id: int) -> dict:
         p = self.project(project_id)
@@ -318,8 +335,12 @@ class Ledger:
                                 d.SPENT, p["stream"], year, p["smederij"], project_id),
                   amount_cents)],
                 project_id=project_id)
-            return self.store.insert_payment(project_id, txn, date, amount_cents, payee,
-                                             reference)
+            payment_id = self.store.insert_payment(project_id, txn, date, amount_cents, payee,
+                                                   reference)
+            self.store.note(f"paid {format_cents(amount_cents)} on project {project_id} "
+                            f"(payment {payment_id}" + (f", {reference}" if reference else "")
+                            + ")", project_id)
+            return payment_id
 
     def payment(self, payment_id: int) -> dict:
         row = self.store.payment(payment_id)
@@ -346,11 +367,14 @@ class Ledger:
                 back = self._committed(p, year)
             else:
                 back = d.available_account(year, p["smederij"], p["stream"])
-            return self.store.post(
+            txn = self.store.post(
                 date, d.PAYMENT, f"Reversal of payment {payment_id}: {reason}",
                 [(spent["account_id"], -pm["amount_cents"]),
                  (self._account_for(back), pm["amount_cents"])],
                 project_id=p["id"], reverses=pm["txn_id"])
+            self.store.note(f"reversed payment {payment_id} of project {p['id']} "
+                            f"({format_cents(pm['amount_cents'])}): {reason}", p["id"])
+            return txn
 
     def payments(self, **filters) -> list[dict]:
         if filters.get("project_id") is not None:
@@ -449,6 +473,12 @@ class Ledger:
                 "years": [{"year": y["year"], "status": "closed" if y["closed_at"] else "open"}
                           for y in self.store.years()]}
 
+    def audit_log(self, *, since: _dt.date | None = None,
+                  project_id: int | None = None) -> list[dict]:
+        if project_id is not None:
+            self.project(project_id)
+        return self.store.audit_rows(since=since, project_id=project_id)
+
     # -- helpers ---------------------------------------------------------------------------------
 
     def _account(self, name: str, kind: str, stream: str, year: int | None = None,
@@ -490,17 +520,18 @@ class Ledger:
              (self._account_for(self._committed(p, year)), amount)],
             project_id=p["id"])
 
-    def _release(self, p: dict, date: _dt.date) -> int | None:
+    def _release(self, p: dict, date: _dt.date) -> tuple[int | None, int]:
+        """Release what is left of a project's commitment: (transaction, cents released)."""
         year = self._project_year(p)
         left = self.store.balance(self._committed(p, year))
         if not left:
-            return None
+            return None, 0
         self.ensure_open(year, f"release project {p['id']}'s commitment")
         return self.store.post(
             date, d.RELEASE, f"Release of project {p['id']}: {p['title']}",
             [(self._account_for(self._committed(p, year)), -left),
              (self._available(year, p["smederij"], p["stream"]), left)],
-            project_id=p["id"])
+            project_id=p["id"]), left
 
 
 def parse_cofunding(items: Sequence[str], parse_amount) -> dict[str, int]:
@@ -514,3 +545,45 @@ def parse_cofunding(items: Sequence[str], parse_amount) -> dict[str, int]:
         cents = parse_amount(amount, what=f"co-funding amount for {source.strip()}")
         result[source.strip()] = result.get(source.strip(), 0) + cents
     return result
+
+
+def restore_ledger(ledger_path: Path, backup: Path, *, command: str = "") -> str:
+    """Put ``backup`` back as the ledger at ``ledger_path``, keeping what it replaces.
+
+    The backup is copied aside and checked first (SQLite, integrity, a smederij ledger, migrated
+    to this version, every invariant of ``check``); any failure leaves the ledger untouched. The
+    current ledger is then copied to ``<ledger>.replaced-<UTC timestamp>`` and overwritten in one
+    step; the restore itself is the first line of the restored ledger's new audit trail.
+    """
+    ledger_path, backup = Path(ledger_path), Path(backup)
+    if ledger_path.exists() and backup.exists() and backup.resolve() == ledger_path.resolve():
+        raise InvalidInput(f"{backup} is the ledger itself: give a backup file")
+    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    staging = ledger_path.with_name(f".{ledger_path.name}.restoring-{stamp}")
+    try:
+        stage_backup(backup, staging)
+        try:
+            with Store(staging, create=False) as copy:
+                problems = Ledger(copy).check()
+        except LedgerFileError as e:
+            raise LedgerFileError(str(e).replace(str(staging), str(backup))) from None
+        if problems:
+            raise NotAllowed(f"backup {backup} fails check ({len(problems)} problem(s), first: "
+                             f"{problems[0]}): not restored")
+        existed = ledger_path.exists()
+        with Store(ledger_path) as current:
+            kept = ledger_path.with_name(f"{ledger_path.name}.replaced-{stamp}")
+            if existed:
+                current.backup_to(kept)
+            current.restore_from(staging)
+            current.audit_context["command"] = command
+            with current.write():
+                current.set_setting("restored_from", f"{backup} at {stamp}")
+                current.note(f"restored the ledger from {backup}"
+                             + (f"; the replaced ledger is kept as {kept}" if existed else ""),
+                             headline=True)
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{staging}{suffix}").unlink(missing_ok=True)
+    return (f"restored {ledger_path} from {backup}"
+            + (f"; the replaced ledger is kept as {kept}" if existed else ""))

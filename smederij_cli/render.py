@@ -12,6 +12,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from smederij_cli.money import format_cents
 
@@ -210,6 +211,19 @@ def payments(rows: list[dict], lang: str = "nl", title: str | None = None) -> No
         table.add_section()
         table.add_row("", "", f"{len(rows)} payments", "", "net paid", money(booked, lang), "",
                       style="bold")
+    console().print(table)
+
+
+def audit_log(rows: list[dict]) -> None:
+    if not rows:
+        console().print("no changes recorded")
+        return
+    table = _table("Audit trail (times in UTC)")
+    for column in ("Id", "When", "Who", "What", "Command"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(*(Text(str(v)) for v in (r["id"], r["recorded_at"].replace("+00:00", "Z"),
+                                                 r["actor"], r["summary"], r["command"])))
     console().print(table)
 
 
