@@ -125,7 +125,7 @@ def ledger(ctx: typer.Context, *, create: bool = False) -> Iterator[Any]:
     from smederij_cli.ledger import Ledger
     from smederij_cli.store import Store
 
-    with Store(ctx.obj["db"], create=create) as store:
+    with Store(ctx.obj["db"], create=create) as store, store.guard():
         store.audit_context["command"] = getattr(ctx.find_root().command, "command_line", "")
         yield Ledger(store)
 

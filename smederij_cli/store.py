@@ -203,27 +203,22 @@ class Store:
             if not create:
                 raise NotFound(f"no ledger at {self.path}: run 'smederij init' first")
             _create_private(self.path)
+        self.read_only = False
         try:
-            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
-        except sqlite3.Error as e:
-            raise LedgerFileError(_describe_db_error(self.path, e)) from None
-        self.conn = conn
-        self.db = Database(conn, execute_plugins=False)
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            self._refuse_newer()
-            # WAL before the first write (migrations included), so readers never block the writer.
-            # A read-only file or folder cannot switch: it is read in the mode it has.
-            with contextlib.suppress(sqlite3.OperationalError):
-                conn.execute("PRAGMA journal_mode = WAL")
-            self._migrate()
+            self._open("")
+        except sqlite3.OperationalError as e:
+            if not _cannot_write(e):
+                raise LedgerFileError(_describe_db_error(self.path, e)) from None
+            # A read-only file or folder: read the ledger as it is (reports still work; a write
+            # is refused with one line). In a read-only folder SQLite cannot make the WAL index,
+            # so the file is opened as immutable: nobody can be writing to it there either.
+            self.read_only = True
+            try:
+                self._open("?mode=ro")
+            except sqlite3.OperationalError:
+                self._open("?immutable=1")
         except sqlite3.DatabaseError as e:
-            conn.close()
             raise LedgerFileError(_describe_db_error(self.path, e)) from None
-        except BaseException:
-            conn.close()
-            raise
         self._accounts: dict[str, int] = {}
         self.audit_context: dict[str, str] = {"actor": current_actor(), "command": ""}
         """Who is writing and with which command; the CLI sets ``command``."""
@@ -232,6 +227,39 @@ class Store:
         self._has_audit = self.db["audit"].exists()
 
     # -- lifecycle -------------------------------------------------------------------------------
+
+    def _open(self, uri_query: str) -> None:
+        if uri_query:
+            conn = sqlite3.connect(self.path.resolve().as_uri() + uri_query, uri=True,
+                                   timeout=BUSY_TIMEOUT_MS / 1000)
+        else:
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+        self.conn = conn
+        self.db = Database(conn, execute_plugins=False)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            self._refuse_newer()
+            if not uri_query:
+                # WAL before the first write (migrations included): readers never block the
+                # writer. The switch is itself a write, so a read-only file fails here.
+                if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
+                    raise sqlite3.OperationalError("attempt to write a readonly database")
+                self._migrate()
+        except BaseException:
+            conn.close()
+            raise
+
+    @contextlib.contextmanager
+    def guard(self) -> Iterator[Store]:
+        """Turn a database failure met while using the ledger (a corrupt page found by a query,
+        a read-only file met by a write) into one clear ``LedgerFileError``."""
+        try:
+            yield self
+        except (sqlite3.OperationalError, sqlite3.DatabaseError) as e:
+            if isinstance(e, (sqlite3.IntegrityError, sqlite3.ProgrammingError)):
+                raise  # a broken rule of the schema is a bug, not the user's file
+            raise LedgerFileError(_describe_db_error(self.path, e)) from None
 
     def _refuse_newer(self) -> None:
         """Before anything is written: a ledger from a newer smederij is left as it is."""
@@ -274,8 +302,15 @@ class Store:
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as e:
+            # Never write into a damaged file: that would spread the damage.
+            damage = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.DatabaseError as e:
+            self.conn.rollback()
             raise LedgerFileError(_describe_db_error(self.path, e)) from None
+        if damage != "ok":
+            self.conn.rollback()
+            raise LedgerFileError(_describe_db_error(
+                self.path, sqlite3.DatabaseError(f"database disk image is malformed: {damage}")))
         self._notes, self._headline = [], None
         changes = self.conn.total_changes
         try:
@@ -392,7 +427,8 @@ class Store:
                 for label, table in tables.items()}
 
     def integrity_problems(self) -> list[str]:
-        rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
+        rows = [" ".join(r[0].split())
+                for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
         problems = [r for r in rows if r != "ok"]
         for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check").fetchall():
             problems.append(f"{table} row {rowid} points to a missing {parent}")
@@ -734,8 +770,13 @@ def stage_backup(backup: Path, staging: Path) -> None:
         src.close()
 
 
-def _describe_db_error(path: Path, error: sqlite3.DatabaseError) -> str:
+def _cannot_write(error: sqlite3.OperationalError) -> bool:
     text = str(error)
+    return "readonly" in text or "read-only" in text or "unable to open" in text
+
+
+def _describe_db_error(path: Path, error: sqlite3.DatabaseError) -> str:
+    text = " ".join(str(error).split())  # SQLite's reports may span lines; ours is one
     if "readonly" in text or "read-only" in text:
         return f"ledger {path} is read-only: check the file's permissions or use another --db"
     if "locked" in text or "busy" in text:
