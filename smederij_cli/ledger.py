@@ -23,6 +23,14 @@ FIGURES = ("carried_in_cents", "allocated_cents", "spent_cents", "committed_cent
            "available_cents", "carried_out_cents", "lapsed_cents")
 
 MAX_TEXT = 500  # titles, notes, payees: one line a person typed
+MAX_COUNT = 1_000_000  # supporters, volunteers: people, not a 64-bit overflow
+MAX_ID = 2**63 - 1  # SQLite's largest rowid: a larger "id" cannot exist
+
+
+def check_year(year: int) -> int:
+    if not 2000 <= year <= 2200:
+        raise InvalidInput(f"year {year} is out of range: give a year like 2026")
+    return year
 
 
 def clean_text(value: str | None, what: str, *, required: bool = False) -> str:
@@ -113,8 +121,7 @@ class Ledger:
     # -- years -----------------------------------------------------------------------------------
 
     def ensure_open(self, year: int, doing: str) -> None:
-        if not 2000 <= year <= 2200:
-            raise InvalidInput(f"year {year} is out of range: give a year like 2026")
+        check_year(year)
         closed_at = self.store.year_closed_at(year)
         if closed_at:
             raise NotAllowed(
@@ -193,6 +200,7 @@ class Ledger:
 
     def budget(self, year: int) -> dict:
         """Allocations and transfers of a year, with what each Smederij has per stream."""
+        check_year(year)
         figures = {(r["smederij"], r["stream"]): r for r in self.store.stream_figures(year)}
         streams = [s["code"] for s in self.store.streams()]
         rows = []
@@ -216,6 +224,8 @@ class Ledger:
         d.check_theme(theme)
         if supporters < 0 or volunteers < 0:
             raise InvalidInput("supporters and volunteers are counts: give 0 or more")
+        if max(supporters, volunteers) > MAX_COUNT:
+            raise InvalidInput(f"supporters or volunteers is too large: at most {MAX_COUNT:,}")
         cofunding = {clean_text(k, "co-funding source", required=True): v
                      for k, v in (cofunding or {}).items()}
         date = date or _dt.date.today()
@@ -231,7 +241,7 @@ class Ledger:
         return project_id
 
     def project(self, project_id: int) -> dict:
-        row = self.store.project(project_id)
+        row = self.store.project(project_id) if 0 < project_id <= MAX_ID else None
         if row is None:
             raise NotFound(f"unknown project {project_id}: see 'smederij project list'")
         return row
@@ -288,6 +298,8 @@ class Ledger:
         }
 
     def projects(self, **filters) -> list[dict]:
+        if filters.get("year") is not None:
+            check_year(filters["year"])
         if filters.get("smederij"):
             self.smederij(filters["smederij"])
         if filters.get("stream"):
@@ -343,7 +355,7 @@ class Ledger:
             return payment_id
 
     def payment(self, payment_id: int) -> dict:
-        row = self.store.payment(payment_id)
+        row = self.store.payment(payment_id) if 0 < payment_id <= MAX_ID else None
         if row is None:
             raise NotFound(f"unknown payment {payment_id}: see 'smederij payment list'")
         return row
@@ -377,6 +389,8 @@ class Ledger:
             return txn
 
     def payments(self, **filters) -> list[dict]:
+        if filters.get("year") is not None:
+            check_year(filters["year"])
         if filters.get("project_id") is not None:
             self.project(filters["project_id"])
         if filters.get("smederij"):
@@ -388,6 +402,7 @@ class Ledger:
     def report(self, year: int, *, smederij: str | None = None,
                stream: str | None = None) -> dict:
         """Where every cent of a year stands, per Smederij and stream (the JSON interface)."""
+        check_year(year)
         if smederij:
             self.smederij(smederij)
         if stream:
@@ -538,7 +553,7 @@ def parse_cofunding(items: Sequence[str], parse_amount) -> dict[str, int]:
     """``SOURCE=AMOUNT`` pairs (repeatable) into {source: cents}; a source given twice adds up."""
     result: dict[str, int] = {}
     for item in items:
-        source, sep, amount = item.partition("=")
+        source, sep, amount = item.rpartition("=")  # a source may hold "=", an amount not
         if not sep or not source.strip():
             raise InvalidInput(f"co-funding {item!r} is not SOURCE=AMOUNT: e.g. "
                                "--cofunding 'Oranje Fonds=2.500'")

@@ -30,15 +30,18 @@ USED_WARNING = 0.9  # a budget more than 90% committed or spent is shown in colo
 
 def console() -> Console:
     # Piped output gets a wide fixed width so tables are not wrapped at 80 columns.
-    return Console(width=None if sys.stdout.isatty() else 200, highlight=False)
+    # markup=False: titles, payees and notes are people's text, shown as typed ("[/]" included);
+    # styles are applied explicitly with Text or markup=True on escaped text.
+    return Console(width=None if sys.stdout.isatty() else 200, highlight=False, markup=False)
 
 
 def err_console() -> Console:
-    return Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 500)
+    return Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 500,
+                   markup=False)
 
 
 def error(message: str) -> None:
-    err_console().print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    err_console().print(Text.assemble(("error:", "bold red"), " ", message), soft_wrap=True)
 
 
 def print_json(data: Any) -> None:
@@ -142,9 +145,9 @@ def smederijen(rows: list[dict], lang: str = "nl") -> None:
 
 def smederij(row: dict, lang: str = "nl") -> None:
     out = console()
-    out.print(f"[bold]{row['name']}[/] ({row['code']}), {row['kind']}, wijkteam "
-              f"{row['team'] or '-'}, {row['inhabitants']} inhabitants"
-              + ("" if row["active"] else ", inactive"))
+    out.print(Text.assemble((row["name"], "bold"), f" ({row['code']}), {row['kind']}, wijkteam "
+                            f"{row['team'] or '-'}, {row['inhabitants']} inhabitants"
+                            + ("" if row["active"] else ", inactive")))
     table = _table(f"Budget {row['year']}")
     table.add_column("Stream")
     for label in FIGURE_LABELS.values():
@@ -175,9 +178,9 @@ def projects(rows: list[dict], lang: str = "nl") -> None:
 
 def project(p: dict, lang: str = "nl") -> None:
     out = console()
-    out.print(f"[bold]Project {p['id']}: {p['title']}[/]", markup=True)
-    out.print(f"{p['smederij_name']} ({p['smederij']}), {p['stream']} {p['year']}, "
-              f"theme {p['theme'] or '-'}, status [bold]{p['status']}[/]")
+    out.print(Text(f"Project {p['id']}: {p['title']}", style="bold"))
+    out.print(Text.assemble(f"{p['smederij_name']} ({p['smederij']}), {p['stream']} {p['year']}, "
+                            f"theme {p['theme'] or '-'}, status ", (p["status"], "bold")))
     out.print(f"requested {money(p['requested_cents'], lang)}; supporters {p['supporters']}, "
               f"volunteers {p['volunteers']}")
     for source, cents in p["cofunding"].items():
@@ -229,11 +232,11 @@ def audit_log(rows: list[dict]) -> None:
 
 def check(problems: list[str]) -> None:
     if not problems:
-        console().print("[green]ok[/]: every invariant holds")
+        console().print(Text.assemble(("ok", "green"), ": every invariant holds"))
         return
     out = console()
     for p in problems:
-        out.print(f"[red]violation:[/] {p}", markup=True, soft_wrap=True)
+        out.print(Text.assemble(("violation:", "red"), " ", p), soft_wrap=True)
     out.print(f"{len(problems)} violation(s) found")
 
 
