@@ -27,9 +27,14 @@ class SmederijGroup(TyperGroup):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
              **extra: Any) -> Any:
+        import shlex
+
         from typer import _click
         from typer.exceptions import Abort
 
+        # What the user typed, for the audit trail of any write this command makes.
+        argv = list(sys.argv[1:] if args is None else args)
+        self.command_line = shlex.join(["smederij", *map(str, argv)])
         try:
             rv = super().main(args=args, prog_name=prog_name or "smederij",
                               complete_var=complete_var, standalone_mode=False, **extra)
@@ -120,7 +125,8 @@ def ledger(ctx: typer.Context, *, create: bool = False) -> Iterator[Any]:
     from smederij_cli.ledger import Ledger
     from smederij_cli.store import Store
 
-    with Store(ctx.obj["db"], create=create) as store:
+    with Store(ctx.obj["db"], create=create) as store, store.guard():
+        store.audit_context["command"] = getattr(ctx.find_root().command, "command_line", "")
         yield Ledger(store)
 
 
@@ -470,6 +476,68 @@ def rollover(
 
 
 PAUSE_ROLLOVER = "SMEDERIJ_TEST_PAUSE_ROLLOVER"
+
+
+@app.command()
+def log(
+    ctx: typer.Context,
+    since: Annotated[str | None, typer.Option(help="Only changes on or after this date.",
+                                              show_default=False)] = None,
+    project: Annotated[int | None, typer.Option(help="Only changes to this project.",
+                                                show_default=False)] = None,
+    json_: Json = False,
+) -> None:
+    """The audit trail: who changed the ledger, when (UTC), with which command, and what.
+
+    Every command that writes adds one line, in the same transaction as its change; refused
+    commands and dry runs add none. The trail cannot be edited or deleted.
+
+    Example: [bold]smederij log --since 2026-03-01 --project 12[/]
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        rows = led.audit_log(since=None if since is None else _date(since), project_id=project)
+    render.print_json(rows) if json_ else render.audit_log(rows)
+
+
+@app.command()
+def backup(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="Where to write the copy.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Copy the ledger to FILE, consistently even while others write, and verify the copy.
+
+    Uses SQLite's online backup API; the copy is one self-contained file, readable by its owner
+    only. Refuses to overwrite an existing FILE unless --force.
+
+    Example: [bold]smederij backup ~/backups/smederij-$(date +%F).db[/]
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        summary = led.store.backup_to(file, force=force)
+    render.message(summary)
+
+
+@app.command()
+def restore(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A backup made with 'smederij backup'.")],
+) -> None:
+    """Put a backup back as the ledger, after checking it; the replaced ledger is kept.
+
+    The backup must be an intact smederij ledger whose 'check' passes; otherwise nothing
+    changes. The current ledger is first copied to <ledger>.replaced-<timestamp> next to it.
+
+    Example: [bold]smederij restore ~/backups/smederij-2026-03-01.db[/]
+    """
+    from smederij_cli import render
+    from smederij_cli.ledger import restore_ledger
+
+    render.message(restore_ledger(ctx.obj["db"], file,
+                                  command=getattr(ctx.find_root().command, "command_line", "")))
 
 
 # -- smederijen ----------------------------------------------------------------------------------------

@@ -80,6 +80,9 @@ def build_demo(led: Ledger, seed: int = 2026) -> str:
         led.reverse_payment(rng.choice(paid)["id"], "factuur dubbel geboekt",
                             _dt.date(YEAR, 10, 1))
         store.set_setting("demo_seed", str(seed))
+        counts = store.counts()
+        store.note(f"built the demo ledger (seed {seed}): {counts['projects']} projects, "
+                   f"{counts['payments']} payments", headline=True)
     counts = store.counts()
     report = led.report(YEAR)
     return (f"demo ledger {store.path}: {counts['smederijen']} Smederijen, "

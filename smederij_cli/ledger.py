@@ -13,17 +13,27 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from smederij_cli import domain as d
-from smederij_cli.errors import InsufficientFunds, InvalidInput, NotAllowed, NotFound
+from smederij_cli.errors import (InsufficientFunds, InvalidInput, LedgerFileError, NotAllowed,
+                                  NotFound)
 from smederij_cli.money import format_cents
-from smederij_cli.store import Store
+from smederij_cli.store import Store, stage_backup
 
 FIGURES = ("carried_in_cents", "allocated_cents", "spent_cents", "committed_cents",
            "available_cents", "carried_out_cents", "lapsed_cents")
 
 MAX_TEXT = 500  # titles, notes, payees: one line a person typed
 _CONTROL = re.compile(r"[\x00-\x1f]")  # line breaks, tabs and other control characters
+MAX_COUNT = 1_000_000  # supporters, volunteers: people, not a 64-bit overflow
+MAX_ID = 2**63 - 1  # SQLite's largest rowid: a larger "id" cannot exist
+
+
+def check_year(year: int) -> int:
+    if not 2000 <= year <= 2200:
+        raise InvalidInput(f"year {year} is out of range: give a year like 2026")
+    return year
 
 
 def clean_text(value: str | None, what: str, *, required: bool = False) -> str:
@@ -85,6 +95,9 @@ class Ledger:
                 {"stream": a.stream, "total_cents": a.total_cents, "method": a.method,
                  "base_cents": a.base_cents} for a in config.allocations]))
             s.set_setting("config_path", str(config.path))
+            done = "; ".join(f"{what}: " + ", ".join(f"{n} {k}" for k, n in c.items() if n)
+                             for what, c in changes.items() if any(c.values()))
+            s.note(f"loaded the registry from {config.path}" + (f" ({done})" if done else ""))
         return changes
 
     def programme(self) -> dict:
@@ -121,7 +134,7 @@ class Ledger:
 
         Years close in order, so a year before the last closed one counts as closed too, even
         if nothing was ever booked in it."""
-        _check_range(year)
+        check_year(year)
         closed_at = self.store.year_closed_at(year)
         last = self.store.last_closed_year()
         if closed_at:
@@ -183,6 +196,8 @@ class Ledger:
                          for code, cents in shares.items()]
             txn = self.store.post(date, d.ALLOCATION,
                                   f"Allocation {year} {stream}: {how}", postings)
+            self.store.note(f"allocated {format_cents(sum(shares.values()))} {stream} {year} "
+                            f"to {len(shares)} Smederij(en): {how} (transaction {txn})")
         return Allocation(year, stream, shares, txn)
 
     def transfer(self, year: int, stream: str, source: str, target: str, amount_cents: int,
@@ -201,10 +216,13 @@ class Ledger:
                 f"Transfer {year} {stream} {source} -> {target}" + (f": {note}" if note else ""),
                 [(self._available(year, source, stream), -amount_cents),
                  (self._available(year, target, stream), amount_cents)])
+            self.store.note(f"transferred {format_cents(amount_cents)} {stream} {year} from "
+                            f"{source} to {target} (transaction {txn})")
         return txn
 
     def budget(self, year: int) -> dict:
         """Allocations and transfers of a year, with what each Smederij has per stream."""
+        check_year(year)
         figures = {(r["smederij"], r["stream"]): r for r in self.store.stream_figures(year)}
         streams = [s["code"] for s in self.store.streams()]
         rows = []
@@ -263,7 +281,7 @@ class Ledger:
         ``on_moves_written`` (tests only) is called inside the transaction after the moves are
         booked and before the year is marked closed.
         """
-        _check_range(year)
+        check_year(year)
         with self._writing(not dry_run):  # checked under the write lock: two runs cannot race
             if self.is_closed(year):
                 status, moves = "already_rolled_over", self.store.rollover_moves(year)
@@ -387,6 +405,8 @@ class Ledger:
         d.check_theme(theme)
         if supporters < 0 or volunteers < 0:
             raise InvalidInput("supporters and volunteers are counts: give 0 or more")
+        if max(supporters, volunteers) > MAX_COUNT:
+            raise InvalidInput(f"supporters or volunteers is too large: at most {MAX_COUNT:,}")
         cofunding = {clean_text(k, "co-funding source", required=True): v
                      for k, v in (cofunding or {}).items()}
         date = date or _dt.date.today()
@@ -397,10 +417,12 @@ class Ledger:
                  "volunteers": volunteers, "status": d.PROPOSED}, cofunding)
             self.store.set_project_status(project_id, date, None, d.PROPOSED,
                                           clean_text(note, "note"))
+            self.store.note(f"added project {project_id} ({smederij}, {stream} {year}): "
+                            f"{title}, {format_cents(amount_cents)} requested", project_id)
         return project_id
 
     def project(self, project_id: int) -> dict:
-        row = self.store.project(project_id)
+        row = self.store.project(project_id) if 0 < project_id <= MAX_ID else None
         if row is None:
             raise NotFound(f"unknown project {project_id}: see 'smederij project list'")
         return row
@@ -422,6 +444,8 @@ class Ledger:
                                + (f" (from the {year} budget)" if year != p["year"] else ""))
             self.store.set_project_status(project_id, date, p["status"], target,
                                           clean_text(note, "note"), txn)
+            self.store.note(f"approved project {project_id}: {format_cents(amount)} committed",
+                            project_id)
         return txn
 
     def change_status(self, project_id: int, step: str, date: _dt.date, note: str = "") -> None:
@@ -431,9 +455,13 @@ class Ledger:
             target = d.next_status(step, p["status"], project_id)
             note = clean_text(note, "note")
             txn = None
+            released = 0
             if target in (d.COMPLETED, d.WITHDRAWN):
-                txn = self._release(p, date)
+                txn, released = self._release(p, date)
             self.store.set_project_status(project_id, date, p["status"], target, note, txn)
+            self.store.note(f"project {project_id} {p['status']} -> {target}"
+                            + (f": {format_cents(released)} released" if released else ""),
+                            project_id)
 
     def project_detail(self, project_id: int) -> dict:
         p = self.project(project_id)
@@ -452,6 +480,8 @@ class Ledger:
         }
 
     def projects(self, **filters) -> list[dict]:
+        if filters.get("year") is not None:
+            check_year(filters["year"])
         if filters.get("smederij"):
             self.smederij(filters["smederij"])
         if filters.get("stream"):
@@ -498,11 +528,15 @@ class Ledger:
                                 d.SPENT, p["stream"], year, p["smederij"], project_id),
                   amount_cents)],
                 project_id=project_id)
-            return self.store.insert_payment(project_id, txn, date, amount_cents, payee,
-                                             reference)
+            payment_id = self.store.insert_payment(project_id, txn, date, amount_cents, payee,
+                                                   reference)
+            self.store.note(f"paid {format_cents(amount_cents)} on project {project_id} "
+                            f"(payment {payment_id}" + (f", {reference}" if reference else "")
+                            + ")", project_id)
+            return payment_id
 
     def payment(self, payment_id: int) -> dict:
-        row = self.store.payment(payment_id)
+        row = self.store.payment(payment_id) if 0 < payment_id <= MAX_ID else None
         if row is None:
             raise NotFound(f"unknown payment {payment_id}: see 'smederij payment list'")
         return row
@@ -532,13 +566,18 @@ class Ledger:
                 back = self._committed(p, year)
             else:
                 back = d.available_account(year, p["smederij"], p["stream"])
-            return self.store.post(
+            txn = self.store.post(
                 date, d.PAYMENT, f"Reversal of payment {payment_id}: {reason}",
                 [(spent["account_id"], -pm["amount_cents"]),
                  (self._account_for(back), pm["amount_cents"])],
                 project_id=p["id"], reverses=pm["txn_id"])
+            self.store.note(f"reversed payment {payment_id} of project {p['id']} "
+                            f"({format_cents(pm['amount_cents'])}): {reason}", p["id"])
+            return txn
 
     def payments(self, **filters) -> list[dict]:
+        if filters.get("year") is not None:
+            check_year(filters["year"])
         if filters.get("project_id") is not None:
             self.project(filters["project_id"])
         if filters.get("smederij"):
@@ -550,6 +589,7 @@ class Ledger:
     def report(self, year: int, *, smederij: str | None = None,
                stream: str | None = None) -> dict:
         """Where every cent of a year stands, per Smederij and stream (the JSON interface)."""
+        check_year(year)
         if smederij:
             self.smederij(smederij)
         if stream:
@@ -677,6 +717,12 @@ class Ledger:
                 "years": [{"year": y["year"], "status": "closed" if y["closed_at"] else "open"}
                           for y in self.store.years()]}
 
+    def audit_log(self, *, since: _dt.date | None = None,
+                  project_id: int | None = None) -> list[dict]:
+        if project_id is not None:
+            self.project(project_id)
+        return self.store.audit_rows(since=since, project_id=project_id)
+
     # -- helpers ---------------------------------------------------------------------------------
 
     def _writing(self, write: bool):
@@ -726,33 +772,71 @@ class Ledger:
              (self._account_for(self._committed(p, year)), amount)],
             project_id=p["id"])
 
-    def _release(self, p: dict, date: _dt.date) -> int | None:
+    def _release(self, p: dict, date: _dt.date) -> tuple[int | None, int]:
+        """Release what is left of a project's commitment: (transaction, cents released)."""
         year = self._project_year(p)
         left = self.store.balance(self._committed(p, year))
         if not left:
-            return None
+            return None, 0
         self.ensure_open(year, f"release project {p['id']}'s commitment")
         self._check_date_open(date, f"release project {p['id']}'s commitment")
         return self.store.post(
             date, d.RELEASE, f"Release of project {p['id']}: {p['title']}",
             [(self._account_for(self._committed(p, year)), -left),
              (self._available(year, p["smederij"], p["stream"]), left)],
-            project_id=p["id"])
-
-
-def _check_range(year: int) -> None:
-    if not 2000 <= year <= 2200:
-        raise InvalidInput(f"year {year} is out of range: give a year like 2026")
+            project_id=p["id"]), left
 
 
 def parse_cofunding(items: Sequence[str], parse_amount) -> dict[str, int]:
     """``SOURCE=AMOUNT`` pairs (repeatable) into {source: cents}; a source given twice adds up."""
     result: dict[str, int] = {}
     for item in items:
-        source, sep, amount = item.partition("=")
+        source, sep, amount = item.rpartition("=")  # a source may hold "=", an amount not
         if not sep or not source.strip():
             raise InvalidInput(f"co-funding {item!r} is not SOURCE=AMOUNT: e.g. "
                                "--cofunding 'Oranje Fonds=2.500'")
         cents = parse_amount(amount, what=f"co-funding amount for {source.strip()}")
         result[source.strip()] = result.get(source.strip(), 0) + cents
     return result
+
+
+def restore_ledger(ledger_path: Path, backup: Path, *, command: str = "") -> str:
+    """Put ``backup`` back as the ledger at ``ledger_path``, keeping what it replaces.
+
+    The backup is copied aside and checked first (SQLite, integrity, a smederij ledger, migrated
+    to this version, every invariant of ``check``); any failure leaves the ledger untouched. The
+    current ledger is then copied to ``<ledger>.replaced-<UTC timestamp>`` and overwritten in one
+    step; the restore itself is the first line of the restored ledger's new audit trail.
+    """
+    ledger_path, backup = Path(ledger_path), Path(backup)
+    if ledger_path.exists() and backup.exists() and backup.resolve() == ledger_path.resolve():
+        raise InvalidInput(f"{backup} is the ledger itself: give a backup file")
+    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    staging = ledger_path.with_name(f".{ledger_path.name}.restoring-{stamp}")
+    try:
+        stage_backup(backup, staging)
+        try:
+            with Store(staging, create=False) as copy:
+                problems = Ledger(copy).check()
+        except LedgerFileError as e:
+            raise LedgerFileError(str(e).replace(str(staging), str(backup))) from None
+        if problems:
+            raise NotAllowed(f"backup {backup} fails check ({len(problems)} problem(s), first: "
+                             f"{problems[0]}): not restored")
+        existed = ledger_path.exists()
+        with Store(ledger_path) as current:
+            kept = ledger_path.with_name(f"{ledger_path.name}.replaced-{stamp}")
+            if existed:
+                current.backup_to(kept)
+            current.restore_from(staging)
+            current.audit_context["command"] = command
+            with current.write():
+                current.set_setting("restored_from", f"{backup} at {stamp}")
+                current.note(f"restored the ledger from {backup}"
+                             + (f"; the replaced ledger is kept as {kept}" if existed else ""),
+                             headline=True)
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{staging}{suffix}").unlink(missing_ok=True)
+    return (f"restored {ledger_path} from {backup}"
+            + (f"; the replaced ledger is kept as {kept}" if existed else ""))

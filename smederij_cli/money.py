@@ -46,7 +46,8 @@ def parse_amount(text: str, *, allow_zero: bool = False, what: str = "amount") -
         raise InvalidInput(f"{what} is empty: give an amount in euros, e.g. 1.234,56 or 300")
     if s.startswith(("-", "−", "(")):
         raise InvalidInput(f"{what} {original!r} is negative: give a positive amount in euros")
-    if not re.fullmatch(r"[\d.,]+", s) or not s[0].isdigit():
+    # ASCII digits only: int() would also read "１２３" (fullwidth) or "١٢٣" (Arabic-Indic)
+    if not re.fullmatch(r"[0-9.,]+", s) or not s[0].isdigit():
         raise InvalidInput(
             f"{what} {original!r} is not an amount: give euros like 1.234,56 or 1234.56 or € 300"
         )
@@ -111,8 +112,8 @@ def format_cents(cents: int, lang: str = "nl", symbol: bool = True) -> str:
     return f"€{text}" if symbol else text
 
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DUTCH = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+_DUTCH = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})", re.ASCII)
 
 
 def parse_date(text: str, what: str = "date") -> _dt.date:

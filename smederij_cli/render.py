@@ -15,6 +15,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from smederij_cli.labels import label
 from smederij_cli.money import format_cents
@@ -26,15 +27,18 @@ FIGURE_KEYS = ("carried_in_cents", "allocated_cents", "committed_cents", "spent_
 
 def console() -> Console:
     # Piped output gets a wide fixed width so tables are not wrapped at 80 columns.
-    return Console(width=None if sys.stdout.isatty() else 200, highlight=False)
+    # markup=False: titles, payees and notes are people's text, shown as typed ("[/]" included);
+    # styles are applied explicitly with Text or markup=True on escaped text.
+    return Console(width=None if sys.stdout.isatty() else 200, highlight=False, markup=False)
 
 
 def err_console() -> Console:
-    return Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 500)
+    return Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 500,
+                   markup=False)
 
 
 def error(message: str) -> None:
-    err_console().print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    err_console().print(Text.assemble(("error:", "bold red"), " ", message), soft_wrap=True)
 
 
 def json_text(data: Any) -> str:
@@ -195,9 +199,9 @@ def smederijen(rows: list[dict], lang: str = "nl") -> None:
 
 def smederij(row: dict, lang: str = "nl") -> None:
     out = console()
-    out.print(f"[bold]{row['name']}[/] ({row['code']}), {row['kind']}, wijkteam "
-              f"{row['team'] or '-'}, {row['inhabitants']} inhabitants"
-              + ("" if row["active"] else ", inactive"))
+    out.print(Text.assemble((row["name"], "bold"), f" ({row['code']}), {row['kind']}, wijkteam "
+                            f"{row['team'] or '-'}, {row['inhabitants']} inhabitants"
+                            + ("" if row["active"] else ", inactive")))
     table = _table(f"Budget {row['year']}")
     table.add_column("Stream")
     for key in FIGURE_KEYS:
@@ -215,9 +219,9 @@ def projects(rows: list[dict], lang: str = "nl", title: str | None = None) -> No
 
 def project(p: dict, lang: str = "nl") -> None:
     out = console()
-    out.print(f"[bold]Project {p['id']}: {p['title']}[/]", markup=True)
-    out.print(f"{p['smederij_name']} ({p['smederij']}), {p['stream']} {p['year']}, "
-              f"theme {p['theme'] or '-'}, status [bold]{p['status']}[/]")
+    out.print(Text(f"Project {p['id']}: {p['title']}", style="bold"))
+    out.print(Text.assemble(f"{p['smederij_name']} ({p['smederij']}), {p['stream']} {p['year']}, "
+                            f"theme {p['theme'] or '-'}, status ", (p["status"], "bold")))
     out.print(f"requested {money(p['requested_cents'], lang)}; supporters {p['supporters']}, "
               f"volunteers {p['volunteers']}")
     for source, cents in p["cofunding"].items():
@@ -241,13 +245,26 @@ def payments(rows: list[dict], lang: str = "nl", title: str | None = None) -> No
     sheet(payments_sheet(rows, lang, title), lang)
 
 
+def audit_log(rows: list[dict]) -> None:
+    if not rows:
+        console().print("no changes recorded")
+        return
+    table = _table("Audit trail (times in UTC)")
+    for column in ("Id", "When", "Who", "What", "Command"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(*(Text(str(v)) for v in (r["id"], r["recorded_at"].replace("+00:00", "Z"),
+                                                 r["actor"], r["summary"], r["command"])))
+    console().print(table)
+
+
 def check(problems: list[str]) -> None:
     if not problems:
-        console().print("[green]ok[/]: every invariant holds")
+        console().print(Text.assemble(("ok", "green"), ": every invariant holds"))
         return
     out = console()
     for p in problems:
-        out.print(f"[red]violation:[/] {p}", markup=True, soft_wrap=True)
+        out.print(Text.assemble(("violation:", "red"), " ", p), soft_wrap=True)
     out.print(f"{len(problems)} violation(s) found")
 
 

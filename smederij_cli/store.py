@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import getpass
 import json
 import os
 import sqlite3
@@ -24,7 +25,7 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from smederij_cli.errors import LedgerFileError, NotFound
+from smederij_cli.errors import InvalidInput, LedgerFileError, NotAllowed, NotFound
 
 BUSY_TIMEOUT_MS = 30_000
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -147,6 +148,34 @@ def m002_plan_allocation(db: Database) -> None:
         txn_id INTEGER NOT NULL UNIQUE REFERENCES txn(id),
         PRIMARY KEY (year, stream)) STRICT""")
 
+
+@migrations()
+def m003_audit(db: Database) -> None:
+    """The audit trail: who changed what, when, with which command. Append-only."""
+    db.execute("""CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        recorded_at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        command TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        project_id INTEGER) STRICT""")
+    db.execute("CREATE INDEX audit_project ON audit(project_id)")
+    for action in ("UPDATE", "DELETE"):
+        db.execute(f"""CREATE TRIGGER audit_no_{action.lower()} BEFORE {action} ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""")
+
+
+MAX_SUMMARY = 400  # one line in the log; a long command keeps its first notes and a count
+
+
+def current_actor() -> str:
+    """The OS user running the program, as well as it can be known."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name and no passwd entry (containers): fall back to the uid
+        return f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown"
+
+
 def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -188,22 +217,66 @@ class Store:
             if not create:
                 raise NotFound(f"no ledger at {self.path}: run 'smederij init' first")
             _create_private(self.path)
+        self.read_only = False
         try:
-            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
-            self.db = Database(conn, execute_plugins=False)
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            self._migrate()
-            with contextlib.suppress(sqlite3.OperationalError):  # read-only file: keep its mode
-                conn.execute("PRAGMA journal_mode = WAL")
+            self._open("")
+        except sqlite3.OperationalError as e:
+            if not _cannot_write(e):
+                raise LedgerFileError(_describe_db_error(self.path, e)) from None
+            # A read-only file or folder: read the ledger as it is (reports still work; a write
+            # is refused with one line). In a read-only folder SQLite cannot make the WAL index,
+            # so the file is opened as immutable: nobody can be writing to it there either.
+            self.read_only = True
+            try:
+                self._open("?mode=ro")
+            except sqlite3.OperationalError:
+                self._open("?immutable=1")
         except sqlite3.DatabaseError as e:
             raise LedgerFileError(_describe_db_error(self.path, e)) from None
-        self.conn = conn
         self._accounts: dict[str, int] = {}
+        self.audit_context: dict[str, str] = {"actor": current_actor(), "command": ""}
+        """Who is writing and with which command; the CLI sets ``command``."""
+        self._notes: list[tuple[str, int | None]] = []
+        self._headline: tuple[str, int | None] | None = None
+        self._has_audit = self.db["audit"].exists()
 
     # -- lifecycle -------------------------------------------------------------------------------
 
-    def _migrate(self) -> None:
+    def _open(self, uri_query: str) -> None:
+        if uri_query:
+            conn = sqlite3.connect(self.path.resolve().as_uri() + uri_query, uri=True,
+                                   timeout=BUSY_TIMEOUT_MS / 1000)
+        else:
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
+        self.conn = conn
+        self.db = Database(conn, execute_plugins=False)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            self._refuse_newer()
+            if not uri_query:
+                # WAL before the first write (migrations included): readers never block the
+                # writer. The switch is itself a write, so a read-only file fails here.
+                if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
+                    raise sqlite3.OperationalError("attempt to write a readonly database")
+                self._migrate()
+        except BaseException:
+            conn.close()
+            raise
+
+    @contextlib.contextmanager
+    def guard(self) -> Iterator[Store]:
+        """Turn a database failure met while using the ledger (a corrupt page found by a query,
+        a read-only file met by a write) into one clear ``LedgerFileError``."""
+        try:
+            yield self
+        except (sqlite3.OperationalError, sqlite3.DatabaseError) as e:
+            if isinstance(e, (sqlite3.IntegrityError, sqlite3.ProgrammingError)):
+                raise  # a broken rule of the schema is a bug, not the user's file
+            raise LedgerFileError(_describe_db_error(self.path, e)) from None
+
+    def _refuse_newer(self) -> None:
+        """Before anything is written: a ledger from a newer smederij is left as it is."""
         known = {m.name for m in migrations._migrations}
         applied = [m.name for m in migrations.applied(self.db)]
         unknown = [name for name in applied if name not in known]
@@ -212,8 +285,18 @@ class Store:
                 f"ledger {self.path} was written by a newer smederij (schema step {unknown[-1]}): "
                 "upgrade smederij to use it"
             )
+
+    def _migrate(self) -> None:
         if migrations.pending(self.db):
-            migrations.apply(self.db)
+            # Under the write lock, so two clerks opening an old ledger at once migrate it once:
+            # the second waits, then finds nothing pending.
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                migrations.apply(self.db)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.rollback()
+                raise
 
     def close(self) -> None:
         self.db.close()
@@ -233,13 +316,26 @@ class Store:
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as e:
+            # Never write into a damaged file: that would spread the damage.
+            damage = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.DatabaseError as e:
+            self.conn.rollback()
             raise LedgerFileError(_describe_db_error(self.path, e)) from None
+        if damage != "ok":
+            self.conn.rollback()
+            raise LedgerFileError(_describe_db_error(
+                self.path, sqlite3.DatabaseError(f"database disk image is malformed: {damage}")))
+        self._notes, self._headline = [], None
+        changes = self.conn.total_changes
         try:
             yield self
+            if self.conn.total_changes != changes:  # only a write that changed something is logged
+                self._insert_audit()
         except BaseException:
             self.conn.rollback()
             raise
+        finally:
+            self._notes, self._headline = [], None
         try:
             self.conn.execute("COMMIT")
         except sqlite3.DatabaseError as e:
@@ -265,6 +361,43 @@ class Store:
         cursor.row_factory = sqlite3.Row
         yield from cursor.execute(sql, params)
 
+    def note(self, summary: str, project_id: int | None = None, *,
+             headline: bool = False) -> None:
+        """Say what the current write does, for the audit trail (one line, e.g. "approved project
+        12: € 4.500,00 committed"). A ``headline`` replaces the notes of nested operations."""
+        if headline:
+            self._headline = (summary, project_id)
+        else:
+            self._notes.append((summary, project_id))
+
+    def _insert_audit(self) -> None:
+        if not self._has_audit:  # a ledger opened at an older schema step (upgrade tests)
+            return
+        notes = [self._headline] if self._headline else self._notes
+        summary = "; ".join(text for text, _ in notes) or "changed the ledger"
+        if len(summary) > MAX_SUMMARY:
+            summary = summary[:MAX_SUMMARY - 20].rsplit("; ", 1)[0] + f" (+{len(notes)} notes)"
+        projects = {pid for _, pid in notes if pid is not None}
+        self.conn.execute(
+            "INSERT INTO audit (recorded_at, actor, command, summary, project_id) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [_now(), self.audit_context.get("actor") or current_actor(),
+             self.audit_context.get("command", ""), summary,
+             projects.pop() if len(projects) == 1 else None])
+
+    def audit_rows(self, *, since: _dt.date | None = None,
+                   project_id: int | None = None) -> list[dict]:
+        where, params = [], []
+        if since is not None:
+            where.append("recorded_at >= ?")
+            params.append(since.isoformat())
+        if project_id is not None:
+            where.append("project_id = ?")
+            params.append(project_id)
+        return self._all("SELECT id, recorded_at, actor, command, summary, project_id FROM audit "
+                         + (f"WHERE {' AND '.join(where)} " if where else "") + "ORDER BY id",
+                         params)
+
     def _all(self, sql: str, params: Sequence[Any] | dict = ()) -> list[dict]:
         cursor = self.conn.execute(sql, params)
         columns = [c[0] for c in cursor.description]
@@ -277,6 +410,42 @@ class Store:
     def _scalar(self, sql: str, params: Sequence[Any] | dict = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
+
+    # -- backups ---------------------------------------------------------------------------------
+
+    def backup_to(self, dest: str | Path, *, force: bool = False) -> str:
+        """A consistent copy of the ledger (SQLite's online backup API: others may go on writing),
+        verified, in rollback-journal mode so it is one self-contained file, mode 0600. Written
+        to a temporary name first, so a crash never leaves a half backup under ``dest``."""
+        dest = Path(dest)
+        if dest.is_dir():
+            raise InvalidInput(f"{dest} is a folder: give the name of the backup file")
+        if dest.exists() and dest.resolve() == self.path.resolve():
+            raise InvalidInput(f"{dest} is the ledger itself: give another file")
+        if dest.exists() and not force:
+            raise NotAllowed(f"{dest} already exists: give another file, or add --force to "
+                             "overwrite it")
+        partial = dest.with_name(f".{dest.name}.partial-{os.getpid()}")
+        try:
+            _copy_database(self.conn, partial)
+            os.replace(partial, dest)
+        except OSError as e:
+            raise LedgerFileError(f"cannot write backup {dest}: {e.strerror}") from None
+        finally:
+            partial.unlink(missing_ok=True)
+        counts = ", ".join(f"{n} {what}" for what, n in self.counts().items())
+        return f"backed up {self.path} to {dest} ({counts}); the copy passed integrity_check"
+
+    def restore_from(self, source: Path) -> None:
+        """Replace the whole content of this ledger with that of ``source`` (a checked copy), in
+        one step under SQLite's locks, so other clerks see either the old or the new ledger."""
+        src = sqlite3.connect(str(source))
+        try:
+            src.backup(self.conn)
+        finally:
+            src.close()
+        self._accounts.clear()
+        self._has_audit = self.db["audit"].exists()
 
     # -- about the file --------------------------------------------------------------------------
 
@@ -291,7 +460,8 @@ class Store:
                 for label, table in tables.items()}
 
     def integrity_problems(self) -> list[str]:
-        rows = [r[0] for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
+        rows = [" ".join(r[0].split())
+                for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
         problems = [r for r in rows if r != "ok"]
         for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check").fetchall():
             problems.append(f"{table} row {rowid} points to a missing {parent}")
@@ -301,6 +471,8 @@ class Store:
         return self._scalar("SELECT value FROM setting WHERE key = ?", [key])
 
     def set_setting(self, key: str, value: str) -> None:
+        if self.get_setting(key) == value:  # unchanged: no write, so no audit row for nothing
+            return
         self.conn.execute(
             "INSERT INTO setting (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
@@ -724,8 +896,58 @@ class Store:
         return self._scalar("SELECT coalesce(sum(amount_cents), 0) FROM posting")
 
 
-def _describe_db_error(path: Path, error: sqlite3.DatabaseError) -> str:
+def _copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Copy an open database into a new private file ``target`` and verify the copy."""
+    target.unlink(missing_ok=True)
+    _create_private(target)
+    conn = sqlite3.connect(str(target))
+    try:
+        source.backup(conn)
+        conn.execute("PRAGMA journal_mode = DELETE")
+        result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    finally:
+        conn.close()
+    if result != ["ok"]:
+        raise LedgerFileError(f"the copy in {target} fails integrity_check ({result[0]})")
+
+
+def stage_backup(backup: Path, staging: Path) -> None:
+    """Copy a backup file to ``staging`` after checking, without writing to it, that it is an
+    intact smederij ledger. The backup is opened read-only."""
+    if not backup.exists():
+        raise NotFound(f"no backup at {backup}: give the file 'smederij backup' wrote")
+    _check_file(backup)
+    if backup.stat().st_size == 0:
+        raise LedgerFileError(f"{backup} is empty: it is not a smederij backup")
+    try:
+        src = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error as e:
+        raise LedgerFileError(_describe_db_error(backup, e)) from None
+    try:
+        result = [r[0] for r in src.execute("PRAGMA integrity_check").fetchall()]
+        if result != ["ok"]:
+            raise LedgerFileError(f"backup {backup} is damaged ({result[0]}): not restored")
+        has_set = src.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone()[0]
+        if not has_set or not src.execute(
+                "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ? AND name = ?",
+                [migrations.name, "m001_ledger"]).fetchone()[0]:
+            raise LedgerFileError(f"{backup} is an SQLite file but not a smederij ledger: "
+                                  "not restored")
+        _copy_database(src, staging)
+    except sqlite3.DatabaseError as e:
+        raise LedgerFileError(_describe_db_error(backup, e)) from None
+    finally:
+        src.close()
+
+
+def _cannot_write(error: sqlite3.OperationalError) -> bool:
     text = str(error)
+    return "readonly" in text or "read-only" in text or "unable to open" in text
+
+
+def _describe_db_error(path: Path, error: sqlite3.DatabaseError) -> str:
+    text = " ".join(str(error).split())  # SQLite's reports may span lines; ours is one
     if "readonly" in text or "read-only" in text:
         return f"ledger {path} is read-only: check the file's permissions or use another --db"
     if "locked" in text or "busy" in text:
