@@ -192,10 +192,17 @@ class RowErrors(InvalidInput):
 
     def __init__(self, source: str, problems: list[tuple[int, str]], rows: int) -> None:
         self.source, self.problems, self.rows = source, sorted(problems), rows
-        super().__init__(f"{source}: {len(problems)} of {rows} rows cannot be booked; "
-                         "nothing was booked")
+        if len(problems) == 1:  # one bad row: one line says it all
+            line, reason = self.problems[0]
+            super().__init__(f"{source} line {line}: {reason}; nothing was booked")
+        else:
+            super().__init__(f"{source}: {len(problems)} of {rows} rows cannot be booked; "
+                             "nothing was booked")
 
     def lines(self) -> list[str]:
+        """One line per bad row, printed before the message (none when the message is it)."""
+        if len(self.problems) == 1:
+            return []
         return [f"{self.source} line {line}: {reason}" for line, reason in self.problems]
 
 
@@ -399,5 +406,8 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
                                   for r, txn in zip(chunk, ids))
             first = ids[0] if first is None else first
             advance(len(chunk))
+        store.note(f"imported {len(todo)} payment(s) ({format_cents(total)}) from {f.source}"
+                   + (f"; {already} already booked, skipped" if already else "")
+                   + f"; transactions {first}-{ids[-1]}")
         return ImportResult(len(f.rows), len(todo), already, total,
                             range(first, ids[-1] + 1), False)

@@ -259,6 +259,11 @@ class Ledger:
                 if not dry_run:
                     self.store.record_plan(year, plan["stream"], result.txn_id)
                 results.append(result)
+            if not dry_run:
+                self.store.note(
+                    f"applied the configuration's allocation plans to {year}: " + ", ".join(
+                        f"{r.stream} {format_cents(sum(r.shares.values()))} to {len(r.shares)} "
+                        f"Smederijen (transaction {r.txn_id})" for r in results), headline=True)
         return results
 
     # -- year end --------------------------------------------------------------------------------
@@ -293,6 +298,7 @@ class Ledger:
                     if on_moves_written:
                         on_moves_written()
                     self.store.close_year(year)
+                    self.store.note(_rollover_summary(year, moves))
                 status = "dry_run" if dry_run else "rolled_over"
         order = {sm["code"]: i for i, sm in enumerate(self.store.smederijen(active_only=False))}
         keys = ("carried_cents", "lapsed_cents", "commitments_carried_cents")
@@ -785,6 +791,16 @@ class Ledger:
             [(self._account_for(self._committed(p, year)), -left),
              (self._available(year, p["smederij"], p["stream"]), left)],
             project_id=p["id"]), left
+
+
+def _rollover_summary(year: int, moves: list[dict]) -> str:
+    """The audit line of a rollover: what moved into the next year and what lapsed."""
+    carried = sum(m["carried_cents"] for m in moves)
+    lapsed = sum(m["lapsed_cents"] for m in moves)
+    held = [c for m in moves for c in m["commitments"]]
+    return (f"rolled over {year} into {year + 1}: {format_cents(carried)} available carried, "
+            f"{format_cents(lapsed)} lapsed to funding, {len(held)} open commitment(s) of "
+            f"{format_cents(sum(c['cents'] for c in held))} carried; {year} is closed")
 
 
 def parse_cofunding(items: Sequence[str], parse_amount) -> dict[str, int]:

@@ -916,7 +916,10 @@ def stage_backup(backup: Path, staging: Path) -> None:
     intact smederij ledger. The backup is opened read-only."""
     if not backup.exists():
         raise NotFound(f"no backup at {backup}: give the file 'smederij backup' wrote")
-    _check_file(backup)
+    try:
+        _check_file(backup)
+    except LedgerFileError as e:  # this file is a backup, not the --db ledger
+        raise LedgerFileError(str(e).replace("check the --db path", "not restored")) from None
     if backup.stat().st_size == 0:
         raise LedgerFileError(f"{backup} is empty: it is not a smederij backup")
     try:

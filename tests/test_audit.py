@@ -107,3 +107,216 @@ def test_demo_is_one_audited_write(cli, db_path):
     cli.ok("demo")
     rows = audit(db_path)
     assert len(rows) == 1 and rows[0]["summary"].startswith("built the demo ledger")
+
+
+# -- every writing command, once: one specific row; refused and dry runs: none ------------------
+
+import getpass  # noqa: E402
+import re  # noqa: E402
+import shlex  # noqa: E402
+import shutil  # noqa: E402
+
+import typer  # noqa: E402
+
+from smederij_cli.cli import app  # noqa: E402
+from smederij_cli.config import default_config_path, load_config  # noqa: E402
+from smederij_cli.ledger import Ledger  # noqa: E402
+from smederij_cli.store import Store  # noqa: E402
+from tests.conftest import Cli  # noqa: E402
+
+MONEY = r"€ [\d.]+,\d\d"
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    """A ledger with 2026 allocated and projects 1 proposed, 2 approved and paid € 100,00
+    (payment 1), 3 in progress; beside it a backup, payment files and a changed registry."""
+    folder = tmp_path_factory.mktemp("audit")
+    db = folder / "base.db"
+    with Store(db) as store:
+        led = Ledger(store)
+        led.load_registry(load_config(default_config_path()))
+        led.allocate(2026, "korte-klap", DAY, total_cents=300_000_00, method="weighted",
+                     base_cents=5_000_00)
+        led.allocate(2026, "lange-klap", DAY, smederij="krakeel", amount_cents=5_000_00)
+        ids = [led.add_project(smederij="krakeel", stream="korte-klap", year=2026,
+                               title=f"Plan {n}", amount_cents=cents)
+               for n, cents in enumerate((1_000_00, 2_000_00, 500_00), 1)]
+        assert ids == [1, 2, 3]
+        led.approve(2, DAY)
+        led.pay(2, 100_00, DAY, reference="F-1")
+        led.approve(3, DAY)
+        led.change_status(3, "start", DAY)
+        store.backup_to(folder / "backup.db")
+    header = "project,date,amount,payee,reference\n"
+    (folder / "payments.csv").write_text(header + "2,2026-05-04,10,A,I-1\n2,2026-05-05,20,B,I-2\n")
+    (folder / "bad.csv").write_text(header + "2,2026-05-04,\"1.234\",A,I-3\n")
+    (folder / "not-a-ledger.db").write_bytes(b"just text, not SQLite\n" * 10)
+    yaml = default_config_path().read_text(encoding="utf-8")
+    (folder / "changed.yaml").write_text(yaml.replace(
+        "\n# The yearly allocation plan",
+        "  - {code: test-dorp, name: Testdorp, kind: dorp, team: zuid, inhabitants: 100}\n"
+        "\n# The yearly allocation plan"), encoding="utf-8")
+    (folder / "broken.yaml").write_text("streams: [\n", encoding="utf-8")
+    return folder
+
+
+K = ["--year", "2026", "--stream", "korte-klap"]
+# (name, command, the audit summary it must leave (a regex, whole line), a refused variant).
+# "{dir}" is the folder of ``base``; a command marked "fresh" starts from an empty ledger file.
+WRITES = [
+    ("init (new ledger)", ["init"], r"loaded the registry from .*hoogeveen\.yaml \(teams: 4 "
+     r"added; streams: 2 added; smederijen: 24 added\)", ["init", "--config", "{dir}/none.yaml"]),
+    ("init (sync)", ["init", "--config", "{dir}/changed.yaml"],
+     r"loaded the registry from .*changed\.yaml \(smederijen: 1 added\)",
+     ["init", "--config", "{dir}/broken.yaml"]),
+    ("demo", ["demo"], r"built the demo ledger \(seed 2026\): .*", ["demo"]),
+    ("budget allocate one", ["budget", "allocate", *K, "--smederij", "pesse", "--amount", "5"],
+     rf"allocated € 5,00 korte-klap 2026 to 1 Smederij\(en\): Pesse \(transaction \d+\)",
+     ["budget", "allocate", *K, "--smederij", "pesse", "--amount", "1,234"]),
+    ("budget allocate split", ["budget", "allocate", "--year", "2026", "--stream", "lange-klap",
+                               "--total", "240", "--method", "equal"],
+     r"allocated € 240,00 lange-klap 2026 to 24 Smederij\(en\): equal split of € 240,00 "
+     r"\(transaction \d+\)",
+     ["budget", "allocate", "--year", "2026", "--stream", "lange-klap", "--total", "240",
+      "--method", "by-lot"]),
+    ("budget allocate --from-config", ["budget", "allocate", "--year", "2027", "--from-config"],
+     r"applied the configuration's allocation plans to 2027: korte-klap € 300\.000,00 to 24 "
+     r"Smederijen \(transaction \d+\), lange-klap € 250\.000,00 to 24 Smederijen "
+     r"\(transaction \d+\)",
+     ["budget", "allocate", "--year", "2027", "--from-config", "--stream", "korte-klap"]),
+    ("budget transfer", ["budget", "transfer", *K, "--from", "krakeel", "--to", "pesse",
+                         "--amount", "5"],
+     r"transferred € 5,00 korte-klap 2026 from krakeel to pesse \(transaction \d+\)",
+     ["budget", "transfer", *K, "--from", "krakeel", "--to", "pesse", "--amount", "999.999"]),
+    ("project add", ["project", "add", "--smederij", "pesse", "--stream", "korte-klap",
+                     "--title", "Bankjes", "--amount", "75"],
+     r"added project 4 \(pesse, korte-klap 2026\): Bankjes, € 75,00 requested",
+     ["project", "add", "--smederij", "nergens", "--stream", "korte-klap", "--title", "X",
+      "--amount", "75"]),
+    ("project approve", ["project", "approve", "1"], r"approved project 1: € 1\.000,00 committed",
+     ["project", "approve", "2"]),
+    ("project start", ["project", "start", "2"], r"project 2 approved -> in_progress",
+     ["project", "start", "1"]),
+    ("project complete", ["project", "complete", "3"],
+     r"project 3 in_progress -> completed: € 500,00 released", ["project", "complete", "1"]),
+    ("project reject", ["project", "reject", "1"], r"project 1 proposed -> rejected",
+     ["project", "reject", "2"]),
+    ("project withdraw", ["project", "withdraw", "2"],
+     r"project 2 approved -> withdrawn: € 1\.900,00 released", ["project", "withdraw", "99"]),
+    ("payment add", ["payment", "add", "--project", "2", "--amount", "10", "--date",
+                     "2026-05-01", "--ref", "F-2"],
+     r"paid € 10,00 on project 2 \(payment 2, F-2\)",
+     ["payment", "add", "--project", "2", "--amount", "5.000", "--date", "2026-05-01"]),
+    ("payment reverse", ["payment", "reverse", "1", "--reason", "dubbel"],
+     r"reversed payment 1 of project 2 \(€ 100,00\): dubbel",
+     ["payment", "reverse", "99", "--reason", "dubbel"]),
+    ("rollover", ["rollover", "--year", "2026"],
+     rf"rolled over 2026 into 2027: {MONEY} available carried, {MONEY} lapsed to funding, "
+     r"2 open commitment\(s\) of € 2\.400,00 carried; 2026 is closed",
+     ["rollover", "--year", "2027"]),
+    ("import payments", ["import", "payments", "{dir}/payments.csv"],
+     r"imported 2 payment\(s\) \(€ 30,00\) from .*payments\.csv; transactions \d+-\d+",
+     ["import", "payments", "{dir}/bad.csv"]),
+    ("restore", ["restore", "{dir}/backup.db"],
+     r"restored the ledger from .*backup\.db; the replaced ledger is kept as "
+     r".*ledger\.db\.replaced-\d{8}T\d{6}Z", ["restore", "{dir}/not-a-ledger.db"]),
+]
+FRESH = {"init (new ledger)", "demo"}
+DRY_RUNS = [
+    ["budget", "allocate", *K, "--total", "100", "--method", "equal", "--dry-run"],
+    ["budget", "allocate", "--year", "2027", "--from-config", "--dry-run"],
+    ["rollover", "--year", "2026", "--dry-run"],
+    ["import", "payments", "{dir}/payments.csv", "--dry-run"],
+]
+READING = [
+    ["info"], ["check"], ["log"], ["backup", "{dir}/copy-{n}.db"], ["export", "--format", "csv"],
+    ["smederijen", "list"], ["smederijen", "show", "krakeel"], ["budget", "show", *K[:2]],
+    ["project", "list"], ["project", "show", "2"], ["payment", "list"], ["report", *K[:2]],
+    ["report", "projects", *K[:2]],
+]
+
+
+def _leaf_commands(command=None, prefix=()) -> set[str]:
+    command = command or typer.main.get_command(app)
+    if not hasattr(command, "commands"):
+        return {" ".join(prefix)}
+    found = {" ".join(prefix)} if prefix and command.invoke_without_command else set()
+    for name, sub in command.commands.items():
+        found |= _leaf_commands(sub, (*prefix, name))
+    return found
+
+
+def _name(args: list[str]) -> str:
+    words = [a for a in args[:2] if not a.startswith("-") and "{" not in a]
+    leaves = _leaf_commands()
+    return " ".join(words) if " ".join(words) in leaves else words[0]
+
+
+def _fill(args: list[str], folder) -> list[str]:
+    return [a.replace("{dir}", str(folder)) for a in args]
+
+
+def test_every_command_is_known_as_writing_or_reading():
+    """A new command must be added to WRITES (with its audit line) or READING here."""
+    writing = {_name(args) for _, args, _, _ in WRITES}
+    reading = {_name(args) for args in READING}
+    assert not writing & reading
+    assert writing | reading == _leaf_commands()
+
+
+@pytest.mark.parametrize("name, args, summary, refused", WRITES, ids=[w[0] for w in WRITES])
+def test_each_writing_command_leaves_exactly_one_specific_row(base, db_path, name, args,
+                                                              summary, refused):
+    if name not in FRESH:
+        shutil.copyfile(base / "base.db", db_path)
+    elif name == "demo":
+        Store(db_path).close()  # the schema only: what demo expects
+    cli = Cli(db_path)
+    if name == "demo":  # refused on a ledger that holds entries
+        shutil.copyfile(base / "base.db", base / "demo-refused.db")
+        refused_db = base / "demo-refused.db"
+        before = audit(refused_db)
+        assert Cli(refused_db)(*refused).exit_code == 1
+        assert audit(refused_db) == before
+    elif name != "init (new ledger)":
+        before = dump(db_path)
+        result = cli(*_fill(refused, base))
+        assert result.exit_code == 1, result.output
+        assert dump(db_path) == before  # no audit row, nothing else either
+    else:
+        assert cli(*_fill(refused, base)).exit_code == 1
+        assert not db_path.exists() or audit_or_none(db_path) in (None, [])
+    before = audit(db_path) if db_path.exists() and db_path.stat().st_size else []
+    argv = _fill(args, base)
+    cli.ok(*argv)
+    rows = audit(db_path)
+    assert rows[:len(before)] == before and len(rows) == len(before) + 1
+    row = rows[-1]
+    assert re.fullmatch(summary, row["summary"]), row["summary"]
+    assert row["actor"] == getpass.getuser()
+    assert row["command"] == shlex.join(["smederij", "--db", str(db_path), *argv])
+
+
+def audit_or_none(path):
+    try:
+        return audit(path)
+    except sqlite3.OperationalError:  # no audit table: nothing was created
+        return None
+
+
+@pytest.mark.parametrize("args", DRY_RUNS, ids=[" ".join(a[:2]) for a in DRY_RUNS])
+def test_dry_runs_leave_no_row_and_change_nothing(base, db_path, args):
+    shutil.copyfile(base / "base.db", db_path)
+    before = dump(db_path)
+    Cli(db_path).ok(*_fill(args, base))
+    assert dump(db_path) == before
+
+
+def test_reading_commands_leave_no_row_and_change_nothing(base, db_path):
+    shutil.copyfile(base / "base.db", db_path)
+    before = dump(db_path)
+    cli = Cli(db_path)
+    for n, args in enumerate(READING):
+        cli.ok(*[a.replace("{n}", str(n)) for a in _fill(args, base)])
+    assert dump(db_path) == before
