@@ -13,6 +13,7 @@ have it open). Every trial runs on a fresh copy of it, so the pristine file is n
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import signal
 import sqlite3
@@ -44,6 +45,21 @@ def fingerprint(db: Path) -> dict:
     return {"counts": counts, "balances": balances, "statuses": statuses, "closed": closed}
 
 
+_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:\d\d|Z)?")
+
+
+def content(db: Path, ran_on: Path | None = None) -> list[str]:
+    """The whole ledger as SQL text (``iterdump``), with what differs between two runs of the
+    same command masked: moments (``recorded_at``, ``closed_at``) and the path ``ran_on`` the
+    command was given as --db (in the audit trail's command line)."""
+    with sqlite3.connect(db) as conn:
+        lines = [_STAMP.sub("<moment>", line) for line in conn.iterdump()]
+        if ran_on is not None:
+            lines = [line.replace(str(ran_on), "<ledger>") for line in lines]
+    conn.close()
+    return lines
+
+
 def _copy(src: Path, dst: Path) -> Path:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{dst}{suffix}").unlink(missing_ok=True)
@@ -54,20 +70,20 @@ def _copy(src: Path, dst: Path) -> Path:
 def kill_at_random(pristine: Path, args: list[str], workdir: Path, *, kills: int = 6,
                    seed: int = 0) -> Counter:
     """Run ``smederij ARGS`` once to completion (the "all" state), then ``kills`` times on a fresh
-    copy, SIGKILLed after a random delay spread over its run time. After each kill: SQLite's
-    integrity_check is ok, ``check`` finds nothing, and the ledger's fingerprint equals either
-    the state before the command or the state after it. Returns how often each happened
-    ("none", "all"), so a caller can see the kills landed in the middle of the work."""
+    copy, SIGKILLed after a random delay spread over its run time (seeded: the same ``seed``
+    gives the same moments). After each kill: SQLite's integrity_check is ok, ``check`` finds
+    nothing, and the ledger equals either the state before the command or the state after it,
+    by fingerprint and by a full dump (``content``). Returns how often each happened
+    ("none", "all"), and how many kills landed while the command held the write lock in the
+    reference run ("during_write"), so a caller can see the kills hit the middle of the work."""
     assert not Path(f"{pristine}-wal").exists(), "close the pristine ledger first"
     rng = random.Random(seed)
     before = fingerprint(pristine)
     reference = _copy(pristine, workdir / "crash-reference.db")
-    started = time.monotonic()
-    done = proc.run(reference, *args)
-    duration = time.monotonic() - started
-    assert done.returncode == 0, done.stderr
+    duration, window = _run_watching_the_lock(reference, args)
     after = fingerprint(reference)
     assert after != before, "the command changed nothing: nothing to test"
+    dump_before, dump_after = content(pristine), content(reference, reference)
     started = time.monotonic()
     proc.run(reference, "--version")  # the interpreter's start, before any ledger work
     startup = time.monotonic() - started
@@ -77,7 +93,11 @@ def kill_at_random(pristine: Path, args: list[str], workdir: Path, *, kills: int
         db = _copy(pristine, workdir / f"crash-{trial}.db")
         child = subprocess.Popen(proc.command(db, *args), env=proc.env(), cwd=proc.ROOT,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(startup, duration))
+        # Every other kill aims at the write transaction seen in the reference run, the rest
+        # anywhere in the run: both kinds of moment are covered, reproducibly from ``seed``.
+        moment = rng.uniform(*window) if trial % 2 == 0 and window else \
+            rng.uniform(startup, duration)
+        time.sleep(moment)
         child.send_signal(signal.SIGKILL)
         child.wait()
         assert proc.integrity(db) == "ok", (trial, args)
@@ -85,5 +105,33 @@ def kill_at_random(pristine: Path, args: list[str], workdir: Path, *, kills: int
             assert Ledger(store).check() == [], (trial, args)
         state = fingerprint(db)
         assert state in (before, after), (trial, args, "partial changes survived a crash")
+        # and row for row: exactly the ledger before, or exactly the finished run's ledger
+        assert content(db, db) == (dump_after if state == after else dump_before), (trial, args)
         outcomes["all" if state == after else "none"] += 1
+        if window and window[0] <= moment <= window[1]:
+            outcomes["during_write"] += 1
     return outcomes
+
+
+def _run_watching_the_lock(db: Path, args: list[str]) -> tuple[float, tuple[float, float] | None]:
+    """Run ``smederij ARGS`` to completion on ``db`` while polling the ledger's write lock (a
+    ``BEGIN IMMEDIATE`` that may not wait): the run's duration, and from when to when (seconds
+    after the start) the command held the write lock, i.e. was inside its write transaction."""
+    started = time.monotonic()
+    child = subprocess.Popen(proc.command(db, *args), env=proc.env(), cwd=proc.ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    held = []
+    conn = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        while child.poll() is None:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute("ROLLBACK")
+            except sqlite3.OperationalError:  # locked: the command is writing
+                held.append(time.monotonic() - started)
+            time.sleep(0.005)
+    finally:
+        conn.close()
+    duration = time.monotonic() - started
+    assert child.returncode == 0, child.stderr.read()
+    return duration, ((held[0], held[-1]) if held else None)
