@@ -49,6 +49,18 @@ CONFIGS = {
     "bad-code": GOOD.replace("code: krakeel", "code: \"Kra keel; rm -rf /\"").encode(),
 }
 
+# Payment files for 'import payments' with one thing wrong each; {approved} is a project that
+# could take the payment.
+HEADER = "project,date,amount,payee,reference\n"
+PAYMENT_FILES = {
+    "empty": b"",
+    "binary": bytes(range(256)) * 4,
+    "wrong-headers": b"projectnummer;datum;bedrag\n{approved};2026-05-01;10\n",
+    "ambiguous-amount": (HEADER + "{approved},2026-05-01,1.234,X,A-1\n").encode(),
+    "impossible-date": (HEADER + "{approved},2026-02-30,10,X,A-2\n").encode(),
+    "unknown-project": (HEADER + "99999,2026-05-01,10,X,A-3\n").encode(),
+}
+
 CATALOGUE = [
     # -- amounts ------------------------------------------------------------------------------
     (["budget", "allocate", "--year", "2026", "--stream", "korte-klap", "--smederij", "krakeel",
@@ -159,6 +171,21 @@ CATALOGUE = [
     (["backup", "{db}", "--force"], "the ledger itself"),
     (["restore", "{db}"], "the ledger itself"),
     (["restore", "{cfg:binary}"], "not a smederij ledger"),
+    (["restore", "{csv:wrong-headers}"], "not an SQLite file): not restored"),
+    # -- the newer commands: import, rollover, reports over years, export, plans ----------------
+    (["import", "payments", "{csv:empty}"], "is empty"),
+    (["import", "payments", "{csv:binary}"], "not a CSV file"),
+    (["import", "payments", "{csv:wrong-headers}"], "the header has no column project"),
+    (["import", "payments", "{csv:ambiguous-amount}"], "line 2: amount '1.234' is ambiguous"),
+    (["import", "payments", "{csv:impossible-date}"], "line 2: date '2026-02-30' is not a day"),
+    (["import", "payments", "{csv:unknown-project}"], "line 2: project 99999 does not exist"),
+    (["import", "payments", "{tmp}/nowhere.csv"], "no file"),
+    (["rollover", "--year", "1999"], "year 1999 is out of range"),
+    (["rollover", "--year", BIG], "out of range"),
+    (["rollover", "--year", "2027"], "budget year 2026 is still open"),
+    (["report", "--from", "2030", "--to", "2020"], "--from 2030 is after --to 2020"),
+    (["export", "--format", "nonsense"], "unknown format 'nonsense'"),
+    (["budget", "allocate", "--year", "2027", "--from-config"], "were already applied"),
 ]
 
 
@@ -174,6 +201,7 @@ def busy(cli_ledger, db_path):
     cli.ok("project", "approve", ids["approved"])
     ids["payment"] = cli.ok("payment", "add", "--project", ids["approved"], "--amount", "100",
                             "--date", "2026-04-01").stdout.strip()
+    cli.ok("budget", "allocate", "--year", "2027", "--from-config")  # applying it again: refused
     return cli, ids
 
 
@@ -191,8 +219,12 @@ def test_bad_input_is_one_line_exit_1_and_changes_nothing(busy, db_path, tmp_pat
     configs.mkdir()
     for name, content in CONFIGS.items():
         (configs / f"{name}.yaml").write_bytes(content)
+    for name, content in PAYMENT_FILES.items():
+        (configs / f"{name}.csv").write_bytes(content.replace(b"{approved}",
+                                                              ids["approved"].encode()))
     places = {**ids, "tmp": str(tmp_path), "db": str(db_path),
-              **{f"cfg:{name}": str(configs / f"{name}.yaml") for name in CONFIGS}}
+              **{f"cfg:{name}": str(configs / f"{name}.yaml") for name in CONFIGS},
+              **{f"csv:{name}": str(configs / f"{name}.csv") for name in PAYMENT_FILES}}
     for key, value in places.items():
         args = [a.replace(f"{{{key}}}", value) for a in args]
     before = dump(db_path)
