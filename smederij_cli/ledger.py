@@ -683,9 +683,12 @@ class Ledger:
                                 f"{p['committed_now']} cents committed")
             if p["status"] in (d.PROPOSED, d.REJECTED) and p["paid"]:
                 problems.append(f"project {p['id']} is {p['status']} but has payments")
+        figures: dict[int, list[dict]] = {}  # per year: one grouped query over all years
+        for f in s.stream_figures():
+            figures.setdefault(f["year"], []).append(f)
         years = [y["year"] for y in s.years()]
         for year in years:
-            for f in s.stream_figures(year):
+            for f in figures.get(year, []):
                 if f["internal_cents"]:
                     sources = f["carried_in_cents"] + f["allocated_cents"]
                     uses = sum(f[k] for k in FIGURES[2:])
@@ -695,13 +698,13 @@ class Ledger:
                         f"+ lapsed ({uses})")
         for year in years:
             if s.year_closed_at(year):
-                left = {k: sum(f[k] for f in s.stream_figures(year))
+                left = {k: sum(f[k] for f in figures.get(year, []))
                         for k in ("available_cents", "committed_cents")}
                 if any(left.values()):
                     problems.append(f"closed year {year} still holds {left['available_cents']} "
                                     f"cents available and {left['committed_cents']} committed")
-                out = sum(f["carried_out_cents"] for f in s.stream_figures(year))
-                into = sum(f["carried_in_cents"] for f in s.stream_figures(year + 1))
+                out = sum(f["carried_out_cents"] for f in figures.get(year, []))
+                into = sum(f["carried_in_cents"] for f in figures.get(year + 1, []))
                 if out != into:
                     problems.append(f"rollover {year}: {out} cents carried out but {into} "
                                     f"cents carried into {year + 1}")
