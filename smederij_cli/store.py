@@ -594,6 +594,20 @@ class Store:
         self._accounts[name] = row
         return row
 
+    def account_ids(self, accounts: Iterable[tuple[str, str, str, int | None, str | None,
+                                                   int | None]]) -> dict[str, int]:
+        """``account_id`` for many accounts at once, given as (name, kind, stream, year,
+        smederij, project id): those missing are created, in the order given. Two statements."""
+        wanted = {a[0]: a for a in accounts}
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO account (name, kind, stream, year, smederij, project_id) "
+            "VALUES (?, ?, ?, ?, ?, ?)", list(wanted.values()))
+        ids = dict(self.conn.execute(
+            "SELECT name, id FROM account WHERE name IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(wanted))]).fetchall())
+        self._accounts.update(ids)
+        return ids
+
     def post(self, date: _dt.date, kind: str, description: str,
              postings: Iterable[tuple[int, int]], project_id: int | None = None,
              reverses: int | None = None) -> int:
@@ -911,9 +925,9 @@ class Store:
         """Per project: status, what was committed over its life, what is committed now, paid.
 
         For one project, from its own accounts. For all of them, set-based: the commitments from
-        the partial index txn_commitment (only commitment transactions are in it), the balances
-        of every project account from indexes account_project_kind and posting_account_txn,
-        without reading a transaction for each posting."""
+        the partial index txn_commitment (only commitment transactions are in it), every
+        account's balance from one scan of index posting_account_txn, without reading a
+        transaction for each posting."""
         if project_id is not None:
             return self._all(
                 "SELECT pr.id, pr.status, "
@@ -926,13 +940,17 @@ class Store:
                 "LEFT JOIN posting p ON p.account_id = a.id LEFT JOIN txn t ON t.id = p.txn_id "
                 "WHERE pr.id = ? GROUP BY pr.id", [project_id])
         return self._all(
+            # CROSS JOIN: start from the (partial index of) commitment transactions
             "WITH c AS (SELECT a.project_id, sum(p.amount_cents) AS cents FROM txn t "
-            "    JOIN posting p ON p.txn_id = t.id JOIN account a ON a.id = p.account_id "
-            "    WHERE t.kind = 'commitment' AND a.kind = 'committed' GROUP BY a.project_id), "
+            "    CROSS JOIN posting p ON p.txn_id = t.id CROSS JOIN account a "
+            "    ON a.id = p.account_id WHERE t.kind = 'commitment' AND a.kind = 'committed' "
+            "    GROUP BY a.project_id), "
+            "b AS (SELECT account_id, sum(amount_cents) AS balance FROM posting "
+            "    GROUP BY account_id), "
             "m AS (SELECT a.project_id, "
-            "    sum(CASE a.kind WHEN 'committed' THEN p.amount_cents END) AS committed_now, "
-            "    sum(CASE a.kind WHEN 'spent' THEN p.amount_cents END) AS paid "
-            "    FROM account a JOIN posting p ON p.account_id = a.id "
+            "    sum(CASE a.kind WHEN 'committed' THEN b.balance END) AS committed_now, "
+            "    sum(CASE a.kind WHEN 'spent' THEN b.balance END) AS paid "
+            "    FROM b JOIN account a ON a.id = b.account_id "
             "    WHERE a.project_id IS NOT NULL GROUP BY a.project_id) "
             "SELECT pr.id, pr.status, coalesce(c.cents, 0) AS committed_total, "
             "coalesce(m.committed_now, 0) AS committed_now, coalesce(m.paid, 0) AS paid "
