@@ -339,26 +339,39 @@ class Ledger:
         return moves
 
     def _book_rollover(self, year: int, moves: list[dict]) -> None:
+        """Book the moves in bulk: every account they need in one statement, then the
+        carry-overs and the lapses with one ``post_many`` each (a national rollover moves
+        hundreds of thousands of commitments)."""
         date, nxt = _dt.date(year, 12, 31), year + 1
+        accounts: list[tuple] = []
+        carries: list[tuple] = []
+        lapses: list[tuple] = []
         for m in moves:
             code, stream = m["smederij"], m["stream"]
+            here, there = (d.available_account(y, code, stream) for y in (year, nxt))
+            accounts += [(here, d.AVAILABLE, stream, year, code, None),
+                         (there, d.AVAILABLE, stream, nxt, code, None)]
             if m["carried_cents"]:
-                self.store.post(date, d.CARRY_OVER, f"Carry-over {year} -> {nxt} {code} {stream}",
-                                [(self._available(year, code, stream), -m["carried_cents"]),
-                                 (self._available(nxt, code, stream), m["carried_cents"])])
+                carries.append((date, f"Carry-over {year} -> {nxt} {code} {stream}", None,
+                                [(here, -m["carried_cents"]), (there, m["carried_cents"])]))
             if m["lapsed_cents"]:
-                self.store.post(date, d.LAPSE, f"Lapse {year} {code} {stream} to funding",
-                                [(self._available(year, code, stream), -m["lapsed_cents"]),
-                                 (self._account(d.funding_account(stream), d.FUNDING, stream),
-                                  m["lapsed_cents"])])
+                funding = d.funding_account(stream)
+                accounts.append((funding, d.FUNDING, stream, None, None, None))
+                lapses.append((date, f"Lapse {year} {code} {stream} to funding", None,
+                               [(here, -m["lapsed_cents"]), (funding, m["lapsed_cents"])]))
             for c in m["commitments"]:
                 p = {"id": c["project_id"], "smederij": code, "stream": stream}
-                self.store.post(
-                    date, d.CARRY_OVER,
-                    f"Commitment of project {p['id']} carried {year} -> {nxt}",
-                    [(self._account_for(self._committed(p, year)), -c["cents"]),
-                     (self._account_for(self._committed(p, nxt)), c["cents"])],
-                    project_id=p["id"])
+                old, new = self._committed(p, year), self._committed(p, nxt)
+                accounts += [(old, d.COMMITTED, stream, year, code, p["id"]),
+                             (new, d.COMMITTED, stream, nxt, code, p["id"])]
+                carries.append((date, f"Commitment of project {p['id']} carried {year} -> {nxt}",
+                                p["id"], [(old, -c["cents"]), (new, c["cents"])]))
+        used = {name for *_, lines in carries + lapses for name, _ in lines}
+        ids = self.store.account_ids(a for a in accounts if a[0] in used)
+        for kind, entries in ((d.CARRY_OVER, carries), (d.LAPSE, lapses)):
+            if entries:
+                self.store.post_many(kind, [(day, text, pid, [(ids[n], c) for n, c in lines])
+                                            for day, text, pid, lines in entries])
         if any(m["carried_cents"] or m["commitments"] for m in moves):
             self.store.ensure_year(nxt)
 
@@ -689,9 +702,12 @@ class Ledger:
                                 f"{p['committed_now']} cents committed")
             if p["status"] in (d.PROPOSED, d.REJECTED) and p["paid"]:
                 problems.append(f"project {p['id']} is {p['status']} but has payments")
+        figures: dict[int, list[dict]] = {}  # per year: one grouped query over all years
+        for f in s.stream_figures():
+            figures.setdefault(f["year"], []).append(f)
         years = [y["year"] for y in s.years()]
         for year in years:
-            for f in s.stream_figures(year):
+            for f in figures.get(year, []):
                 if f["internal_cents"]:
                     sources = f["carried_in_cents"] + f["allocated_cents"]
                     uses = sum(f[k] for k in FIGURES[2:])
@@ -701,13 +717,13 @@ class Ledger:
                         f"+ lapsed ({uses})")
         for year in years:
             if s.year_closed_at(year):
-                left = {k: sum(f[k] for f in s.stream_figures(year))
+                left = {k: sum(f[k] for f in figures.get(year, []))
                         for k in ("available_cents", "committed_cents")}
                 if any(left.values()):
                     problems.append(f"closed year {year} still holds {left['available_cents']} "
                                     f"cents available and {left['committed_cents']} committed")
-                out = sum(f["carried_out_cents"] for f in s.stream_figures(year))
-                into = sum(f["carried_in_cents"] for f in s.stream_figures(year + 1))
+                out = sum(f["carried_out_cents"] for f in figures.get(year, []))
+                into = sum(f["carried_in_cents"] for f in figures.get(year + 1, []))
                 if out != into:
                     problems.append(f"rollover {year}: {out} cents carried out but {into} "
                                     f"cents carried into {year + 1}")

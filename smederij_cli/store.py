@@ -29,6 +29,7 @@ from smederij_cli.errors import InvalidInput, LedgerFileError, NotAllowed, NotFo
 
 BUSY_TIMEOUT_MS = 30_000
 SQLITE_HEADER = b"SQLite format 3\x00"
+QUICK_CHECK_MAX_BYTES = 64 * 2**20  # ~0.7 s of quick_check; Hoogeveen's ledger is ~10 MB
 
 migrations = Migrations("smederij")
 
@@ -163,6 +164,35 @@ def m003_audit(db: Database) -> None:
     for action in ("UPDATE", "DELETE"):
         db.execute(f"""CREATE TRIGGER audit_no_{action.lower()} BEFORE {action} ON audit
             BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""")
+
+
+@migrations()
+def m004_query_indexes(db: Database) -> None:
+    """Covering indexes for the national-size queries (issue 6). Each replaces an index of
+    ``m001_ledger`` that is a prefix of it, so writes maintain no more indexes than before:
+
+    - account (year, smederij, stream, kind): a year's report and check read every account of a
+      year in group order without visiting the table;
+    - account (project_id, kind): a project's committed and spent accounts;
+    - posting (account_id, txn_id, amount_cents): a year's postings with their transaction, and
+      every balance, from the index alone;
+    - posting (txn_id, account_id, amount_cents): whether each transaction sums to zero, and
+      where a kind of transaction booked its money, from the index;
+    - project (year, smederij, stream, status): filtered project lists and status counts;
+    - and a partial index of the commitment transactions by project (a tenth of all
+      transactions; the imports' payments do not enter it), for what each project was promised.
+    """
+    for old, name, table, columns in (
+            ("account_year", "account_year_kind", "account", "year, smederij, stream, kind"),
+            ("account_project", "account_project_kind", "account", "project_id, kind"),
+            ("posting_account", "posting_account_txn", "posting",
+             "account_id, txn_id, amount_cents"),
+            ("posting_txn", "posting_txn_account", "posting",
+             "txn_id, account_id, amount_cents"),
+            ("project_year", "project_year_status", "project", "year, smederij, stream, status")):
+        db.execute(f"DROP INDEX {old}")
+        db.execute(f"CREATE INDEX {name} ON {table}({columns})")
+    db.execute("CREATE INDEX txn_commitment ON txn(project_id) WHERE kind = 'commitment'")
 
 
 MAX_SUMMARY = 400  # one line in the log; a long command keeps its first notes and a count
@@ -316,8 +346,12 @@ class Store:
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-            # Never write into a damaged file: that would spread the damage.
-            damage = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            # Never write into a damaged file: that would spread the damage. quick_check reads
+            # every page (~11 s for a national ledger of 950 MB, before every write), so above
+            # QUICK_CHECK_MAX_BYTES a write relies on SQLite refusing the damaged pages it
+            # meets (the transaction then rolls back) and on 'smederij check'.
+            damage = (self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+                      if self.path.stat().st_size <= QUICK_CHECK_MAX_BYTES else "ok")
         except sqlite3.DatabaseError as e:
             self.conn.rollback()
             raise LedgerFileError(_describe_db_error(self.path, e)) from None
@@ -565,6 +599,20 @@ class Store:
         self._accounts[name] = row
         return row
 
+    def account_ids(self, accounts: Iterable[tuple[str, str, str, int | None, str | None,
+                                                   int | None]]) -> dict[str, int]:
+        """``account_id`` for many accounts at once, given as (name, kind, stream, year,
+        smederij, project id): those missing are created, in the order given. Two statements."""
+        wanted = {a[0]: a for a in accounts}
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO account (name, kind, stream, year, smederij, project_id) "
+            "VALUES (?, ?, ?, ?, ?, ?)", list(wanted.values()))
+        ids = dict(self.conn.execute(
+            "SELECT name, id FROM account WHERE name IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(wanted))]).fetchall())
+        self._accounts.update(ids)
+        return ids
+
     def post(self, date: _dt.date, kind: str, description: str,
              postings: Iterable[tuple[int, int]], project_id: int | None = None,
              reverses: int | None = None) -> int:
@@ -724,22 +772,27 @@ class Store:
     def projects(self, *, year: int | None = None, smederij: str | None = None,
                  status: str | None = None, stream: str | None = None,
                  theme: str | None = None) -> list[dict]:
-        """Projects with their committed (left to pay), paid and co-funding totals."""
+        """Projects with their committed (left to pay), paid and co-funding totals.
+
+        The filters pick the projects first (index project_year_status); only their accounts'
+        postings are summed, one correlated probe each (account_project_kind,
+        posting_account_txn)."""
         filters = {"p.year": year, "p.smederij": smederij, "p.status": status,
                    "p.stream": stream, "p.theme": theme}
         where = [f"{column} = ?" for column, value in filters.items() if value is not None]
         params = [value for value in filters.values() if value is not None]
+
+        def money(kind: str) -> str:
+            return ("coalesce((SELECT sum(q.amount_cents) FROM account a "
+                    "JOIN posting q ON q.account_id = a.id "
+                    f"WHERE a.project_id = p.id AND a.kind = '{kind}'), 0)")
+
         return self._all(
             "SELECT p.id, p.year, p.smederij, p.stream, p.title, p.theme, p.status, "
             "p.requested_cents, p.supporters, p.volunteers, "
-            "coalesce(m.committed, 0) AS committed_cents, coalesce(m.spent, 0) AS paid_cents, "
+            f"{money('committed')} AS committed_cents, {money('spent')} AS paid_cents, "
             "coalesce((SELECT sum(amount_cents) FROM cofunding c WHERE c.project_id = p.id), 0) "
-            "AS cofunding_cents FROM project p LEFT JOIN ("
-            "  SELECT a.project_id, "
-            "  sum(CASE WHEN a.kind = 'committed' THEN q.amount_cents ELSE 0 END) AS committed, "
-            "  sum(CASE WHEN a.kind = 'spent' THEN q.amount_cents ELSE 0 END) AS spent "
-            "  FROM account a JOIN posting q ON q.account_id = a.id "
-            "  WHERE a.project_id IS NOT NULL GROUP BY a.project_id) m ON m.project_id = p.id "
+            "AS cofunding_cents FROM project p "
             + (f"WHERE {' AND '.join(where)} " if where else "")
             + "ORDER BY p.id", params)
 
@@ -817,58 +870,97 @@ class Store:
 
     # -- reports and checks ----------------------------------------------------------------------
 
-    def stream_figures(self, year: int) -> list[dict]:
-        """Per Smederij and stream of one year, where the money came from and where it is.
+    def stream_figures(self, year: int | None = None) -> list[dict]:
+        """Per Smederij and stream of one year (of every year if ``year`` is None), where the
+        money came from and where it is.
 
         Flows into the year's accounts are classified by transaction kind; positions are balances.
         ``internal`` sums the postings of kinds that only move money between a Smederij's own
         accounts of that year: it is zero when the books are sound (the check uses it).
+
+        One pass over the year's postings in group order (indexes account_year_kind and
+        posting_account_txn, so no table but ``txn`` is read and nothing is sorted). Only the
+        flows need a transaction's kind; ``internal`` is the rest of the total, since every
+        posting belongs to exactly one kind.
         """
+        where, params = ("a.year = ?", [year]) if year is not None else ("a.year IS NOT NULL", [])
         return self._all(
-            "SELECT a.smederij, a.stream, "
-            "sum(CASE WHEN t.kind = 'carry_over' AND p.amount_cents > 0 "
-            "    THEN p.amount_cents ELSE 0 END) AS carried_in_cents, "
-            "sum(CASE WHEN t.kind IN ('allocation', 'transfer') "
-            "    THEN p.amount_cents ELSE 0 END) AS allocated_cents, "
-            "sum(CASE WHEN a.kind = 'spent' THEN p.amount_cents ELSE 0 END) AS spent_cents, "
-            "sum(CASE WHEN a.kind = 'committed' THEN p.amount_cents ELSE 0 END) "
+            "SELECT year, smederij, stream, carried_in_cents, allocated_cents, spent_cents, "
+            "committed_cents, available_cents, -carried_out AS carried_out_cents, "
+            "-lapsed AS lapsed_cents, "
+            "total - carried_in_cents - carried_out - allocated_cents - lapsed AS internal_cents "
+            "FROM (SELECT a.year, a.smederij, a.stream, sum(p.amount_cents) AS total, "
+            "coalesce(sum(CASE t.kind WHEN 'carry_over' THEN max(p.amount_cents, 0) END), 0) "
+            "    AS carried_in_cents, "
+            "coalesce(sum(CASE t.kind WHEN 'allocation' THEN p.amount_cents "
+            "    WHEN 'transfer' THEN p.amount_cents END), 0) AS allocated_cents, "
+            "coalesce(sum(CASE a.kind WHEN 'spent' THEN p.amount_cents END), 0) AS spent_cents, "
+            "coalesce(sum(CASE a.kind WHEN 'committed' THEN p.amount_cents END), 0) "
             "    AS committed_cents, "
-            "sum(CASE WHEN a.kind = 'available' THEN p.amount_cents ELSE 0 END) "
+            "coalesce(sum(CASE a.kind WHEN 'available' THEN p.amount_cents END), 0) "
             "    AS available_cents, "
-            "sum(CASE WHEN t.kind = 'carry_over' AND p.amount_cents < 0 "
-            "    THEN -p.amount_cents ELSE 0 END) AS carried_out_cents, "
-            "sum(CASE WHEN t.kind = 'lapse' THEN -p.amount_cents ELSE 0 END) AS lapsed_cents, "
-            "sum(CASE WHEN t.kind IN ('commitment', 'payment', 'release') "
-            "    THEN p.amount_cents ELSE 0 END) AS internal_cents "
-            "FROM posting p JOIN account a ON a.id = p.account_id JOIN txn t ON t.id = p.txn_id "
-            "WHERE a.year = ? GROUP BY a.smederij, a.stream", [year])
+            "coalesce(sum(CASE t.kind WHEN 'carry_over' THEN min(p.amount_cents, 0) END), 0) "
+            "    AS carried_out, "
+            "coalesce(sum(CASE t.kind WHEN 'lapse' THEN p.amount_cents END), 0) AS lapsed "
+            "FROM account a JOIN posting p ON p.account_id = a.id JOIN txn t ON t.id = p.txn_id "
+            f"WHERE {where} GROUP BY a.year, a.smederij, a.stream)", params)
 
     def unbalanced_transactions(self) -> list[dict]:
+        """Transactions whose postings do not sum to zero, or that have fewer than two. The sums
+        come from index posting_txn_account alone; a transaction without any posting is found
+        by one probe of that index per transaction."""
         return self._all(
-            "SELECT t.id, t.description, coalesce(sum(p.amount_cents), 0) AS total, "
-            "count(p.id) AS n FROM txn t LEFT JOIN posting p ON p.txn_id = t.id "
-            "GROUP BY t.id HAVING total <> 0 OR n < 2")
+            "SELECT t.id, t.description, g.total, g.n FROM ("
+            "  SELECT txn_id, sum(amount_cents) AS total, count(*) AS n FROM posting "
+            "  GROUP BY txn_id HAVING total <> 0 OR n < 2) g JOIN txn t ON t.id = g.txn_id "
+            "UNION ALL "
+            "SELECT t.id, t.description, 0, 0 FROM txn t "
+            "WHERE NOT EXISTS (SELECT 1 FROM posting p WHERE p.txn_id = t.id) ORDER BY 1")
 
     def negative_balances(self) -> list[dict]:
-        """Available, committed or spent accounts whose balance is below zero."""
+        """Available, committed or spent accounts whose balance is below zero (every balance
+        from index posting_account_txn; only the negative ones visit their account)."""
         return self._all(
-            "SELECT a.name, a.kind, sum(p.amount_cents) AS balance FROM account a "
-            "JOIN posting p ON p.account_id = a.id WHERE a.kind <> 'funding' "
-            "GROUP BY a.id HAVING balance < 0")
+            "SELECT a.name, a.kind, b.balance FROM ("
+            "  SELECT account_id, sum(amount_cents) AS balance FROM posting "
+            "  GROUP BY account_id HAVING balance < 0) b JOIN account a ON a.id = b.account_id "
+            "WHERE a.kind <> 'funding' ORDER BY a.id")
 
     def project_money(self, project_id: int | None = None) -> list[dict]:
-        """Per project: status, what was committed over its life, what is committed now, paid."""
-        where = "WHERE pr.id = ? " if project_id is not None else ""
+        """Per project: status, what was committed over its life, what is committed now, paid.
+
+        For one project, from its own accounts. For all of them, set-based: the commitments from
+        the partial index txn_commitment (only commitment transactions are in it), every
+        account's balance from one scan of index posting_account_txn, without reading a
+        transaction for each posting."""
+        if project_id is not None:
+            return self._all(
+                "SELECT pr.id, pr.status, "
+                "coalesce(sum(CASE WHEN a.kind = 'committed' AND t.kind = 'commitment' "
+                "    THEN p.amount_cents END), 0) AS committed_total, "
+                "coalesce(sum(CASE WHEN a.kind = 'committed' THEN p.amount_cents END), 0) "
+                "    AS committed_now, "
+                "coalesce(sum(CASE WHEN a.kind = 'spent' THEN p.amount_cents END), 0) AS paid "
+                "FROM project pr LEFT JOIN account a ON a.project_id = pr.id "
+                "LEFT JOIN posting p ON p.account_id = a.id LEFT JOIN txn t ON t.id = p.txn_id "
+                "WHERE pr.id = ? GROUP BY pr.id", [project_id])
         return self._all(
-            "SELECT pr.id, pr.status, "
-            "coalesce(sum(CASE WHEN a.kind = 'committed' AND t.kind = 'commitment' "
-            "    THEN p.amount_cents END), 0) AS committed_total, "
-            "coalesce(sum(CASE WHEN a.kind = 'committed' THEN p.amount_cents END), 0) "
-            "    AS committed_now, "
-            "coalesce(sum(CASE WHEN a.kind = 'spent' THEN p.amount_cents END), 0) AS paid "
-            "FROM project pr LEFT JOIN account a ON a.project_id = pr.id "
-            "LEFT JOIN posting p ON p.account_id = a.id LEFT JOIN txn t ON t.id = p.txn_id "
-            + where + "GROUP BY pr.id", [] if project_id is None else [project_id])
+            # CROSS JOIN: start from the (partial index of) commitment transactions
+            "WITH c AS (SELECT a.project_id, sum(p.amount_cents) AS cents FROM txn t "
+            "    CROSS JOIN posting p ON p.txn_id = t.id CROSS JOIN account a "
+            "    ON a.id = p.account_id WHERE t.kind = 'commitment' AND a.kind = 'committed' "
+            "    GROUP BY a.project_id), "
+            "b AS (SELECT account_id, sum(amount_cents) AS balance FROM posting "
+            "    GROUP BY account_id), "
+            "m AS (SELECT a.project_id, "
+            "    sum(CASE a.kind WHEN 'committed' THEN b.balance END) AS committed_now, "
+            "    sum(CASE a.kind WHEN 'spent' THEN b.balance END) AS paid "
+            "    FROM b JOIN account a ON a.id = b.account_id "
+            "    WHERE a.project_id IS NOT NULL GROUP BY a.project_id) "
+            "SELECT pr.id, pr.status, coalesce(c.cents, 0) AS committed_total, "
+            "coalesce(m.committed_now, 0) AS committed_now, coalesce(m.paid, 0) AS paid "
+            "FROM project pr LEFT JOIN c ON c.project_id = pr.id "
+            "LEFT JOIN m ON m.project_id = pr.id ORDER BY pr.id")
 
     # -- exports ---------------------------------------------------------------------------------
 
