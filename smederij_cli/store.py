@@ -20,17 +20,62 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
 
 from smederij_cli.errors import InvalidInput, LedgerFileError, NotAllowed, NotFound
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 BUSY_TIMEOUT_MS = 30_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
-migrations = Migrations("smederij")
+
+class _Migrations:
+    """The schema steps, registered with ``@migrations()`` and applied by sqlite_utils'
+    ``Migrations``, which is only imported when a ledger has steps pending: importing sqlite_utils
+    costs about 65 ms, a third of a command's start-up. Whether steps are pending is read from
+    sqlite_utils' own ``_sqlite_migrations`` table with plain SQL. Anything else (``apply``,
+    ``applied``, ``pending``, ``_migrations``) is sqlite_utils' object itself."""
+
+    name = "smederij"
+
+    def __init__(self) -> None:
+        self._steps: list[tuple[Any, dict]] = []
+        self._real: Migrations | None = None
+
+    def __call__(self, **options: Any):
+        def register(fn):
+            self._steps.append((fn, options))
+            return fn
+        return register
+
+    def names(self) -> list[str]:
+        return [options.get("name") or fn.__name__ for fn, options in self._steps]
+
+    def applied_names(self, conn: sqlite3.Connection) -> list[str]:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                            "AND name = '_sqlite_migrations'").fetchone():
+            return []
+        return [r[0] for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+            [self.name])]
+
+    def real(self) -> Migrations:
+        if self._real is None or len(self._real._migrations) != len(self._steps):
+            from sqlite_utils.migrations import Migrations
+
+            self._real = Migrations(self.name)
+            for fn, options in self._steps:
+                self._real(**options)(fn)
+        return self._real
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self.real(), attribute)
+
+
+migrations = _Migrations()
 
 # Postings, transactions, payments, status history: written once, never changed. The triggers make
 # that a property of the file, not only of this program.
@@ -238,7 +283,7 @@ class Store:
         """Who is writing and with which command; the CLI sets ``command``."""
         self._notes: list[tuple[str, int | None]] = []
         self._headline: tuple[str, int | None] | None = None
-        self._has_audit = self.db["audit"].exists()
+        self._has_audit = self._has_table("audit")
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -249,10 +294,11 @@ class Store:
         else:
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
         self.conn = conn
-        self.db = Database(conn, execute_plugins=False)
+        self._db: Database | None = None
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite_utils' Database sets it
             self._refuse_newer()
             if not uri_query:
                 # WAL before the first write (migrations included): readers never block the
@@ -263,6 +309,19 @@ class Store:
         except BaseException:
             conn.close()
             raise
+
+    @property
+    def db(self) -> Database:
+        """The connection as a sqlite_utils ``Database``, for the migrations."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
+
+    def _has_table(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                 [name]).fetchone() is not None
 
     @contextlib.contextmanager
     def guard(self) -> Iterator[Store]:
@@ -277,8 +336,8 @@ class Store:
 
     def _refuse_newer(self) -> None:
         """Before anything is written: a ledger from a newer smederij is left as it is."""
-        known = {m.name for m in migrations._migrations}
-        applied = [m.name for m in migrations.applied(self.db)]
+        known = set(migrations.names())
+        applied = migrations.applied_names(self.conn)
         unknown = [name for name in applied if name not in known]
         if unknown:
             raise LedgerFileError(
@@ -287,7 +346,7 @@ class Store:
             )
 
     def _migrate(self) -> None:
-        if migrations.pending(self.db):
+        if set(migrations.names()) - set(migrations.applied_names(self.conn)):
             # Under the write lock, so two clerks opening an old ledger at once migrate it once:
             # the second waits, then finds nothing pending.
             self.conn.execute("BEGIN IMMEDIATE")
@@ -299,7 +358,7 @@ class Store:
                 raise
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -445,13 +504,13 @@ class Store:
         finally:
             src.close()
         self._accounts.clear()
-        self._has_audit = self.db["audit"].exists()
+        self._has_audit = self._has_table("audit")
 
     # -- about the file --------------------------------------------------------------------------
 
     def schema_version(self) -> tuple[int, str]:
-        applied = migrations.applied(self.db)
-        return len(applied), (applied[-1].name if applied else "")
+        applied = migrations.applied_names(self.conn)
+        return len(applied), (applied[-1] if applied else "")
 
     def counts(self) -> dict[str, int]:
         tables = {"smederijen": "smederij", "projects": "project", "payments": "payment",
