@@ -4,8 +4,6 @@ Nothing here decides a rule or runs SQL. A user's mistake arrives as a ``Smederi
 as one line on stderr with exit status 1 (usage errors, such as a missing option, exit 2).
 """
 
-from __future__ import annotations
-
 import datetime as _dt
 import sys
 from collections.abc import Iterator
