@@ -640,30 +640,6 @@ class Store:
             [(txn, account, cents) for account, cents in postings])
         return txn
 
-    def post_many(self, kind: str,
-                  entries: Iterable[tuple[_dt.date, str, int | None, Sequence[tuple[int, int]]]]
-                  ) -> range:
-        """Book many balanced transactions of one kind at once, inside a ``write()``: entries of
-        (date, description, project id, postings). Returns the new transaction ids, in order.
-
-        The ids are assigned here (the write lock is held, so nobody else takes them), which lets
-        transactions and postings go in with one ``executemany`` each: the bulk path of imports.
-        """
-        assert self.conn.in_transaction, "post_many must run inside Store.write()"
-        first = (self._scalar("SELECT max(id) FROM txn") or 0) + 1
-        now, txns, postings = _now(), [], []
-        for txn, (date, description, project_id, lines) in enumerate(entries, first):
-            if len(lines) < 2 or sum(c for _, c in lines) != 0 or not all(c for _, c in lines):
-                raise ValueError(f"unbalanced transaction {description!r}: {lines}")
-            txns.append((txn, date.isoformat(), kind, description, project_id, now))
-            postings.extend((txn, account, cents) for account, cents in lines)
-        self.conn.executemany(
-            "INSERT INTO txn (id, date, kind, description, project_id, recorded_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)", txns)
-        self.conn.executemany(
-            "INSERT INTO posting (txn_id, account_id, amount_cents) VALUES (?, ?, ?)", postings)
-        return range(first, first + len(txns))
-
     def balance(self, name: str) -> int:
         return self._scalar(
             "SELECT coalesce(sum(p.amount_cents), 0) FROM posting p "
@@ -818,13 +794,44 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?)",
             [project_id, txn_id, date.isoformat(), amount_cents, payee, reference]).lastrowid
 
-    def insert_payments(self, rows: Iterable[tuple[int, int, _dt.date, int, str, str | None]]
-                        ) -> None:
-        """Bulk ``insert_payment``: rows of (project id, txn id, date, cents, payee, reference)."""
-        self.conn.executemany(
-            "INSERT INTO payment (project_id, txn_id, date, amount_cents, payee, reference) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            ((p, t, d.isoformat(), c, payee, ref) for p, t, d, c, payee, ref in rows))
+    def book_payments(self, rows: Sequence[tuple[int, _dt.date, int, int, int, str, str | None,
+                                                  str]]) -> range:
+        """Book many payments at once, inside a ``write()``: rows of (project id, date, cents,
+        committed account, spent account, payee, reference, description). Each books as
+        ``Ledger.pay`` books one: a ``payment`` transaction moving the cents from committed to
+        spent, and its payment row. Returns the new transaction ids, in the order of the rows.
+
+        The rows go into a temporary table with one ``executemany``, and SQLite writes the
+        transactions, postings and payments from it with INSERT ... SELECT: half the time of
+        three ``executemany`` passes from Python. The ids are assigned here (the write lock is
+        held, so nobody else takes them)."""
+        assert self.conn.in_transaction, "book_payments must run inside Store.write()"
+        first = (self._scalar("SELECT max(id) FROM txn") or 0) + 1
+        self.conn.execute("CREATE TEMP TABLE booking (txn INTEGER PRIMARY KEY, project_id, "
+                          "date, cents, committed, spent, payee, reference, description)")
+        try:
+            self.conn.executemany(
+                "INSERT INTO temp.booking VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(txn, project_id, date.isoformat(), cents, committed, spent, payee, reference,
+                  description)
+                 for txn, (project_id, date, cents, committed, spent, payee, reference,
+                           description) in enumerate(rows, first)])
+            self.conn.execute(
+                "INSERT INTO txn (id, date, kind, description, project_id, recorded_at) "
+                "SELECT txn, date, 'payment', description, project_id, ? FROM temp.booking "
+                "ORDER BY txn", [_now()])
+            self.conn.execute(  # per transaction: committed first, as Ledger.pay posts them
+                "INSERT INTO posting (txn_id, account_id, amount_cents) "
+                "SELECT txn, account, cents FROM ("
+                "  SELECT txn, committed AS account, -cents AS cents, 0 AS side FROM temp.booking"
+                "  UNION ALL SELECT txn, spent, cents, 1 FROM temp.booking) ORDER BY txn, side")
+            self.conn.execute(
+                "INSERT INTO payment (project_id, txn_id, date, amount_cents, payee, reference) "
+                "SELECT project_id, txn, date, cents, payee, reference FROM temp.booking "
+                "ORDER BY txn")
+        finally:
+            self.conn.execute("DROP TABLE temp.booking")
+        return range(first, first + len(rows))
 
     def payment_projects(self, project_ids: Iterable[int]) -> dict[int, dict]:
         """For an import: the named projects, each with its status, the budget year its money
