@@ -385,4 +385,7 @@ def info(data: dict) -> None:
 
 
 def message(text: str) -> None:
+    if not sys.stdout.isatty():  # piped or captured: the line as it is, without loading rich
+        sys.stdout.write(text + "\n")
+        return
     console().print(text, markup=False, highlight=False)
