@@ -4,8 +4,6 @@ Nothing here decides a rule or runs SQL. A user's mistake arrives as a ``Smederi
 as one line on stderr with exit status 1 (usage errors, such as a missing option, exit 2).
 """
 
-from __future__ import annotations
-
 import datetime as _dt
 import sys
 from collections.abc import Iterator
@@ -64,32 +62,31 @@ def _fail(message: str, code: int) -> None:
 
 app = typer.Typer(
     cls=SmederijGroup, no_args_is_help=True, add_completion=False,
-    pretty_exceptions_enable=False, rich_markup_mode="rich",
+    pretty_exceptions_enable=False, rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Budget administration for De Smederijen: a double-entry ledger of allocations, "
          "projects and payments per Smederij.\n\n"
-         "Example: [bold]smederij --db demo.db demo && smederij --db demo.db report --year 2026"
-         "[/]")
+         "\b\nExample: smederij --db demo.db demo && smederij --db demo.db report --year 2026")
 
 
 def _group(name: str, help: str) -> typer.Typer:
-    group = typer.Typer(no_args_is_help=True, help=help, rich_markup_mode="rich")
+    group = typer.Typer(no_args_is_help=True, help=help, rich_markup_mode=None)
     app.add_typer(group, name=name)
     return group
 
 
 smederijen_app = _group("smederijen", "List and show the Smederijen with their balances.\n\n"
-                        "Example: [bold]smederij smederijen show krakeel --year 2026[/]")
+                        "\b\nExample: smederij smederijen show krakeel --year 2026")
 budget_app = _group("budget", "Allocate budget to Smederijen, transfer between them, show it.\n\n"
-                    "Example: [bold]smederij budget allocate --year 2026 --stream korte-klap "
-                    "--total 300.000,00 --method weighted --base 5.000,00[/]")
+                    "\b\nExample: smederij budget allocate --year 2026 --stream korte-klap "
+                    "--total 300.000,00 --method weighted --base 5.000,00")
 project_app = _group("project", "Projects from proposal to completion: add, approve, start, "
                      "complete, reject, withdraw, list, show.\n\n"
-                     "Example: [bold]smederij project add --smederij krakeel --stream korte-klap "
-                     "--title 'Jeu de boules-baan' --amount 4.500,00[/]")
+                     "\b\nExample: smederij project add --smederij krakeel --stream korte-klap "
+                     "--title 'Jeu de boules-baan' --amount 4.500,00")
 payment_app = _group("payment", "Invoices paid for projects: add, list, reverse.\n\n"
-                     "Example: [bold]smederij payment add --project 12 --amount 1.250,00 "
-                     "--date 2026-05-04 --payee 'Hoveniersbedrijf Pesse'[/]")
+                     "\b\nExample: smederij payment add --project 12 --amount 1.250,00 "
+                     "--date 2026-05-04 --payee 'Hoveniersbedrijf Pesse'")
 
 
 # -- shared plumbing ---------------------------------------------------------------------------------
@@ -169,7 +166,8 @@ def init(
     New Smederijen, teams and streams are added, changed names updated, and those no longer in
     the file deactivated. Nothing is ever deleted.
 
-    Example: [bold]smederij init --config data/hoogeveen.yaml[/]
+    \b
+    Example: smederij init --config data/hoogeveen.yaml
     """
     from smederij_cli import render
     from smederij_cli.config import default_config_path, load_config
@@ -188,7 +186,8 @@ def init(
 def info(ctx: typer.Context, json_: Json = False) -> None:
     """Where the ledger is, its schema version, and what it holds.
 
-    Example: [bold]smederij info --json[/]
+    \b
+    Example: smederij info --json
     """
     from smederij_cli import render
 
@@ -207,7 +206,8 @@ def demo(
     Projects in every state with their payments, reproducible from the seed. Refuses a ledger
     that already holds other entries.
 
-    Example: [bold]smederij --db demo.db demo && smederij --db demo.db report --year 2026[/]
+    \b
+    Example: smederij --db demo.db demo && smederij --db demo.db report --year 2026
     """
     from smederij_cli import render
     from smederij_cli.demo import build_demo
@@ -227,7 +227,8 @@ def check(ctx: typer.Context, json_: Json = False) -> None:
     and leave nothing available or committed in a closed year; and SQLite's own integrity
     check.
 
-    Example: [bold]smederij check || echo 'restore from backup'[/]
+    \b
+    Example: smederij check || echo 'restore from backup'
     """
     from smederij_cli import render
 
@@ -242,7 +243,7 @@ def check(ctx: typer.Context, json_: Json = False) -> None:
 
 
 report_app = typer.Typer(
-    invoke_without_command=True, no_args_is_help=False, rich_markup_mode="rich")
+    invoke_without_command=True, no_args_is_help=False, rich_markup_mode=None)
 app.add_typer(report_app, name="report")
 
 FORMATS = ("table", "json", "csv", "markdown", "html", "xlsx")
@@ -347,9 +348,10 @@ def report(
     With --from and --to: every year of the range, and the totals over them (JSON: from, to,
     currency, years: one report per year, totals). XLSX adds sheets of projects and payments;
     HTML is the annual report with charts; CSV has English headers and plain numbers.
-    For the project listing: [bold]smederij report projects --help[/].
+    For the project listing: smederij report projects --help.
 
-    Example: [bold]smederij report --year 2026 --format xlsx --output jaarverslag-2026.xlsx[/]
+    \b
+    Example: smederij report --year 2026 --format xlsx --output jaarverslag-2026.xlsx
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -406,7 +408,8 @@ def report_projects(
 
     JSON is the same list as 'smederij project list --json'; XLSX adds a sheet of the payments.
 
-    Example: [bold]smederij report projects --year 2026 --format csv --output projecten.csv[/]
+    \b
+    Example: smederij report projects --year 2026 --format csv --output projecten.csv
     """
     from smederij_cli import writers
 
@@ -451,8 +454,8 @@ def rollover(
     their project. One transaction: interrupted, it leaves the year open and nothing moved.
     Safe to run twice (the second run changes nothing and says so); years close in order.
 
-    Example: [bold]smederij rollover --year 2026 && smederij budget allocate --year 2027
-    --from-config[/]
+    \b
+    Example: smederij rollover --year 2026 && smederij budget allocate --year 2027 --from-config
     """
     import os
 
@@ -492,7 +495,8 @@ def log(
     Every command that writes adds one line, in the same transaction as its change; refused
     commands and dry runs add none. The trail cannot be edited or deleted.
 
-    Example: [bold]smederij log --since 2026-03-01 --project 12[/]
+    \b
+    Example: smederij log --since 2026-03-01 --project 12
     """
     from smederij_cli import render
 
@@ -512,7 +516,8 @@ def backup(
     Uses SQLite's online backup API; the copy is one self-contained file, readable by its owner
     only. Refuses to overwrite an existing FILE unless --force.
 
-    Example: [bold]smederij backup ~/backups/smederij-$(date +%F).db[/]
+    \b
+    Example: smederij backup ~/backups/smederij-$(date +%F).db
     """
     from smederij_cli import render
 
@@ -531,7 +536,8 @@ def restore(
     The backup must be an intact smederij ledger whose 'check' passes; otherwise nothing
     changes. The current ledger is first copied to <ledger>.replaced-<timestamp> next to it.
 
-    Example: [bold]smederij restore ~/backups/smederij-2026-03-01.db[/]
+    \b
+    Example: smederij restore ~/backups/smederij-2026-03-01.db
     """
     from smederij_cli import render
     from smederij_cli.ledger import restore_ledger
@@ -552,7 +558,8 @@ def smederijen_list(
 ) -> None:
     """The Smederijen with their available budget per stream.
 
-    Example: [bold]smederij smederijen list --year 2026[/]
+    \b
+    Example: smederij smederijen list --year 2026
     """
     from smederij_cli import render
 
@@ -577,7 +584,8 @@ def smederijen_show(
 ) -> None:
     """One Smederij and where its money stands per stream.
 
-    Example: [bold]smederij smederijen show krakeel --year 2026[/]
+    \b
+    Example: smederij smederijen show krakeel --year 2026
     """
     from smederij_cli import render
 
@@ -620,8 +628,8 @@ def budget_allocate(
     (--total, --method), or the plans of the configuration (--from-config); the shares add up to
     the total exactly, to the cent.
 
-    Example: [bold]smederij budget allocate --year 2026 --stream korte-klap --total 300.000,00
-    --method weighted --base 5.000,00 --dry-run[/]
+    \b
+    Example: smederij budget allocate --year 2026 --stream korte-klap --total 300.000,00 --method weighted --base 5.000,00 --dry-run
     """
     from smederij_cli import render
     from smederij_cli.errors import InvalidInput
@@ -666,8 +674,8 @@ def budget_transfer(
 ) -> None:
     """Move available budget from one Smederij to another (same year and stream).
 
-    Example: [bold]smederij budget transfer --year 2026 --stream korte-klap --from krakeel
-    --to pesse --amount 2.000,00[/]
+    \b
+    Example: smederij budget transfer --year 2026 --stream korte-klap --from krakeel --to pesse --amount 2.000,00
     """
     from smederij_cli import render
 
@@ -683,7 +691,8 @@ def budget_show(ctx: typer.Context, year: YearOpt, json_: Json = False) -> None:
     """Allocated and available budget per Smederij and stream, and the year's allocations and
     transfers.
 
-    Example: [bold]smederij budget show --year 2026[/]
+    \b
+    Example: smederij budget show --year 2026
     """
     from smederij_cli import render
 
@@ -717,8 +726,8 @@ def project_add(
 ) -> None:
     """Add a proposed project; prints its id.
 
-    Example: [bold]smederij project add --smederij pesse --stream korte-klap --title
-    'Speeltuin Brink' --amount 12.500,00 --theme play --supporters 45 --cofunding 'Oranje Fonds=2.500,00'[/]
+    \b
+    Example: smederij project add --smederij pesse --stream korte-klap --title 'Speeltuin Brink' --amount 12.500,00 --theme play --supporters 45 --cofunding 'Oranje Fonds=2.500,00'
     """
     from smederij_cli import render
     from smederij_cli.ledger import parse_cofunding
@@ -746,7 +755,8 @@ def project_approve(
 
     Refused, with the shortfall named, when there is not enough available.
 
-    Example: [bold]smederij project approve 12 --amount 10.000,00 --note 'stuurgroep 3 maart'[/]
+    \b
+    Example: smederij project approve 12 --amount 10.000,00 --note 'stuurgroep 3 maart'
     """
     from smederij_cli import render
 
@@ -783,13 +793,13 @@ def _status_command(step: str, doc: str) -> None:
 
 
 _status_command("start", "Mark an approved project as in progress.\n\n"
-                "Example: [bold]smederij project start 12 --date 2026-04-01[/]")
+                "\b\nExample: smederij project start 12 --date 2026-04-01")
 _status_command("complete", "Complete an in-progress project; what is left of its commitment "
-                "is released.\n\nExample: [bold]smederij project complete 12 --note 'opgeleverd'[/]")
+                "is released.\n\n\b\nExample: smederij project complete 12 --note 'opgeleverd'")
 _status_command("reject", "Reject a proposed project.\n\n"
-                "Example: [bold]smederij project reject 14 --note 'te weinig draagvlak'[/]")
+                "\b\nExample: smederij project reject 14 --note 'te weinig draagvlak'")
 _status_command("withdraw", "Withdraw a project; what is left of its commitment is released.\n\n"
-                "Example: [bold]smederij project withdraw 12 --note 'initiatiefnemers gestopt'[/]")
+                "\b\nExample: smederij project withdraw 12 --note 'initiatiefnemers gestopt'")
 
 
 @project_app.command("list")
@@ -805,7 +815,8 @@ def project_list(
 ) -> None:
     """List projects, filtered by year, Smederij, status, stream or theme.
 
-    Example: [bold]smederij project list --year 2026 --smederij krakeel --status approved[/]
+    \b
+    Example: smederij project list --year 2026 --smederij krakeel --status approved
     """
     from smederij_cli import render
 
@@ -824,7 +835,8 @@ def project_show(
 ) -> None:
     """A project's details, status history, payments, and committed / paid / left.
 
-    Example: [bold]smederij project show 12[/]
+    \b
+    Example: smederij project show 12
     """
     from smederij_cli import render
 
@@ -854,8 +866,8 @@ def payment_add(
 
     Refused beyond what is left of the project's commitment, unless --raise-commitment.
 
-    Example: [bold]smederij payment add --project 12 --amount 1.250,00 --date 2026-05-04
-    --payee 'Hoveniersbedrijf Pesse' --ref F2026-117[/]
+    \b
+    Example: smederij payment add --project 12 --amount 1.250,00 --date 2026-05-04 --payee 'Hoveniersbedrijf Pesse' --ref F2026-117
     """
     from smederij_cli import render
 
@@ -875,7 +887,8 @@ def payment_list(
 ) -> None:
     """List payments, reversed ones marked.
 
-    Example: [bold]smederij payment list --smederij krakeel --year 2026[/]
+    \b
+    Example: smederij payment list --smederij krakeel --year 2026
     """
     from smederij_cli import render
 
@@ -894,7 +907,8 @@ def payment_reverse(
 ) -> None:
     """Book a reversing transaction for a payment (nothing is deleted).
 
-    Example: [bold]smederij payment reverse 31 --reason 'dubbel geboekt'[/]
+    \b
+    Example: smederij payment reverse 31 --reason 'dubbel geboekt'
     """
     from smederij_cli import render
 
@@ -906,7 +920,7 @@ def payment_reverse(
 # -- interchange ------------------------------------------------------------------------------------
 
 import_app = _group("import", "Read entries from files: payments from a CSV.\n\n"
-                    "Example: [bold]smederij import payments betalingen.csv --dry-run[/]")
+                    "\b\nExample: smederij import payments betalingen.csv --dry-run")
 
 
 @app.command("export")
@@ -925,8 +939,8 @@ def export_(
     beancount gets them renamed to its rules (Equity:Funding:Korte-klap,
     Assets:2026:Krakeel:Korte-klap:Available, ...). CSV: one row per posting.
 
-    Example: [bold]smederij export --format hledger --output smederij.journal && hledger -f
-    smederij.journal bal[/]
+    \b
+    Example: smederij export --format hledger --output smederij.journal && hledger -f smederij.journal bal
     """
     import io
     import os
@@ -981,7 +995,8 @@ def import_payments(
     Every bad row is reported with its line number, and then nothing is booked. A reference that
     is already on a payment is skipped, so importing the same file twice books it once.
 
-    Example: [bold]smederij import payments betalingen.csv --dry-run[/]
+    \b
+    Example: smederij import payments betalingen.csv --dry-run
     """
     from smederij_cli import render
     from smederij_cli.interchange import RowErrors, import_payments as run, read_payment_file

@@ -15,6 +15,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
@@ -298,13 +299,27 @@ def _reference(text: str) -> str:
     return text
 
 
-_READERS = (("project", _project_id), ("date", parse_date), ("amount", parse_amount),
-            ("payee", lambda text: clean_text(text, "payee")), ("reference", _reference))
+# Dates, amounts and payees repeat over a file's rows (a few hundred days, a few suppliers): each
+# distinct text is read once. Refusals are not cached, so every bad row still gets its reason.
+_read_project = lru_cache(maxsize=65536)(_project_id)
+_read_date = lru_cache(maxsize=4096)(parse_date)
+_read_amount = lru_cache(maxsize=65536)(parse_amount)
+_read_payee = lru_cache(maxsize=65536)(lambda text: clean_text(text, "payee"))
+_READERS = (("project", _read_project), ("date", _read_date), ("amount", _read_amount),
+            ("payee", _read_payee), ("reference", _reference))
 
 
 def _parse_row(line: int, fields: list[str], columns: dict[str, int],
                problems: list[str]) -> _Row:
     """One row's fields read as values; each unreadable field adds a reason to ``problems``."""
+    try:  # the common case, a good row, in one go
+        return _Row(line, _read_project(fields[columns["project"]].strip()),
+                    _read_date(fields[columns["date"]].strip()),
+                    _read_amount(fields[columns["amount"]].strip()),
+                    _read_payee(fields[columns["payee"]].strip()),
+                    _reference(fields[columns["reference"]].strip()))
+    except InvalidInput:
+        pass
     values = []
     for column, read in _READERS:
         try:
@@ -398,12 +413,10 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
         first = None
         for start in range(0, len(todo), BOOK_CHUNK):
             chunk = todo[start:start + BOOK_CHUNK]
-            ids = store.post_many(d.PAYMENT, (
-                (r.date, payment_description(r.project_id, r.payee, r.reference), r.project_id,
-                 ((projects[r.project_id]["committed_account"], -r.cents),
-                  (spent[r.project_id], r.cents))) for r in chunk))
-            store.insert_payments((r.project_id, txn, r.date, r.cents, r.payee, r.reference)
-                                  for r, txn in zip(chunk, ids))
+            ids = store.book_payments([
+                (r.project_id, r.date, r.cents, projects[r.project_id]["committed_account"],
+                 spent[r.project_id], r.payee, r.reference,
+                 payment_description(r.project_id, r.payee, r.reference)) for r in chunk])
             first = ids[0] if first is None else first
             advance(len(chunk))
         store.note(f"imported {len(todo)} payment(s) ({format_cents(total)}) from {f.source}"

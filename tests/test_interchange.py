@@ -12,6 +12,7 @@ import io
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 from decimal import Decimal
@@ -343,17 +344,33 @@ def test_a_header_without_rows_books_nothing(projects, tmp_path, db_path):
     assert read_payment_file(path).rows == []
 
 
-def test_bulk_booking_assigns_consecutive_transactions(projects):
+def test_bulk_booking_assigns_consecutive_transactions_in_row_order(projects):
     led, a, b, _ = projects
     store = led.store
+    accounts = store.payment_projects([a, b])
+    spent = {pid: store.account_id(f"spent-test-{pid}", d.SPENT, accounts[pid]["stream"], 2026,
+                                   accounts[pid]["smederij"], pid) for pid in (a, b)}
+
+    def row(pid, cents, ref):
+        return (pid, dt.date(2026, 6, 1), cents, accounts[pid]["committed_account"], spent[pid],
+                "Payee", ref, f"payment {ref}")
+
     with store.write():
-        ids = store.post_many(d.PAYMENT, [
-            (dt.date(2026, 6, 1), "x", None, [(1, -1), (2, 1)]),
-            (dt.date(2026, 6, 2), "y", None, [(2, -1), (1, 1)])])
-    assert list(ids) == [ids[0], ids[0] + 1]
-    assert store.transaction(ids[1])["description"] == "y"
-    with pytest.raises(ValueError), store.write():
-        store.post_many(d.PAYMENT, [(dt.date(2026, 6, 1), "bad", None, [(1, -1), (2, 2)])])
+        ids = store.book_payments([row(a, 5_00, "X1"), row(b, 7_00, "X2"), row(a, 1, "X3")])
+    assert list(ids) == [ids[0], ids[0] + 1, ids[0] + 2]
+    assert [store.transaction(t)["description"] for t in ids] == [
+        "payment X1", "payment X2", "payment X3"]
+    assert [(p["kind"], p["amount_cents"]) for p in store.transaction_postings(ids[1])] == [
+        ("committed", -7_00), ("spent", 7_00)]
+    assert [(p["reference"], p["txn_id"]) for p in store.payments(project_id=a)] == [
+        ("X1", ids[0]), ("X3", ids[2])]
+    assert led.check() == []
+    before = store.counts()
+    with pytest.raises(sqlite3.IntegrityError), store.write():  # a project that does not exist
+        store.book_payments([row(a, 1, "Y1"), (999, dt.date(2026, 6, 1), 1, 1, 2, "", "Y2", "")])
+    assert store.counts() == before
+    with store.write():  # the temporary table went with the failure
+        store.book_payments([row(b, 1, "Y3")])
 
 
 @given(st.integers(min_value=0, max_value=10**12), st.sampled_from(["", ",", "."]),
