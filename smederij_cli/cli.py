@@ -6,7 +6,7 @@ as one line on stderr with exit status 1 (usage errors, such as a missing option
 
 import datetime as _dt
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -129,6 +129,17 @@ def ledger(ctx: typer.Context, *, create: bool = False) -> Iterator[Any]:
 
 def _lang(led) -> str:
     return led.programme().get("language", "nl")
+
+
+def _show(ctx: typer.Context, json_: bool, fetch: Callable[[Any], Any], draw: str) -> None:
+    """The reading commands' one shape: fetch from the ledger, then print JSON or draw it with
+    ``render.<draw>(data, lang)`` after the ledger is closed."""
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        data = fetch(led)
+        lang = _lang(led)
+    render.print_json(data) if json_ else getattr(render, draw)(data, lang)
 
 
 def _amount(text: str | None, what: str) -> int | None:
@@ -694,12 +705,7 @@ def budget_show(ctx: typer.Context, year: YearOpt, json_: Json = False) -> None:
     \b
     Example: smederij budget show --year 2026
     """
-    from smederij_cli import render
-
-    with ledger(ctx) as led:
-        data = led.budget(year)
-        lang = _lang(led)
-    render.print_json(data) if json_ else render.budget(data, lang)
+    _show(ctx, json_, lambda led: led.budget(year), "budget")
 
 
 # -- projects -------------------------------------------------------------------------------------
@@ -818,13 +824,8 @@ def project_list(
     \b
     Example: smederij project list --year 2026 --smederij krakeel --status approved
     """
-    from smederij_cli import render
-
-    with ledger(ctx) as led:
-        rows = led.projects(year=year, smederij=smederij, status=status, stream=stream,
-                            theme=theme)
-        lang = _lang(led)
-    render.print_json(rows) if json_ else render.projects(rows, lang)
+    _show(ctx, json_, lambda led: led.projects(year=year, smederij=smederij, status=status,
+                                               stream=stream, theme=theme), "projects")
 
 
 @project_app.command("show")
@@ -838,12 +839,7 @@ def project_show(
     \b
     Example: smederij project show 12
     """
-    from smederij_cli import render
-
-    with ledger(ctx) as led:
-        data = led.project_detail(project_id)
-        lang = _lang(led)
-    render.print_json(data) if json_ else render.project(data, lang)
+    _show(ctx, json_, lambda led: led.project_detail(project_id), "project")
 
 
 # -- payments -------------------------------------------------------------------------------------
@@ -890,12 +886,8 @@ def payment_list(
     \b
     Example: smederij payment list --smederij krakeel --year 2026
     """
-    from smederij_cli import render
-
-    with ledger(ctx) as led:
-        rows = led.payments(project_id=project, year=year, smederij=smederij)
-        lang = _lang(led)
-    render.print_json(rows) if json_ else render.payments(rows, lang)
+    _show(ctx, json_, lambda led: led.payments(project_id=project, year=year, smederij=smederij),
+          "payments")
 
 
 @payment_app.command("reverse")
