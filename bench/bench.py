@@ -49,6 +49,7 @@ SIZES = {
     "national": Size("national", 5_000, 25_000, 100_000),
 }
 IMPORT_ROWS = 100_000
+BUILD = 2  # bumped whenever the built ledgers change shape: cached ones of another build are not used
 
 
 # -- building ------------------------------------------------------------------------------------
@@ -84,7 +85,7 @@ def smederij(db: Path, *args: str, check: bool = True) -> subprocess.CompletedPr
 
 
 def build(size: Size, seed: int, workdir: Path) -> Path:
-    db = workdir / f"{size.name}-{seed}.db"
+    db = workdir / f"{size.name}-{seed}-b{BUILD}.db"
     if db.exists():
         return db
     from smederij_cli.ledger import Ledger
@@ -93,17 +94,20 @@ def build(size: Size, seed: int, workdir: Path) -> Path:
     partial = db.with_suffix(".building.db")
     for leftover in workdir.glob(partial.name + "*"):
         leftover.unlink()
-    config = workdir / f"{size.name}-{seed}.yaml"
+    config = workdir / f"{size.name}-{seed}-b{BUILD}.yaml"
     config.write_text(registry_yaml(size, seed))
     rng = random.Random(seed)
     started = time.perf_counter()
     smederij(partial, "init", "--config", str(config))
     codes = [f"s{i:05d}" for i in range(size.smederijen)]
+    started_in: dict[int, list[tuple]] = {}  # year -> projects started then, still open
     for year in range(FIRST_YEAR, LAST_YEAR + 1):
         smederij(partial, "budget", "allocate", "--year", str(year), "--from-config")
         with Store(partial) as store:
             led = Ledger(store)
+            _finish(led, rng, year, started_in)
             open_projects = _projects(led, rng, codes, year, size.projects_per_year)
+            started_in[year] = open_projects
         csv_path = workdir / f"payments-{year}.csv"
         _payments_csv(csv_path, rng, open_projects, year, size.payments_per_year)
         smederij(partial, "import", "payments", str(csv_path))
@@ -115,9 +119,33 @@ def build(size: Size, seed: int, workdir: Path) -> Path:
     return db
 
 
+def _finish(led, rng: random.Random, year: int, started_in: dict[int, list[tuple]]) -> None:
+    """Early in ``year``, close the projects of the two years before, as Smederijen do: every
+    korte-klap project of last year is completed, a lange-klap one is completed (60%),
+    withdrawn (5%) or runs on for another year; whatever started two years ago is completed.
+    Completing releases what is left of the commitment, so the ledger carries over only the
+    commitments of projects that really run on (without this, every commitment ever made would
+    be carried year after year: 205,000 of them in 2026 at national size)."""
+    day = dt.date(year, 2, 15)
+    with led.store.write():
+        for pid, *_ in started_in.pop(year - 2, []):
+            led.change_status(pid, "complete", day)
+        running = []
+        for pid, amount, stream in started_in.get(year - 1, []):
+            draw = rng.random()
+            if stream == "korte-klap" or draw < 0.60:
+                led.change_status(pid, "complete", day)
+            elif draw < 0.65:
+                led.change_status(pid, "withdraw", day)
+            else:
+                running.append((pid, amount, stream))
+        if year - 1 in started_in:
+            started_in[year - 1] = running
+
+
 def _projects(led, rng: random.Random, codes: list[str], year: int, n: int) -> list[tuple]:
-    """Add, approve and start ``n`` projects; complete or withdraw some. Returns the open ones
-    with the cents each may still be paid."""
+    """Add, approve and start ``n`` projects (some stay proposed). Returns the started ones as
+    (id, cents committed, stream): the payments of the year go to them."""
     from smederij_cli.errors import SmederijError
 
     open_projects = []
@@ -138,7 +166,7 @@ def _projects(led, rng: random.Random, codes: list[str], year: int, n: int) -> l
             except SmederijError:
                 continue  # budget exhausted: stays proposed, as in real life
             led.change_status(pid, "start", day)
-            open_projects.append((pid, amount))
+            open_projects.append((pid, amount, stream))
     return open_projects
 
 
@@ -151,7 +179,7 @@ def _payments_csv(path: Path, rng: random.Random, projects: list[tuple], year: i
     per, extra = divmod(n, len(projects))  # exactly n rows: the first `extra` get one more
     with path.open("w") as f:
         f.write("project,date,amount,payee,reference\n")
-        for i, (pid, amount) in enumerate(projects):
+        for i, (pid, amount, *_) in enumerate(projects):
             count = per + (i < extra)
             if not count:
                 break
