@@ -684,10 +684,15 @@ class Ledger:
 
     # -- check -----------------------------------------------------------------------------------
 
-    def check(self) -> list[str]:
-        """Every invariant of DOMAIN.md; returns one line per violation (empty: all hold)."""
+    def check(self, *, deep: bool = False) -> list[str]:
+        """Every invariant of DOMAIN.md; returns one line per violation (empty: all hold).
+
+        The file itself (every page and index, every reference) is checked too when ``deep`` or
+        when the file is small enough (``Store.small_enough_to_read_whole``): reading a national
+        ledger's gigabyte takes half a minute, the invariants a few seconds."""
         s = self.store
-        problems = [f"database: {p}" for p in s.integrity_problems()]
+        problems = ([f"database: {p}" for p in s.file_problems()]
+                    if self.checks_file(deep) else [])
         problems += [f"transaction {t['id']} ({t['description']}) does not balance: its "
                      f"{t['n']} postings sum to {t['total']} cents"
                      for t in s.unbalanced_transactions()]
@@ -731,6 +736,10 @@ class Ledger:
         if total:
             problems.append(f"the ledger as a whole does not sum to zero: {total} cents")
         return problems
+
+    def checks_file(self, deep: bool = False) -> bool:
+        """Whether ``check(deep=deep)`` reads the whole file (see ``check``)."""
+        return deep or self.store.small_enough_to_read_whole()
 
     def info(self) -> dict:
         version, step = self.store.schema_version()
