@@ -292,6 +292,8 @@ def bench(size: Size, seed: int, workdir: Path, repeat: int) -> list[tuple[str, 
     add(f"rollover --year {year}", [*cli, str(scratch), "rollover", "--year", year],
         prepare=fresh_copy, reps=max(1, min(repeat, 3)))
     add("check", [*cli, str(db), "check"])
+    add("check --deep (also every page of the file)", [*cli, str(db), "check", "--deep"],
+        reps=1)
     journal = workdir / f"{size.name}.journal"
     add("export --format hledger", [*cli, str(db), "export", "--format", "hledger",
                                     "--output", str(journal)],

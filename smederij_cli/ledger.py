@@ -484,7 +484,7 @@ class Ledger:
 
     def project_detail(self, project_id: int) -> dict:
         p = self.project(project_id)
-        money = self.store.project_money(project_id)[0]
+        money = self.store.project_money(project_id)
         return {
             **{k: p[k] for k in ("id", "year", "smederij", "smederij_name", "stream", "title",
                                  "theme", "status", "requested_cents", "supporters",
@@ -684,16 +684,26 @@ class Ledger:
 
     # -- check -----------------------------------------------------------------------------------
 
-    def check(self) -> list[str]:
-        """Every invariant of DOMAIN.md; returns one line per violation (empty: all hold)."""
+    def check(self, *, deep: bool = False) -> list[str]:
+        """Every invariant of DOMAIN.md; returns one line per violation (empty: all hold).
+
+        The file itself (every page and index, every reference) is checked too when ``deep`` or
+        when the file is small enough (``Store.small_enough_to_read_whole``): reading a national
+        ledger's gigabyte takes half a minute, the invariants a few seconds."""
         s = self.store
-        problems = [f"database: {p}" for p in s.integrity_problems()]
+        with s.snapshot():  # one consistent view, even while a clerk is booking
+            problems = ([f"database: {p}" for p in s.file_problems()]
+                        if self.checks_file(deep) else [])
+            facts = s.check_facts(d.OPEN_STATUSES, (d.PROPOSED, d.REJECTED))
+            years = s.years()
+            unbalanced = s.unbalanced_transactions() if (
+                facts["transactions"]["unbalanced"] or facts["transactions"]["with_postings"]
+                != facts["transactions"]["count"]) else []
         problems += [f"transaction {t['id']} ({t['description']}) does not balance: its "
-                     f"{t['n']} postings sum to {t['total']} cents"
-                     for t in s.unbalanced_transactions()]
+                     f"{t['n']} postings sum to {t['total']} cents" for t in unbalanced]
         problems += [f"account {a['name']} is negative: {a['balance']} cents"
-                     for a in s.negative_balances()]
-        for p in s.project_money():
+                     for a in facts["negative"]]
+        for p in facts["projects"]:  # those that may break a rule; the rules are these
             if p["paid"] > p["committed_total"]:
                 problems.append(f"project {p['id']}: paid {p['paid']} cents, more than the "
                                 f"{p['committed_total']} cents committed to it")
@@ -702,35 +712,35 @@ class Ledger:
                                 f"{p['committed_now']} cents committed")
             if p["status"] in (d.PROPOSED, d.REJECTED) and p["paid"]:
                 problems.append(f"project {p['id']} is {p['status']} but has payments")
-        figures: dict[int, list[dict]] = {}  # per year: one grouped query over all years
-        for f in s.stream_figures():
-            figures.setdefault(f["year"], []).append(f)
-        years = [y["year"] for y in s.years()]
-        for year in years:
-            for f in figures.get(year, []):
-                if f["internal_cents"]:
-                    sources = f["carried_in_cents"] + f["allocated_cents"]
-                    uses = sum(f[k] for k in FIGURES[2:])
-                    problems.append(
-                        f"{year} {f['smederij']} {f['stream']}: carried in + allocated "
-                        f"({sources}) differs from spent + committed + available + carried out "
-                        f"+ lapsed ({uses})")
-        for year in years:
-            if s.year_closed_at(year):
-                left = {k: sum(f[k] for f in figures.get(year, []))
-                        for k in ("available_cents", "committed_cents")}
-                if any(left.values()):
-                    problems.append(f"closed year {year} still holds {left['available_cents']} "
-                                    f"cents available and {left['committed_cents']} committed")
-                out = sum(f["carried_out_cents"] for f in figures.get(year, []))
-                into = sum(f["carried_in_cents"] for f in figures.get(year + 1, []))
+        for f in facts["unsound"]:
+            sources = f["carried_in_cents"] + f["allocated_cents"]
+            uses = sum(f[k] for k in FIGURES[2:])
+            problems.append(
+                f"{f['year']} {f['smederij']} {f['stream']}: carried in + allocated "
+                f"({sources}) differs from spent + committed + available + carried out "
+                f"+ lapsed ({uses})")
+        none = dict.fromkeys(("available_cents", "committed_cents", "carried_in_cents",
+                              "carried_out_cents"), 0)
+        for y in years:
+            year = y["year"]
+            if y["closed_at"]:
+                this = facts["years"].get(year, none)
+                if this["available_cents"] or this["committed_cents"]:
+                    problems.append(f"closed year {year} still holds {this['available_cents']} "
+                                    f"cents available and {this['committed_cents']} committed")
+                out = this["carried_out_cents"]
+                into = facts["years"].get(year + 1, none)["carried_in_cents"]
                 if out != into:
                     problems.append(f"rollover {year}: {out} cents carried out but {into} "
                                     f"cents carried into {year + 1}")
-        total = s.total_posted()
+        total = facts["total"]
         if total:
             problems.append(f"the ledger as a whole does not sum to zero: {total} cents")
         return problems
+
+    def checks_file(self, deep: bool = False) -> bool:
+        """Whether ``check(deep=deep)`` reads the whole file (see ``check``)."""
+        return deep or self.store.small_enough_to_read_whole()
 
     def info(self) -> dict:
         version, step = self.store.schema_version()

@@ -362,11 +362,18 @@ def audit_log(rows: list[dict]) -> None:
     console().print(table)
 
 
-def check(problems: list[str]) -> None:
+def check(problems: list[str], file_checked: bool = True) -> None:
     from rich.text import Text
 
+    from smederij_cli.store import PAGE_CHECK_MAX_BYTES
+
     if not problems:
-        console().print(Text.assemble(("ok", "green"), ": every invariant holds"))
+        console().print(Text.assemble(("ok", "green"), ": every invariant holds"
+                                      + ("" if file_checked else
+                                         " (the file's pages were not read: it is larger than "
+                                         f"{PAGE_CHECK_MAX_BYTES // 2**20} MiB; 'smederij "
+                                         "check --deep' reads them too)")),
+                        soft_wrap=True)
         return
     out = console()
     for p in problems:

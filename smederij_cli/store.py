@@ -30,7 +30,11 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 30_000
 SQLITE_HEADER = b"SQLite format 3\x00"
-QUICK_CHECK_MAX_BYTES = 64 * 2**20  # ~0.7 s of quick_check; Hoogeveen's ledger is ~10 MB
+# Reading every page of the file (quick_check before a write, integrity_check and
+# foreign_key_check in 'smederij check') is done by default only up to this size: ~0.7 s of
+# quick_check and ~2 s of integrity_check here, 11 s and 36 s for a national ledger of 950 MB.
+# A Hoogeveen ledger is ~10 MB. 'smederij check --deep' reads every page at any size.
+PAGE_CHECK_MAX_BYTES = 64 * 2**20
 
 
 class _Migrations:
@@ -282,6 +286,22 @@ def _create_private(path: Path) -> None:
         raise LedgerFileError(f"cannot create ledger {path}: {e.strerror}") from None
 
 
+# The report's figures per Smederij, stream and year, from its inner sums (stream_figures and
+# check_facts compute the same columns in two ways).
+_FLOW_SUMS = (
+    "coalesce(sum(CASE t.kind WHEN 'carry_over' THEN max(p.amount_cents, 0) END), 0) "
+    "    AS carried_in_cents, "
+    "coalesce(sum(CASE t.kind WHEN 'allocation' THEN p.amount_cents "
+    "    WHEN 'transfer' THEN p.amount_cents END), 0) AS allocated_cents, "
+    "coalesce(sum(CASE t.kind WHEN 'carry_over' THEN min(p.amount_cents, 0) END), 0) "
+    "    AS carried_out, "
+    "coalesce(sum(CASE t.kind WHEN 'lapse' THEN p.amount_cents END), 0) AS lapsed")
+_FIGURES = (
+    "carried_in_cents, allocated_cents, spent_cents, committed_cents, available_cents, "
+    "-carried_out AS carried_out_cents, -lapsed AS lapsed_cents, "
+    "total - carried_in_cents - carried_out - allocated_cents - lapsed AS internal_cents")
+
+
 class Store:
     """One open ledger file. Use as a context manager, or call ``close()``."""
 
@@ -407,10 +427,10 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
             # Never write into a damaged file: that would spread the damage. quick_check reads
             # every page (~11 s for a national ledger of 950 MB, before every write), so above
-            # QUICK_CHECK_MAX_BYTES a write relies on SQLite refusing the damaged pages it
-            # meets (the transaction then rolls back) and on 'smederij check'.
+            # PAGE_CHECK_MAX_BYTES a write relies on SQLite refusing the damaged pages it
+            # meets (the transaction then rolls back) and on 'smederij check --deep'.
             damage = (self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-                      if self.path.stat().st_size <= QUICK_CHECK_MAX_BYTES else "ok")
+                      if self.small_enough_to_read_whole() else "ok")
         except sqlite3.DatabaseError as e:
             self.conn.rollback()
             raise LedgerFileError(_describe_db_error(self.path, e)) from None
@@ -552,7 +572,12 @@ class Store:
         return {label: self._scalar(f"SELECT count(*) FROM {table}")
                 for label, table in tables.items()}
 
-    def integrity_problems(self) -> list[str]:
+    def small_enough_to_read_whole(self) -> bool:
+        """Whether the file is small enough to read every page as a matter of course."""
+        return self.path.stat().st_size <= PAGE_CHECK_MAX_BYTES
+
+    def file_problems(self) -> list[str]:
+        """SQLite's integrity_check of every page and index, and its foreign_key_check."""
         rows = [" ".join(r[0].split())
                 for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
         problems = [r for r in rows if r != "ok"]
@@ -960,9 +985,8 @@ class Store:
 
     # -- reports and checks ----------------------------------------------------------------------
 
-    def stream_figures(self, year: int | None = None) -> list[dict]:
-        """Per Smederij and stream of one year (of every year if ``year`` is None), where the
-        money came from and where it is.
+    def stream_figures(self, year: int) -> list[dict]:
+        """Per Smederij and stream of one year, where the money came from and where it is.
 
         Flows into the year's accounts are classified by transaction kind; positions are balances.
         ``internal`` sums the postings of kinds that only move money between a Smederij's own
@@ -971,29 +995,119 @@ class Store:
         One pass over the year's postings in group order (indexes account_year_kind and
         posting_account_txn, so no table but ``txn`` is read and nothing is sorted). Only the
         flows need a transaction's kind; ``internal`` is the rest of the total, since every
-        posting belongs to exactly one kind.
+        posting belongs to exactly one kind. (``check_facts`` has the same figures for every
+        year, computed another way.)
         """
-        where, params = ("a.year = ?", [year]) if year is not None else ("a.year IS NOT NULL", [])
         return self._all(
-            "SELECT year, smederij, stream, carried_in_cents, allocated_cents, spent_cents, "
-            "committed_cents, available_cents, -carried_out AS carried_out_cents, "
-            "-lapsed AS lapsed_cents, "
-            "total - carried_in_cents - carried_out - allocated_cents - lapsed AS internal_cents "
+            f"SELECT year, smederij, stream, {_FIGURES} "
             "FROM (SELECT a.year, a.smederij, a.stream, sum(p.amount_cents) AS total, "
-            "coalesce(sum(CASE t.kind WHEN 'carry_over' THEN max(p.amount_cents, 0) END), 0) "
-            "    AS carried_in_cents, "
-            "coalesce(sum(CASE t.kind WHEN 'allocation' THEN p.amount_cents "
-            "    WHEN 'transfer' THEN p.amount_cents END), 0) AS allocated_cents, "
+            f"{_FLOW_SUMS}, "
             "coalesce(sum(CASE a.kind WHEN 'spent' THEN p.amount_cents END), 0) AS spent_cents, "
             "coalesce(sum(CASE a.kind WHEN 'committed' THEN p.amount_cents END), 0) "
             "    AS committed_cents, "
             "coalesce(sum(CASE a.kind WHEN 'available' THEN p.amount_cents END), 0) "
-            "    AS available_cents, "
-            "coalesce(sum(CASE t.kind WHEN 'carry_over' THEN min(p.amount_cents, 0) END), 0) "
-            "    AS carried_out, "
-            "coalesce(sum(CASE t.kind WHEN 'lapse' THEN p.amount_cents END), 0) AS lapsed "
+            "    AS available_cents "
             "FROM account a JOIN posting p ON p.account_id = a.id JOIN txn t ON t.id = p.txn_id "
-            f"WHERE {where} GROUP BY a.year, a.smederij, a.stream)", params)
+            "WHERE a.year = ? GROUP BY a.year, a.smederij, a.stream)", [year])
+
+    def check_facts(self, open_statuses: Sequence[str], unpaid_statuses: Sequence[str]
+                    ) -> dict[str, Any]:
+        """Everything ``Ledger.check`` judges, read in one snapshot with as few passes over the
+        postings as the rules allow (a national ledger holds millions):
+
+        - ``transactions``: how many there are, how many have postings, how many of those do not
+          sum to zero or have fewer than two postings (one pass over index posting_txn_account);
+          ``unbalanced_transactions`` names them when there are any;
+        - every account's balance once, into a temporary table, from which come ``negative``
+          (the negative available, committed and spent balances), ``total`` (the whole ledger's
+          sum), ``projects`` and the positions of the figures;
+        - ``projects``: the projects whose money may break a rule (paid more than was ever
+          committed; committed money while not in ``open_statuses``; payments while in
+          ``unpaid_statuses``), with what is committed now, paid, and ever committed (from the
+          partial index txn_commitment): only these reach Python, not 250,000 sound ones;
+        - the figures of ``stream_figures`` for every year: the positions from those balances
+          and the flows (allocations, transfers, carry-overs, lapses) from the transactions of
+          those kinds alone, so no posting of a payment, commitment or release is read twice
+          and no transaction is looked up per posting. Of them come ``unsound`` (the Smederijen,
+          streams and years whose ``internal_cents`` is not zero) and ``years`` (per year the
+          sums of available, committed, carried in and carried out).
+        """
+        with self.snapshot():
+            facts: dict[str, Any] = {"transactions": self._one(
+                "SELECT (SELECT count(*) FROM txn) AS count, count(*) AS with_postings, "
+                "coalesce(sum(total <> 0 OR n < 2), 0) AS unbalanced FROM ("
+                "  SELECT sum(amount_cents) AS total, count(*) AS n FROM posting "
+                "  GROUP BY txn_id)")}
+            self.conn.execute("CREATE TEMP TABLE balance (account_id INTEGER PRIMARY KEY, "
+                              "cents INTEGER NOT NULL)")
+            try:
+                self.conn.execute("INSERT INTO temp.balance SELECT account_id, "
+                                  "sum(amount_cents) FROM posting GROUP BY account_id")
+                facts["total"] = self._scalar("SELECT coalesce(sum(cents), 0) FROM temp.balance")
+                facts["negative"] = self._all(
+                    "SELECT a.name, a.kind, b.cents AS balance FROM temp.balance b "
+                    "JOIN account a ON a.id = b.account_id WHERE b.cents < 0 "
+                    "AND a.kind <> 'funding' ORDER BY a.id")
+                facts["projects"] = self._all(
+                    # CROSS JOIN: start from the (partial index of) commitment transactions
+                    "WITH c AS (SELECT a.project_id, sum(p.amount_cents) AS cents FROM txn t "
+                    "    CROSS JOIN posting p ON p.txn_id = t.id CROSS JOIN account a "
+                    "    ON a.id = p.account_id WHERE t.kind = 'commitment' "
+                    "    AND a.kind = 'committed' GROUP BY a.project_id), "
+                    "m AS (SELECT a.project_id, "
+                    "    sum(CASE a.kind WHEN 'committed' THEN b.cents END) AS committed_now, "
+                    "    sum(CASE a.kind WHEN 'spent' THEN b.cents END) AS paid "
+                    "    FROM temp.balance b JOIN account a ON a.id = b.account_id "
+                    "    WHERE a.project_id IS NOT NULL GROUP BY a.project_id) "
+                    "SELECT * FROM (SELECT pr.id, pr.status, coalesce(c.cents, 0) "
+                    "    AS committed_total, coalesce(m.committed_now, 0) AS committed_now, "
+                    "    coalesce(m.paid, 0) AS paid "
+                    "    FROM project pr LEFT JOIN c ON c.project_id = pr.id "
+                    "    LEFT JOIN m ON m.project_id = pr.id) "
+                    "WHERE paid > committed_total "
+                    "OR (committed_now <> 0 AND status NOT IN (SELECT value FROM json_each(?))) "
+                    "OR (paid <> 0 AND status IN (SELECT value FROM json_each(?))) ORDER BY id",
+                    [json.dumps(list(open_statuses)), json.dumps(list(unpaid_statuses))])
+                self.conn.execute(
+                    "CREATE TEMP TABLE figure AS WITH positions AS ("
+                    "    SELECT a.year, a.smederij, a.stream, sum(b.cents) AS total, "
+                    "    coalesce(sum(CASE a.kind WHEN 'spent' THEN b.cents END), 0) AS spent_cents, "
+                    "    coalesce(sum(CASE a.kind WHEN 'committed' THEN b.cents END), 0) "
+                    "        AS committed_cents, "
+                    "    coalesce(sum(CASE a.kind WHEN 'available' THEN b.cents END), 0) "
+                    "        AS available_cents "
+                    "    FROM temp.balance b JOIN account a ON a.id = b.account_id "
+                    "    WHERE a.year IS NOT NULL GROUP BY a.year, a.smederij, a.stream), "
+                    "flows AS (SELECT a.year, a.smederij, a.stream, "
+                    f"    {_FLOW_SUMS} "
+                    # CROSS JOIN: from the transactions of the flow kinds to their postings
+                    "    FROM txn t CROSS JOIN posting p ON p.txn_id = t.id CROSS JOIN account a "
+                    "    ON a.id = p.account_id WHERE t.kind IN ('allocation', 'transfer', "
+                    "    'carry_over', 'lapse') AND a.year IS NOT NULL "
+                    "    GROUP BY a.year, a.smederij, a.stream) "
+                    f"SELECT year, smederij, stream, {_FIGURES} FROM ("
+                    "  SELECT ps.year, ps.smederij, ps.stream, ps.total, ps.spent_cents, "
+                    "  ps.committed_cents, ps.available_cents, "
+                    "  coalesce(f.carried_in_cents, 0) AS carried_in_cents, "
+                    "  coalesce(f.allocated_cents, 0) AS allocated_cents, "
+                    "  coalesce(f.carried_out, 0) AS carried_out, coalesce(f.lapsed, 0) AS lapsed "
+                    "  FROM positions ps LEFT JOIN flows f "
+                    "  ON f.year = ps.year AND f.smederij = ps.smederij AND f.stream = ps.stream)")
+                try:
+                    facts["unsound"] = self._all("SELECT * FROM temp.figure "
+                                                 "WHERE internal_cents <> 0 "
+                                                 "ORDER BY year, smederij, stream")
+                    facts["years"] = {r["year"]: r for r in self._all(
+                        "SELECT year, sum(available_cents) AS available_cents, "
+                        "sum(committed_cents) AS committed_cents, "
+                        "sum(carried_in_cents) AS carried_in_cents, "
+                        "sum(carried_out_cents) AS carried_out_cents "
+                        "FROM temp.figure GROUP BY year")}
+                finally:
+                    self.conn.execute("DROP TABLE temp.figure")
+            finally:
+                self.conn.execute("DROP TABLE temp.balance")
+        return facts
 
     def unbalanced_transactions(self) -> list[dict]:
         """Transactions whose postings do not sum to zero, or that have fewer than two. The sums
@@ -1007,50 +1121,19 @@ class Store:
             "SELECT t.id, t.description, 0, 0 FROM txn t "
             "WHERE NOT EXISTS (SELECT 1 FROM posting p WHERE p.txn_id = t.id) ORDER BY 1")
 
-    def negative_balances(self) -> list[dict]:
-        """Available, committed or spent accounts whose balance is below zero (every balance
-        from index posting_account_txn; only the negative ones visit their account)."""
-        return self._all(
-            "SELECT a.name, a.kind, b.balance FROM ("
-            "  SELECT account_id, sum(amount_cents) AS balance FROM posting "
-            "  GROUP BY account_id HAVING balance < 0) b JOIN account a ON a.id = b.account_id "
-            "WHERE a.kind <> 'funding' ORDER BY a.id")
-
-    def project_money(self, project_id: int | None = None) -> list[dict]:
-        """Per project: status, what was committed over its life, what is committed now, paid.
-
-        For one project, from its own accounts. For all of them, set-based: the commitments from
-        the partial index txn_commitment (only commitment transactions are in it), every
-        account's balance from one scan of index posting_account_txn, without reading a
-        transaction for each posting."""
-        if project_id is not None:
-            return self._all(
-                "SELECT pr.id, pr.status, "
-                "coalesce(sum(CASE WHEN a.kind = 'committed' AND t.kind = 'commitment' "
-                "    THEN p.amount_cents END), 0) AS committed_total, "
-                "coalesce(sum(CASE WHEN a.kind = 'committed' THEN p.amount_cents END), 0) "
-                "    AS committed_now, "
-                "coalesce(sum(CASE WHEN a.kind = 'spent' THEN p.amount_cents END), 0) AS paid "
-                "FROM project pr LEFT JOIN account a ON a.project_id = pr.id "
-                "LEFT JOIN posting p ON p.account_id = a.id LEFT JOIN txn t ON t.id = p.txn_id "
-                "WHERE pr.id = ? GROUP BY pr.id", [project_id])
-        return self._all(
-            # CROSS JOIN: start from the (partial index of) commitment transactions
-            "WITH c AS (SELECT a.project_id, sum(p.amount_cents) AS cents FROM txn t "
-            "    CROSS JOIN posting p ON p.txn_id = t.id CROSS JOIN account a "
-            "    ON a.id = p.account_id WHERE t.kind = 'commitment' AND a.kind = 'committed' "
-            "    GROUP BY a.project_id), "
-            "b AS (SELECT account_id, sum(amount_cents) AS balance FROM posting "
-            "    GROUP BY account_id), "
-            "m AS (SELECT a.project_id, "
-            "    sum(CASE a.kind WHEN 'committed' THEN b.balance END) AS committed_now, "
-            "    sum(CASE a.kind WHEN 'spent' THEN b.balance END) AS paid "
-            "    FROM b JOIN account a ON a.id = b.account_id "
-            "    WHERE a.project_id IS NOT NULL GROUP BY a.project_id) "
-            "SELECT pr.id, pr.status, coalesce(c.cents, 0) AS committed_total, "
-            "coalesce(m.committed_now, 0) AS committed_now, coalesce(m.paid, 0) AS paid "
-            "FROM project pr LEFT JOIN c ON c.project_id = pr.id "
-            "LEFT JOIN m ON m.project_id = pr.id ORDER BY pr.id")
+    def project_money(self, project_id: int) -> dict | None:
+        """A project's status, what was committed to it over its life, what is committed now
+        and what was paid, from its own accounts. (``check_facts`` has it for every project.)"""
+        return self._one(
+            "SELECT pr.id, pr.status, "
+            "coalesce(sum(CASE WHEN a.kind = 'committed' AND t.kind = 'commitment' "
+            "    THEN p.amount_cents END), 0) AS committed_total, "
+            "coalesce(sum(CASE WHEN a.kind = 'committed' THEN p.amount_cents END), 0) "
+            "    AS committed_now, "
+            "coalesce(sum(CASE WHEN a.kind = 'spent' THEN p.amount_cents END), 0) AS paid "
+            "FROM project pr LEFT JOIN account a ON a.project_id = pr.id "
+            "LEFT JOIN posting p ON p.account_id = a.id LEFT JOIN txn t ON t.id = p.txn_id "
+            "WHERE pr.id = ? GROUP BY pr.id", [project_id])
 
     # -- exports ---------------------------------------------------------------------------------
 

@@ -327,3 +327,31 @@ def test_a_ledger_of_the_first_schema_is_upgraded_without_losing_anything(tmp_pa
         new.pay(pid, 1_00, DAY)  # and it is usable, with an audit trail from now on
         assert [r["summary"] for r in store.audit_rows()] == [
             f"paid € 1,00 on project {pid} (payment 3)"]
+
+
+def _dangling_event(path):
+    """A project event pointing to a project that does not exist: only SQLite's
+    foreign_key_check finds it (no invariant of the books looks at events)."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO project_event (project_id, date, to_status, recorded_at) "
+                     "VALUES (999, '2026-03-01', 'approved', '2026-03-01T00:00:00+00:00')")
+    conn.close()
+
+
+def test_check_reads_the_whole_file_when_small_and_always_with_deep(cli_ledger, db_path,
+                                                                    monkeypatch):
+    _dangling_event(db_path)
+    problem = "project_event row 1 points to a missing project"
+    result = cli_ledger("check")  # a small file: its pages are read by default
+    assert result.exit_code == 1 and problem in result.stdout
+    assert json.loads(cli_ledger("check", "--json").stdout)["file_checked"] is True
+
+    monkeypatch.setattr("smederij_cli.store.PAGE_CHECK_MAX_BYTES", 4096)  # "a large file"
+    out = cli_ledger.ok("check").stdout
+    assert "every invariant holds" in out and "check --deep" in out
+    assert json.loads(cli_ledger.ok("check", "--json").stdout) == {
+        "ok": True, "violations": [], "file_checked": False}
+    result = cli_ledger("check", "--deep")
+    assert result.exit_code == 1 and problem in result.stdout
+    deep = json.loads(cli_ledger("check", "--deep", "--json").stdout)
+    assert deep["file_checked"] is True and deep["violations"] == [f"database: {problem}"]

@@ -12,24 +12,32 @@ def _plan(store, sql, params=()):
     return " | ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params))
 
 
-def test_stream_figures_of_all_years_are_those_of_each_year(funded):
+def _facts(led):
+    return led.store.check_facts(d.OPEN_STATUSES, (d.PROPOSED, d.REJECTED))
+
+
+def test_the_checks_figures_of_all_years_are_the_reports_of_each_year(funded):
     led = funded
     pid = led.add_project(smederij="krakeel", stream="korte-klap", year=2026, title="Bank",
                           amount_cents=50_000, date=D)
     led.approve(pid, D)
     led.pay(pid, 20_000, D)
     led.rollover(2026, today=dt.date(2027, 1, 1))
-    every = led.store.stream_figures()
-    assert {r["year"] for r in every} == {2026, 2027}
+    facts = _facts(led)
+    assert set(facts["years"]) == {2026, 2027} and facts["unsound"] == []
     for year in (2026, 2027):
-        assert [r for r in every if r["year"] == year] == led.store.stream_figures(year)
+        each = led.store.stream_figures(year)
+        assert facts["years"][year] == {"year": year, **{
+            k: sum(r[k] for r in each) for k in ("available_cents", "committed_cents",
+                                                 "carried_in_cents", "carried_out_cents")}}
+    assert facts["years"][2026]["carried_out_cents"] == facts["years"][2027]["carried_in_cents"] > 0
     krakeel = next(r for r in led.store.stream_figures(2027) if r["smederij"] == "krakeel"
                    and r["stream"] == "korte-klap")
     assert krakeel["committed_cents"] == 30_000 and krakeel["internal_cents"] == 0
     assert led.check() == []
 
 
-def test_project_money_of_all_projects_matches_each_project(funded):
+def test_the_check_reads_only_the_projects_that_may_break_a_rule(funded):
     led = funded
     ids = [led.add_project(smederij="pesse", stream="lange-klap", year=2026, title=f"P{i}",
                            amount_cents=10_000 * (i + 1), date=D) for i in range(3)]
@@ -38,11 +46,34 @@ def test_project_money_of_all_projects_matches_each_project(funded):
     led.pay(ids[1], 5_000, D)
     led.change_status(ids[1], "start", D)
     led.change_status(ids[1], "complete", D)
-    every = {r["id"]: r for r in led.store.project_money()}
-    for pid in ids:
-        assert every[pid] == led.store.project_money(pid)[0]
-    assert every[ids[1]] == {"id": ids[1], "status": d.COMPLETED, "committed_total": 20_000,
-                             "committed_now": 0, "paid": 5_000}
+    assert _facts(led)["projects"] == []
+    assert led.store.project_money(ids[1]) == {
+        "id": ids[1], "status": d.COMPLETED, "committed_total": 20_000, "committed_now": 0,
+        "paid": 5_000}
+    store = led.store
+    with store.write():  # a payment booked around the rules: more than was committed
+        store.post(D, d.PAYMENT, "wrong", [
+            (store.account_id(d.committed_account(2026, "pesse", "lange-klap", ids[0]),
+                              d.COMMITTED, "lange-klap", 2026, "pesse", ids[0]), -10_000),
+            (store.account_id(d.spent_account(2026, "pesse", "lange-klap", ids[0]), d.SPENT,
+                              "lange-klap", 2026, "pesse", ids[0]), 10_000)])
+        store.post(D, d.PAYMENT, "wrong too", [
+            (store.account_id(d.available_account(2026, "pesse", "lange-klap"), d.AVAILABLE,
+                              "lange-klap", 2026, "pesse"), -1),
+            (store.account_id(d.spent_account(2026, "pesse", "lange-klap", ids[0]), d.SPENT,
+                              "lange-klap", 2026, "pesse", ids[0]), 1)])
+        store.post(D, d.PAYMENT, "paid a proposal", [
+            (store.account_id(d.available_account(2026, "pesse", "lange-klap"), d.AVAILABLE,
+                              "lange-klap", 2026, "pesse"), -7),
+            (store.account_id(d.spent_account(2026, "pesse", "lange-klap", ids[2]), d.SPENT,
+                              "lange-klap", 2026, "pesse", ids[2]), 7)])
+    suspects = _facts(led)["projects"]
+    assert [p["id"] for p in suspects] == [ids[0], ids[2]]
+    assert suspects == [led.store.project_money(pid) for pid in (ids[0], ids[2])]
+    problems = led.check()
+    assert f"project {ids[0]}: paid 10001 cents, more than the 10000 cents committed to it" \
+        in problems
+    assert f"project {ids[2]} is proposed but has payments" in problems
 
 
 def test_account_ids_creates_only_what_is_missing(led):
