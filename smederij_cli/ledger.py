@@ -11,7 +11,7 @@ import contextlib
 import datetime as _dt
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -609,10 +609,7 @@ class Ledger:
                stream: str | None = None) -> dict:
         """Where every cent of a year stands, per Smederij and stream (the JSON interface)."""
         check_year(year)
-        if smederij:
-            self.smederij(smederij)
-        if stream:
-            self.stream(stream)
+        self._check_filters(smederij, stream)
         figures = {(r["smederij"], r["stream"]): r for r in self.store.stream_figures(year)}
         counts = self.store.project_status_counts(year)
         streams = [s["code"] for s in self.store.streams() if stream in (None, s["code"])]
@@ -639,13 +636,26 @@ class Ledger:
                  stream: str | None = None) -> dict:
         """Several years side by side: each year's report, and the figures summed over them.
 
+        ``years`` is an iterator: each year's report is built when it is reached and can be
+        dropped once used, so a report over ten national years holds one year at a time.
+        ``totals`` is complete once ``years`` has been read (JSON writes it after them).
+        The arguments are checked here, before anything is read or written.
+
         Carried in and carried out are counted in every year they appear, so in the totals they
         show how much moved between the years, not new money."""
         years = self.report_years(start, end)
-        reports = [self.report(y, smederij=smederij, stream=stream) for y in years]
+        self._check_filters(smederij, stream)
+        totals = dict.fromkeys(FIGURES, 0)
+
+        def reports() -> Iterator[dict]:
+            for year in years:
+                report = self.report(year, smederij=smederij, stream=stream)
+                for k in FIGURES:
+                    totals[k] += report["totals"][k]
+                yield report
+
         return {"from": start, "to": end, "currency": self.programme().get("currency", "EUR"),
-                "years": reports,
-                "totals": {k: sum(r["totals"][k] for r in reports) for k in FIGURES}}
+                "years": reports(), "totals": totals}
 
     @staticmethod
     def report_years(start: int, end: int) -> list[int]:
@@ -671,6 +681,12 @@ class Ledger:
         return [pm for y in self.report_years(start, end)
                 for pm in self.payments(year=y, smederij=smederij)
                 if stream in (None, pm["stream"])]
+
+    def _check_filters(self, smederij: str | None, stream: str | None) -> None:
+        if smederij:
+            self.smederij(smederij)
+        if stream:
+            self.stream(stream)
 
     def _report_smederijen(self, figures: dict) -> list[dict]:
         """Active Smederijen, and inactive ones that still have money in the year."""

@@ -17,8 +17,10 @@ import csv
 import datetime as _dt
 import html
 import io
+import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from smederij_cli.labels import label
@@ -56,12 +58,16 @@ class Column:
 
 @dataclass
 class Sheet:
+    """``rows`` may be a one-pass iterator, read once by whichever format draws the sheet (a
+    multi-year report is laid out a year at a time, never whole); ``totals`` is complete once
+    ``rows`` has been read."""
+
     name: str  # the XLSX sheet's name
     title: str
     columns: list[Column]
-    rows: list[list[Any]] = field(default_factory=list)
+    rows: Iterable[list[Any]] = field(default_factory=list)
     totals: list[list[Any]] = field(default_factory=list)
-    warn: list[bool] = field(default_factory=list)  # per row: budget over USED_WARNING used
+    warn: Callable[[list[Any]], bool] | None = None  # row -> budget over USED_WARNING used
 
     def human_columns(self) -> list[int]:
         return [i for i, c in enumerate(self.columns) if c.human]
@@ -93,37 +99,43 @@ def _figure_cells(f: dict) -> list[Any]:
     return [f[f"{k}_cents"] for k in FIGURES] + [used_share(f)]
 
 
+def _over_budget(row: list[Any]) -> bool:
+    return row[-1] > USED_WARNING  # the figure rows end with the used share
+
+
+def _figure_rows(report: dict, *lead: Any) -> Iterator[list[Any]]:
+    for sm in report["smederijen"]:
+        for stream, f in sm["streams"].items():
+            yield [*lead, sm["code"], sm["name"], stream, *_figure_cells(f)]
+
+
 def report_sheet(data: dict, lang: str) -> Sheet:
     """One year, per Smederij and stream, with a totals row."""
-    sheet = Sheet(label("smederijen", lang), label("report_title", lang, year=data["year"]),
-                  [Column("smederij", human=False), Column("name", heading="smederij"),
-                   Column("stream")] + _figure_columns())
-    for sm in data["smederijen"]:
-        for stream, f in sm["streams"].items():
-            sheet.rows.append([sm["code"], sm["name"], stream, *_figure_cells(f)])
-            sheet.warn.append(used_share(f) > USED_WARNING)
-    sheet.totals.append(["", label("total", lang), "", *_figure_cells(data["totals"])])
-    return sheet
+    return Sheet(label("smederijen", lang), label("report_title", lang, year=data["year"]),
+                 [Column("smederij", human=False), Column("name", heading="smederij"),
+                  Column("stream")] + _figure_columns(), rows=_figure_rows(data),
+                 totals=[["", label("total", lang), "", *_figure_cells(data["totals"])]],
+                 warn=_over_budget)
 
 
 def overview_sheet(data: dict, lang: str) -> Sheet:
-    """Several years: per year, Smederij and stream; a totals row per year and one overall."""
+    """Several years: per year, Smederij and stream; a totals row per year and one overall.
+    ``data`` is ``Ledger.overview``'s: its years are read one at a time, as the rows are."""
     sheet = Sheet(label("smederijen", lang),
                   label("overview_title", lang, start=data["from"], end=data["to"]),
                   [Column("year", "int"), Column("smederij", human=False),
                    Column("name", heading="smederij"),
-                   Column("stream")] + _figure_columns())
-    for report in data["years"]:
-        for sm in report["smederijen"]:
-            for stream, f in sm["streams"].items():
-                sheet.rows.append([report["year"], sm["code"], sm["name"], stream,
-                                   *_figure_cells(f)])
-                sheet.warn.append(used_share(f) > USED_WARNING)
-    for report in data["years"]:
-        sheet.totals.append([report["year"], "", label("total", lang), "",
-                             *_figure_cells(report["totals"])])
-    sheet.totals.append([f"{data['from']}–{data['to']}", "", label("total", lang), "",
-                         *_figure_cells(data["totals"])])
+                   Column("stream")] + _figure_columns(), warn=_over_budget)
+
+    def rows() -> Iterator[list[Any]]:
+        for report in data["years"]:
+            yield from _figure_rows(report, report["year"])
+            sheet.totals.append([report["year"], "", label("total", lang), "",
+                                 *_figure_cells(report["totals"])])
+        sheet.totals.append([f"{data['from']}–{data['to']}", "", label("total", lang), "",
+                             *_figure_cells(data["totals"])])
+
+    sheet.rows = rows()
     return sheet
 
 
@@ -177,14 +189,23 @@ def plain_euros(cents: int, decimal: str = ".") -> str:
     return f"{'-' if cents < 0 else ''}{whole}{decimal}{rest:02d}"
 
 
+CHUNK_ROWS = 2_000  # rows per piece of text handed out by the streaming writers
+
+
 def write_csv(sheet: Sheet, *, delimiter: str = ";", decimal_comma: bool = False) -> str:
+    return "".join(csv_chunks(sheet, delimiter=delimiter, decimal_comma=decimal_comma))
+
+
+def csv_chunks(sheet: Sheet, *, delimiter: str = ";", decimal_comma: bool = False
+               ) -> Iterator[str]:
     """One row per record with the stable English headers; no totals rows (sum them in the
-    spreadsheet); money in euros as plain numbers; codes, not labels."""
+    spreadsheet); money in euros as plain numbers; codes, not labels. Handed out in pieces of
+    ``CHUNK_ROWS`` rows."""
     decimal = "," if decimal_comma else "."
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([c.key for c in sheet.columns])
-    for row in sheet.rows:
+    for n, row in enumerate(sheet.rows, 1):
         cells = []
         for column, value in zip(sheet.columns, row):
             if value is None:
@@ -198,7 +219,11 @@ def write_csv(sheet: Sheet, *, delimiter: str = ";", decimal_comma: bool = False
             else:
                 cells.append(value)
         writer.writerow(cells)
-    return out.getvalue()
+        if n % CHUNK_ROWS == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 # -- Markdown --------------------------------------------------------------------------------------
@@ -209,22 +234,28 @@ def _md_cell(text: str) -> str:
 
 
 def write_markdown(sheets: list[Sheet], lang: str) -> str:
-    parts = []
-    for sheet in sheets:
+    return "".join(markdown_chunks(sheets, lang))
+
+
+def markdown_chunks(sheets: list[Sheet], lang: str) -> Iterator[str]:
+    """Each sheet as a heading and a table, in pieces of ``CHUNK_ROWS`` lines."""
+    for n, sheet in enumerate(sheets):
         cols = sheet.human_columns()
-        lines = [f"## {_md_cell(sheet.title)}", "",
-                 "| " + " | ".join(sheet.columns[i].title(lang) for i in cols) + " |",
+        lines = ["\n" if n else "", f"## {_md_cell(sheet.title)}\n\n",
+                 "| " + " | ".join(sheet.columns[i].title(lang) for i in cols) + " |\n",
                  "|" + "|".join("---:" if sheet.columns[i].numeric else "---" for i in cols)
-                 + "|"]
+                 + "|\n"]
         for row in sheet.rows:
             lines.append("| " + " | ".join(_md_cell(show(sheet.columns[i], row[i], lang))
-                                           for i in cols) + " |")
+                                           for i in cols) + " |\n")
+            if len(lines) >= CHUNK_ROWS:
+                yield "".join(lines)
+                lines = []
         for row in sheet.totals:
             cells = [show(sheet.columns[i], row[i], lang) for i in cols]
             lines.append("| " + " | ".join(f"**{_md_cell(c)}**" if c else "" for c in cells)
-                         + " |")
-        parts.append("\n".join(lines))
-    return "\n\n".join(parts) + "\n"
+                         + " |\n")
+        yield "".join(lines)
 
 
 # -- XLSX ------------------------------------------------------------------------------------------
@@ -254,10 +285,10 @@ def write_xlsx(sheets: list[Sheet], lang: str) -> bytes:
             cell.fill = header_fill
             cell.alignment = Alignment(vertical="center")
         widths = [len(str(c.value)) for c in ws[1]]
-        body = [(row, False, warn) for row, warn in
-                zip(sheet.rows, sheet.warn or [False] * len(sheet.rows))]
-        body += [(row, True, False) for row in sheet.totals]
-        for row, is_total, warn in body:
+        over = sheet.warn or (lambda row: False)
+        body = ((row, False, over(row)) for row in sheet.rows)
+        for row, is_total, warn in itertools.chain(body, ((row, True, False)
+                                                          for row in sheet.totals)):
             values = []
             for n, i in enumerate(cols):
                 column, value = sheet.columns[i], row[i]
@@ -533,8 +564,9 @@ def write_html_sheets(sheets: list[Sheet], lang: str, *, heading: str, subtitle:
     return _page(heading, subtitle, "".join(body), lang, wide=True)
 
 
-def save(path, content: str | bytes) -> None:
-    """Write a report file whole or not at all: into a temporary file beside it, then renamed."""
+def save(path, content: str | bytes | Iterable[str | bytes]) -> None:
+    """Write a report file whole or not at all: into a temporary file beside it, then renamed.
+    ``content`` may come in pieces (as the streaming writers hand it out)."""
     import os
     from pathlib import Path
 
@@ -544,11 +576,15 @@ def save(path, content: str | bytes) -> None:
     if path.is_dir():
         raise InvalidInput(f"--output {path} is a directory: give a file name")
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    chunks = [content] if isinstance(content, (str, bytes)) else content
     try:
-        temporary.write_bytes(data)
+        with open(temporary, "wb") as f:
+            for chunk in chunks:
+                f.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
         os.replace(temporary, path)
-    except OSError as e:
+    except BaseException as e:
         with contextlib.suppress(OSError):
             temporary.unlink()
-        raise InvalidInput(f"cannot write --output {path}: {e.strerror}") from None
+        if isinstance(e, OSError):
+            raise InvalidInput(f"cannot write --output {path}: {e.strerror}") from None
+        raise

@@ -29,7 +29,7 @@ def _rich(sheet: Sheet, monkeypatch) -> str:
 @pytest.mark.parametrize("title", ["Rapport 2026", ""])
 def test_lean_table_is_what_rich_draws(monkeypatch, rows, totals, title):
     sheet = Sheet("x", title, COLUMNS, rows=[list(r) for r in rows], totals=totals,
-                  warn=[r[-1] > 0.9 for r in rows])
+                  warn=lambda r: r[-1] > 0.9)
     lean = render.sheet_text(sheet)
     assert lean == _rich(sheet, monkeypatch)
     if rows:
@@ -38,16 +38,20 @@ def test_lean_table_is_what_rich_draws(monkeypatch, rows, totals, title):
 
 def test_lean_table_gives_way_to_rich_where_it_cannot_draw_the_same():
     # a line break in a cell, a title wider than the table, a table wider than the page
-    assert render._lean_table("", ["a"], [False], [["x\ny"]], [], [False], 200, False) is None
-    assert render._lean_table("t" * 20, ["a"], [False], [["x"]], [], [False], 200, False) is None
-    assert render._lean_table("", ["a"], [False], [["x" * 300]], [], [False], 200, False) is None
+    def lean(title, rows):
+        return render._lean_table(title, ["a"], [False], render._Rows.of(rows), [], 200, False)
+
+    assert lean("", [["x\ny"]]) is None
+    assert lean("t" * 20, [["x"]]) is None
+    assert lean("", [["x" * 300]]) is None
     many = [["x" * 300]] * (render.LEAN_MAX_ROWS + 1)  # too slow for rich: drawn wide instead
-    assert render._lean_table("", ["a"], [False], many, [], [False] * len(many), 200, False)
+    assert lean("", many)
 
 
 def test_lean_table_styles_rows_over_budget_and_totals():
-    text = render._lean_table("T", ["a", "b"], [False, True], [["x", "1"], ["y", "2"]],
-                              [["t", "3"]], [False, True], 200, "1;33")
+    text = "".join(render._lean_table("T", ["a", "b"], [False, True],
+                                      render._Rows.of([["x", "1"], ["y", "2"]], [False, True]),
+                                      [["t", "3"]], 200, "1;33"))
     lines = text.splitlines()
     assert lines[0] == "\x1b[3mT        \x1b[0m"  # padded to the table width
     assert lines[4] == "│ x │ 1 │"  # an ordinary row stays plain
