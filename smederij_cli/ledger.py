@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 from smederij_cli import domain as d
@@ -613,22 +614,25 @@ class Ledger:
         figures = {(r["smederij"], r["stream"]): r for r in self.store.stream_figures(year)}
         counts = self.store.project_status_counts(year)
         streams = [s["code"] for s in self.store.streams() if stream in (None, s["code"])]
-        totals = dict.fromkeys(FIGURES, 0)
-        rows = []
+        nothing, no_projects = dict.fromkeys(FIGURES, 0), dict.fromkeys(d.STATUSES, 0)
+        rows, shown = [], []  # shown: every figures dict in the report, for the totals
         for sm in self._report_smederijen(figures):
-            if smederij not in (None, sm["code"]):
+            code = sm["code"]
+            if smederij not in (None, code):
                 continue
             per_stream = {}
             for st in streams:
-                row = figures.get((sm["code"], st), {})
-                per_stream[st] = {k: row.get(k, 0) for k in FIGURES}
-                for k in FIGURES:
-                    totals[k] += per_stream[st][k]
+                row = figures.get((code, st))
+                per_stream[st] = {k: row[k] for k in FIGURES} if row else nothing.copy()
+            shown.extend(per_stream.values())
+            count = counts.get(code)
             rows.append({
-                "code": sm["code"], "name": sm["name"], "kind": sm["kind"],
+                "code": code, "name": sm["name"], "kind": sm["kind"],
                 "team": sm["team_name"] or sm["team"], "streams": per_stream,
-                "projects": {st: counts.get(sm["code"], {}).get(st, 0) for st in d.STATUSES},
+                "projects": ({st: count.get(st, 0) for st in d.STATUSES} if count
+                             else no_projects.copy()),
             })
+        totals = {k: sum(map(itemgetter(k), shown)) for k in FIGURES}
         return {"year": year, "currency": self.programme().get("currency", "EUR"),
                 "smederijen": rows, "totals": totals}
 
