@@ -57,3 +57,50 @@ def test_lean_table_styles_rows_over_budget_and_totals():
     assert lines[4] == "│ x │ 1 │"  # an ordinary row stays plain
     assert lines[5] == "│\x1b[1;33m y \x1b[0m│\x1b[1;33m 2 \x1b[0m│"
     assert lines[7] == "│\x1b[1m t \x1b[0m│\x1b[1m 3 \x1b[0m│"
+
+
+def test_rows_kept_in_blocks_draw_what_rich_draws(monkeypatch):
+    # more rows than a block holds, wide and narrow rows mixed: kept compactly, drawn the same
+    monkeypatch.setattr(render._Rows, "BLOCK", 3)
+    rows = [[f"s{n}", ROWS[n % 3][1], "korte-klap", n * 1001, n / 10] for n in range(11)]
+    over = lambda r: r[-1] > 0.9  # noqa: E731
+    lean = render.sheet_text(Sheet("x", "Rapport", COLUMNS, rows=iter(rows), totals=TOTALS,
+                                   warn=over))
+    assert lean == _rich(Sheet("x", "Rapport", COLUMNS, rows=rows, totals=TOTALS, warn=over),
+                         monkeypatch)
+    assert lean.count("Wijk 日本 Ärger [/]") == 3 and "€ 100,10" in lean
+
+
+JSON_SAMPLES = [
+    {}, [], (), "", 0, -7, 2.5, None, True, {"a": []}, {"a": {}}, [[[]]], (1, (2, 3)),
+    {"é \"q\"\n\t\u2028": ["日本", 1.0e100, float("inf"), -0.0, None, False, {"k": {"z": 3}}]},
+    {1: "int key", "s": {2.5: [True]}, None: 1},  # keys that are not strings, as json has them
+    {"year": 2026, "smederijen": [{"code": "k", "streams": {"korte-klap": {"spent": -1}}}]},
+]
+
+
+@pytest.mark.parametrize("data", JSON_SAMPLES)
+def test_json_text_is_what_json_dumps_writes(data):
+    import json
+
+    assert render.json_text(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert "".join(render.json_chunks(data)) == render.json_text(data)
+
+
+def test_json_chunks_write_iterators_as_arrays_and_read_values_when_reached():
+    import json
+
+    totals = {"n": 0}
+
+    def years():
+        for year in (2025, 2026):
+            totals["n"] += 1
+            yield {"year": year, "rows": iter([{"a": 1}, []])}
+
+    data = {"from": 2025, "years": years(), "empty": iter(()), "totals": totals}
+    chunks = render.json_chunks(data)
+    head = next(chunks) + next(chunks)
+    assert head == '{\n  "from": 2025' and totals["n"] == 0  # nothing built yet
+    whole = {"from": 2025, "years": [{"year": y, "rows": [{"a": 1}, []]} for y in (2025, 2026)],
+             "empty": [], "totals": {"n": 2}}
+    assert head + "".join(chunks) == json.dumps(whole, indent=2) + "\n"
