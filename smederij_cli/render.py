@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from smederij_cli.labels import label
 from smederij_cli.money import format_cents
-from smederij_cli.writers import Sheet, show
+from smederij_cli.writers import Sheet, shower
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -187,18 +187,18 @@ def sheet_text(data: Sheet, lang: str = "nl") -> str:
 def _sheet_chunks(data: Sheet, lang: str, width: int, warn_style: str | bool,
                   out: Console | None) -> Iterator[str]:
     cols = data.human_columns()
-    shown = [(data.columns[i], i) for i in cols]
-    headers = [column.title(lang) for column, _ in shown]
-    right = [column.numeric for column, _ in shown]
+    headers = [data.columns[i].title(lang) for i in cols]
+    right = [data.columns[i].numeric for i in cols]
+    shown = [(shower(data.columns[i], lang), i) for i in cols]
     rows, previous, warn = _Rows(len(cols)), None, data.warn
     for row in data.rows:
-        cells = [show(column, row[i], lang) for column, i in shown]
+        cells = [cell(row[i]) for cell, i in shown]
         first = cells[0]
         if first == previous:
             cells[0] = ""
         previous = first
         rows.add(cells, bool(warn and warn(row)))
-    totals = [[show(column, row[i], lang) for column, i in shown] for row in data.totals]
+    totals = [[cell(row[i]) for cell, i in shown] for row in data.totals]
     lines = _lean_table(data.title, headers, right, rows, totals, width, warn_style)
     if lines is not None:
         yield from lines
@@ -327,8 +327,12 @@ def _lean_lines(title: str, headers: list[str], right: list[bool], rows: _Rows,
         return edge + edge.join(on + " {} " + off for _ in widths) + edge + "\n"
 
     def draw(cells: list[str], form: str, measure: Callable[[str], int] = _cell_len) -> str:
+        if measure is len:  # as wide as long: str's own padding
+            return form.format(*[pad(c, w) for pad, c, w in zip(justify, cells, widths)])
         gaps = [" " * (w - measure(c)) for c, w in zip(cells, widths)]
         return form.format(*(g + c if n else c + g for c, g, n in zip(cells, gaps, right)))
+
+    justify = [str.rjust if n else str.ljust for n in right]
 
     bold = "1" if warn_style else False
     out = []

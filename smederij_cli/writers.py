@@ -91,6 +91,20 @@ def show(column: Column, value: Any, lang: str) -> str:
     return str(value)
 
 
+def shower(column: Column, lang: str) -> Callable[[Any], str]:
+    """``show`` for one column, decided once: what tables of many rows format cells with. Money
+    (most cells of a report, a third of them zero) goes straight to ``format_cents``."""
+    if column.kind != "money":
+        return lambda value: show(column, value, lang)
+    zero = format_cents(0, lang)
+
+    def money(value: Any) -> str:
+        if type(value) is int:
+            return format_cents(value, lang) if value else zero
+        return show(column, value, lang)
+    return money
+
+
 def _figure_columns() -> list[Column]:
     return [Column(k, "money") for k in FIGURES] + [Column("used", "share")]
 
@@ -245,9 +259,10 @@ def markdown_chunks(sheets: list[Sheet], lang: str) -> Iterator[str]:
                  "| " + " | ".join(sheet.columns[i].title(lang) for i in cols) + " |\n",
                  "|" + "|".join("---:" if sheet.columns[i].numeric else "---" for i in cols)
                  + "|\n"]
+        shown = [(shower(sheet.columns[i], lang), i) for i in cols]
         for row in sheet.rows:
-            lines.append("| " + " | ".join(_md_cell(show(sheet.columns[i], row[i], lang))
-                                           for i in cols) + " |\n")
+            lines.append("| " + " | ".join([_md_cell(cell(row[i])) for cell, i in shown])
+                         + " |\n")
             if len(lines) >= CHUNK_ROWS:
                 yield "".join(lines)
                 lines = []
