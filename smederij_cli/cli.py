@@ -391,6 +391,7 @@ def report(
         projects = payments = []
         if format in ("xlsx", "html"):
             projects = led.report_projects(*span, smederij=smederij, stream=stream)
+        if format == "xlsx":  # the HTML report shows no payments
             payments = led.report_payments(*span, smederij=smederij, stream=stream)
         programme, path = led.programme(), led.store.path
         when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
@@ -400,7 +401,7 @@ def report(
                   writers.payments_sheet(payments, lang, writers.label("payments_title", lang,
                                                                        year=when))]
         content = _document(format, sheets, lang, delimiter, decimal_comma, data,
-                            lambda: writers.write_html(list(reports), projects, lang,
+                            lambda: writers.write_html(reports, projects, lang,
                                                        programme=programme, ledger=path.name))
         _deliver(content, output, f"report {when} ({format})")
 

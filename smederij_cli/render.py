@@ -97,10 +97,15 @@ _JSON_LITERALS = {None: "null", True: "true", False: "false"}
 
 def _json_parts(obj: Any, pad: str, out: list[str]) -> None:
     kind = type(obj)
-    if kind is dict and obj and all(type(k) is str for k in obj):
-        inner = pad + "  "
+    if kind is dict and obj:
+        inner, start = pad + "  ", len(out)
         lead = "{\n" + inner
         for key, value in obj.items():
+            if type(key) is not str:  # json's own rules for other keys: let it write the dict
+                del out[start:]
+                out.append(json.dumps(obj, ensure_ascii=False, indent=2).replace("\n",
+                                                                                  "\n" + pad))
+                return
             kind = type(value)
             if kind is int:
                 out.append(f"{lead}{_encode_string(key)}: {value}")

@@ -385,15 +385,22 @@ def _sum_figures(items: list[dict]) -> dict:
     return {f"{k}_cents": sum(i[f"{k}_cents"] for i in items) for k in FIGURES}
 
 
-def _per_smederij(reports: list[dict]) -> list[dict]:
-    """Figures per Smederij summed over streams and years, in report order."""
+def _per_smederij(reports: Iterable[dict], years: list[tuple[int, dict]]) -> list[dict]:
+    """Figures per Smederij summed over streams and years, in report order. Reads ``reports``
+    once, a year at a time, and appends each year's (year, totals) to ``years``."""
     result: dict[str, dict] = {}
+    keys = [f"{k}_cents" for k in FIGURES]
     for report in reports:
+        years.append((report["year"], report["totals"]))
         for sm in report["smederijen"]:
-            entry = result.setdefault(sm["code"], {"code": sm["code"], "name": sm["name"],
-                                                   "figures": []})
-            entry["figures"].extend(sm["streams"].values())
-    return [{**e, **_sum_figures(e["figures"])} for e in result.values()]
+            entry = result.get(sm["code"])
+            if entry is None:
+                entry = result[sm["code"]] = {"code": sm["code"], "name": sm["name"],
+                                              **dict.fromkeys(keys, 0)}
+            for f in sm["streams"].values():
+                for k in keys:
+                    entry[k] += f[k]
+    return list(result.values())
 
 
 def _bars(rows: list[tuple[str, list[tuple[str, int]], str]], colours: list[str],
@@ -448,16 +455,19 @@ def _card(key: str, value: str, sub: str = "", kind: str = "") -> str:
             "</div>")
 
 
-def write_html(reports: list[dict], projects: list[dict], lang: str, *, programme: dict,
+def write_html(reports: Iterable[dict], projects: list[dict], lang: str, *, programme: dict,
                ledger: str = "", today: _dt.date | None = None) -> str:
     """The annual report (one year) or the overview (several) as one self-contained page:
-    inline CSS and SVG, nothing fetched from anywhere, every text escaped."""
+    inline CSS and SVG, nothing fetched from anywhere, every text escaped. ``reports`` (one
+    per year) is read once, a year at a time."""
     L = lambda key, **kw: label(key, lang, **kw)  # noqa: E731
     money = lambda cents: format_cents(cents, lang)  # noqa: E731
-    first, last = reports[0]["year"], reports[-1]["year"]
+    years: list[tuple[int, dict]] = []
+    smederijen = _per_smederij(reports, years)
+    first, last = years[0][0], years[-1][0]
     heading = (L("annual_report", year=first) if first == last
                else L("overview_report", start=first, end=last))
-    totals = _sum_figures([r["totals"] for r in reports])
+    totals = _sum_figures([t for _, t in years])
     budget = totals["carried_in_cents"] + totals["allocated_cents"]
     funded = [p for p in projects if p["status"] in ACTIVE]
     cofunding = sum(p["cofunding_cents"] for p in funded)
@@ -483,7 +493,6 @@ def write_html(reports: list[dict], projects: list[dict], lang: str, *, programm
                  + _card(L("volunteers"), str(volunteers), L("volunteers_note"), "people")
                  + "</div>")
 
-    smederijen = _per_smederij(reports)
     by_code: dict[str, list[dict]] = {}
     for p in projects:
         by_code.setdefault(p["smederij"], []).append(p)
@@ -523,11 +532,11 @@ def write_html(reports: list[dict], projects: list[dict], lang: str, *, programm
                   str(len(projects)), money(cofunding), str(volunteers)], "total"))
     parts.append('<div class="gap"></div>' + _html_table(head, rows) + "</div>")
 
-    if len(reports) > 1:
+    if len(years) > 1:
         parts.append(f"<h2>{html.escape(L('per_year'))}</h2><div class='panel'>")
         head = [(L("year"), False)] + [(L(k), True) for k in FIGURES]
-        rows = [([str(r["year"])] + [money(r["totals"][f"{k}_cents"]) for k in FIGURES], "")
-                for r in reports]
+        rows = [([str(year)] + [money(t[f"{k}_cents"]) for k in FIGURES], "")
+                for year, t in years]
         rows.append(([L("total")] + [money(totals[f"{k}_cents"]) for k in FIGURES], "total"))
         parts.append(_html_table(head, rows) + "</div>")
 
