@@ -309,12 +309,18 @@ def _years(year: int, start: int | None, end: int | None) -> tuple[int, int] | N
 
 def _deliver(content: Iterable[str | bytes], output: Path | None, what: str) -> None:
     """Write the pieces of a document to stdout, or whole-or-not-at-all to ``output``."""
+    import os
+
     from smederij_cli import render
     from smederij_cli.writers import save
 
     if output is None:
-        for chunk in content:
-            sys.stdout.write(chunk)  # type: ignore[arg-type]  # xlsx always has an output
+        try:
+            for chunk in content:
+                sys.stdout.write(chunk)  # type: ignore[arg-type]  # xlsx always has an output
+            sys.stdout.flush()
+        except BrokenPipeError:  # `smederij report ... | head`: the reader has had enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
     save(output, content)
     render.message(f"wrote {what} to {output}")

@@ -277,6 +277,15 @@ def test_overview_builds_one_year_at_a_time_and_checks_its_arguments_first(funde
         funded.overview(2025, 2026, smederij="atlantis")  # at once, not when the years are read
 
 
+def test_a_streamed_report_stops_quietly_when_the_reader_has_had_enough(rep, db_path):
+    proc = subprocess.Popen([sys.executable, "-m", "smederij_cli", "--db", str(db_path),
+                             "report", "--from", "2000", "--to", "2200", "--format", "json"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline() == b"{\n"  # `| head -1`; 201 years do not fit in a pipe
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 0 and proc.stderr.read() == b""
+
+
 # -- mistakes: exit 1, one line, nothing written --------------------------------------------------
 
 REPORT_ERRORS = [
