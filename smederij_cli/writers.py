@@ -162,10 +162,9 @@ def projects_sheet(rows: list[dict], lang: str, title: str) -> Sheet:
         Column("title", "text"), Column("theme", "label"), Column("status", "label"),
         Column("requested", "money"), Column("committed", "money"), Column("paid", "money"),
         Column("cofunding", "money"), Column("supporters", "int"), Column("volunteers", "int")])
-    for p in rows:
-        sheet.rows.append([p["id"], p["year"], p["smederij"], p["stream"], p["title"],
-                           p["theme"], p["status"], *(p[k] for k in PROJECT_MONEY),
-                           p["supporters"], p["volunteers"]])
+    sheet.rows = ([p["id"], p["year"], p["smederij"], p["stream"], p["title"], p["theme"],
+                   p["status"], *(p[k] for k in PROJECT_MONEY), p["supporters"],
+                   p["volunteers"]] for p in rows)  # laid out only if a format reads it
     sheet.totals.append(["", "", "", "", f"{len(rows)} {label('n_projects', lang)}", "", "",
                          *(sum(p[k] for p in rows) for k in PROJECT_MONEY),
                          sum(p["supporters"] for p in rows), sum(p["volunteers"] for p in rows)])
@@ -177,12 +176,10 @@ def payments_sheet(rows: list[dict], lang: str, title: str) -> Sheet:
         Column("id", "int"), Column("date"), Column("project", "int"), Column("title", "text"),
         Column("smederij"), Column("stream"), Column("payee", "text"),
         Column("reference", "text"), Column("amount", "money"), Column("reversed", "text")])
-    for pm in rows:
-        reversed_ = (f"{pm['reversal_date']}: {pm['reversal_reason']}" if pm["reversal_txn"]
-                     else "")
-        sheet.rows.append([pm["id"], pm["date"], pm["project_id"], pm["title"], pm["smederij"],
-                           pm["stream"], pm["payee"], pm["reference"] or "", pm["amount_cents"],
-                           reversed_])
+    sheet.rows = ([pm["id"], pm["date"], pm["project_id"], pm["title"], pm["smederij"],
+                   pm["stream"], pm["payee"], pm["reference"] or "", pm["amount_cents"],
+                   f"{pm['reversal_date']}: {pm['reversal_reason']}" if pm["reversal_txn"]
+                   else ""] for pm in rows)  # laid out only if a format reads it
     net = sum(pm["amount_cents"] for pm in rows if not pm["reversal_txn"])
     sheet.totals.append(["", "", "", f"{len(rows)} {label('n_payments', lang)}", "", "", "",
                          label("net_paid", lang), net, ""])
