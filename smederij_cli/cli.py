@@ -395,9 +395,8 @@ def report(
             render.sheet(sheet, lang)
             return
         projects = payments = []
-        if format in ("xlsx", "html"):
+        if format == "xlsx":  # its sheets of projects and payments
             projects = led.report_projects(*span, smederij=smederij, stream=stream)
-        if format == "xlsx":  # the HTML report shows no payments
             payments = led.report_payments(*span, smederij=smederij, stream=stream)
         programme, path = led.programme(), led.store.path
         when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
@@ -407,8 +406,10 @@ def report(
                   writers.payments_sheet(payments, lang, writers.label("payments_title", lang,
                                                                        year=when))]
         content = _document(format, sheets, lang, delimiter, decimal_comma, data,
-                            lambda: writers.write_html(reports, projects, lang,
-                                                       programme=programme, ledger=path.name))
+                            lambda: writers.write_html(
+                                reports, led.iter_report_projects(*span, smederij=smederij,
+                                                                  stream=stream),
+                                lang, programme=programme, ledger=path.name))
         _deliver(content, output, f"report {when} ({format})")
 
 

@@ -674,8 +674,15 @@ class Ledger:
     def report_projects(self, start: int, end: int, *, smederij: str | None = None,
                         stream: str | None = None) -> list[dict]:
         """The projects of budget years ``start`` to ``end`` (for the report listings)."""
-        return [p for y in self.report_years(start, end)
-                for p in self.projects(year=y, smederij=smederij, stream=stream)]
+        return list(self.iter_report_projects(start, end, smederij=smederij, stream=stream))
+
+    def iter_report_projects(self, start: int, end: int, *, smederij: str | None = None,
+                             stream: str | None = None) -> Iterator[dict]:
+        """``report_projects`` read a year at a time (arguments checked at once): for what
+        only counts them, such as the HTML report, so that not all are in memory at once."""
+        years = self.report_years(start, end)
+        self._check_filters(smederij, stream)
+        return (p for y in years for p in self.projects(year=y, smederij=smederij, stream=stream))
 
     def report_payments(self, start: int, end: int, *, smederij: str | None = None,
                         stream: str | None = None) -> list[dict]:

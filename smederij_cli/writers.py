@@ -452,11 +452,45 @@ def _card(key: str, value: str, sub: str = "", kind: str = "") -> str:
             "</div>")
 
 
-def write_html(reports: Iterable[dict], projects: list[dict], lang: str, *, programme: dict,
-               ledger: str = "", today: _dt.date | None = None) -> str:
+@dataclass
+class _ProjectCounts:
+    """What the HTML report says about projects, counted in one pass: all of them, and of
+    the funded ones (approved, in progress, completed) their number, co-funding and
+    volunteers; in total and per Smederij."""
+
+    projects: int = 0
+    funded: int = 0
+    cofunding: int = 0
+    volunteers: int = 0
+
+    def add(self, p: dict) -> None:
+        self.projects += 1
+        if p["status"] in ACTIVE:
+            self.funded += 1
+            self.cofunding += p["cofunding_cents"]
+            self.volunteers += p["volunteers"]
+
+
+def _count_projects(projects: Iterable[dict]) -> tuple[_ProjectCounts, dict[str, _ProjectCounts],
+                                                       dict[str, dict[str, int]]]:
+    """(all, per Smederij, per theme the number in each status), reading ``projects`` once."""
+    counts, per_code, themes = _ProjectCounts(), {}, {}
+    for p in projects:
+        counts.add(p)
+        mine = per_code.get(p["smederij"])
+        if mine is None:
+            mine = per_code[p["smederij"]] = _ProjectCounts()
+        mine.add(p)
+        theme = themes.setdefault(p["theme"] or "none", dict.fromkeys(STATUSES, 0))
+        theme[p["status"]] += 1
+    return counts, per_code, themes
+
+
+def write_html(reports: Iterable[dict], projects: Iterable[dict], lang: str, *,
+               programme: dict, ledger: str = "", today: _dt.date | None = None) -> str:
     """The annual report (one year) or the overview (several) as one self-contained page:
     inline CSS and SVG, nothing fetched from anywhere, every text escaped. ``reports`` (one
-    per year) is read once, a year at a time."""
+    per year) and ``projects`` are each read once, as they come: only sums are kept."""
     L = lambda key, **kw: label(key, lang, **kw)  # noqa: E731
     money = lambda cents: format_cents(cents, lang)  # noqa: E731
     years: list[tuple[int, dict]] = []
@@ -466,9 +500,8 @@ def write_html(reports: Iterable[dict], projects: list[dict], lang: str, *, prog
                else L("overview_report", start=first, end=last))
     totals = _sum_figures([t for _, t in years])
     budget = totals["carried_in_cents"] + totals["allocated_cents"]
-    funded = [p for p in projects if p["status"] in ACTIVE]
-    cofunding = sum(p["cofunding_cents"] for p in funded)
-    volunteers = sum(p["volunteers"] for p in funded)
+    counted, per_code, themes = _count_projects(projects)
+    cofunding, volunteers = counted.cofunding, counted.volunteers
     allocated = totals["allocated_cents"]
     per_euro_cents = (200 * cofunding + allocated) // (2 * allocated) if allocated else 0
     title = " · ".join(x for x in (programme.get("name"), programme.get("municipality")) if x)
@@ -482,17 +515,14 @@ def write_html(reports: Iterable[dict], projects: list[dict], lang: str, *, prog
                  + _card(L("spent"), money(totals["spent_cents"]), f"{L('used')}: {used:.0%}",
                          "spent")
                  + _card(L("available"), money(totals["available_cents"]), kind="available")
-                 + _card(L("projects"), str(len(projects)),
-                         f"{len(funded)} {L('approved')}/{L('in_progress')}/{L('completed')}")
+                 + _card(L("projects"), str(counted.projects),
+                         f"{counted.funded} {L('approved')}/{L('in_progress')}/{L('completed')}")
                  + _card(L("cofunding"), money(cofunding), kind="people")
                  + _card(L("cofunding_per_euro"), money(per_euro_cents),
                          L("cofunding_note"), "people")
                  + _card(L("volunteers"), str(volunteers), L("volunteers_note"), "people")
                  + "</div>")
 
-    by_code: dict[str, list[dict]] = {}
-    for p in projects:
-        by_code.setdefault(p["smederij"], []).append(p)
     parts.append(f"<h2>{html.escape(L('per_smederij'))}</h2>"
                  f'<p class="note">{html.escape(L("budget_note"))}</p><div class="panel">')
     parts.append(_legend([(L("spent"), COLOURS["spent"]),
@@ -516,17 +546,15 @@ def write_html(reports: Iterable[dict], projects: list[dict], lang: str, *, prog
             (L("projects"), True), (L("cofunding"), True), (L("volunteers"), True)]
     rows = []
     for sm in smederijen:
-        mine = [p for p in by_code.get(sm["code"], []) if p["status"] in ACTIVE]
+        mine = per_code.get(sm["code"], _ProjectCounts())
         rows.append(([sm["name"], money(sm["carried_in_cents"] + sm["allocated_cents"]),
                       money(sm["committed_cents"]), money(sm["spent_cents"]),
                       money(sm["available_cents"]), f"{used_share(sm):.0%}",
-                      str(len(by_code.get(sm["code"], []))),
-                      money(sum(p["cofunding_cents"] for p in mine)),
-                      str(sum(p["volunteers"] for p in mine))],
+                      str(mine.projects), money(mine.cofunding), str(mine.volunteers)],
                      "warn" if used_share(sm) > USED_WARNING else ""))
     rows.append(([L("total"), money(budget), money(totals["committed_cents"]),
                   money(totals["spent_cents"]), money(totals["available_cents"]), f"{used:.0%}",
-                  str(len(projects)), money(cofunding), str(volunteers)], "total"))
+                  str(counted.projects), money(cofunding), str(volunteers)], "total"))
     parts.append('<div class="gap"></div>' + _html_table(head, rows) + "</div>")
 
     if len(years) > 1:
@@ -537,10 +565,6 @@ def write_html(reports: Iterable[dict], projects: list[dict], lang: str, *, prog
         rows.append(([L("total")] + [money(totals[f"{k}_cents"]) for k in FIGURES], "total"))
         parts.append(_html_table(head, rows) + "</div>")
 
-    themes: dict[str, dict[str, int]] = {}
-    for p in projects:
-        counts = themes.setdefault(p["theme"] or "none", dict.fromkeys(STATUSES, 0))
-        counts[p["status"]] += 1
     parts.append(f"<h2>{html.escape(L('by_theme_status'))}</h2><div class='panel'>")
     parts.append(_legend([(L(s), STATUS_COLOURS[s]) for s in STATUSES]))
     ordered = sorted(themes.items(), key=lambda kv: -sum(kv[1].values()))
@@ -552,7 +576,7 @@ def write_html(reports: Iterable[dict], projects: list[dict], lang: str, *, prog
     rows = [([L(theme)] + [str(counts[s]) for s in STATUSES] + [str(sum(counts.values()))], "")
             for theme, counts in ordered]
     rows.append(([L("total")] + [str(sum(c[s] for c in themes.values())) for s in STATUSES]
-                 + [str(len(projects))], "total"))
+                 + [str(counted.projects)], "total"))
     parts.append(_html_table(head, rows) + "</div>")
     today = today or _dt.date.today()
     parts.append(f"<footer>{html.escape(L('generated', date=today.isoformat(), ledger=ledger))}"
