@@ -6,7 +6,7 @@ as one line on stderr with exit status 1 (usage errors, such as a missing option
 
 import datetime as _dt
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -315,34 +315,43 @@ def _years(year: int, start: int | None, end: int | None) -> tuple[int, int] | N
     return start, end
 
 
-def _deliver(content: str | bytes, output: Path | None, what: str) -> None:
+def _deliver(content: Iterable[str | bytes], output: Path | None, what: str) -> None:
+    """Write the pieces of a document to stdout, or whole-or-not-at-all to ``output``."""
+    import os
+
     from smederij_cli import render
     from smederij_cli.writers import save
 
     if output is None:
-        sys.stdout.write(content)  # type: ignore[arg-type]  # xlsx always has an output
+        try:
+            for chunk in content:
+                sys.stdout.write(chunk)  # type: ignore[arg-type]  # xlsx always has an output
+            sys.stdout.flush()
+        except BrokenPipeError:  # `smederij report ... | head`: the reader has had enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
     save(output, content)
     render.message(f"wrote {what} to {output}")
 
 
 def _document(format: str, sheets: list, lang: str, delimiter: str, decimal_comma: bool,
-              json_data: Any, html: Any) -> str | bytes:
-    """The report in one format: the first sheet is the main one (table, CSV, Markdown); XLSX
-    gets every sheet; HTML is built by ``html()``."""
+              json_data: Any, html: Any) -> Iterable[str | bytes]:
+    """The report in one format, as pieces to write one after the other (the text formats are
+    streamed: a multi-year report is never whole in memory): the first sheet is the main one
+    (table, CSV, Markdown); XLSX gets every sheet; HTML is built by ``html()``."""
     from smederij_cli import render, writers
 
     if format == "json":
-        return render.json_text(json_data)
+        return render.json_chunks(json_data)
     if format == "table":
-        return render.sheet_text(sheets[0], lang)
+        return render.sheet_chunks(sheets[0], lang)
     if format == "csv":
-        return writers.write_csv(sheets[0], delimiter=delimiter, decimal_comma=decimal_comma)
+        return writers.csv_chunks(sheets[0], delimiter=delimiter, decimal_comma=decimal_comma)
     if format == "markdown":
-        return writers.write_markdown(sheets[:1], lang)
+        return writers.markdown_chunks(sheets[:1], lang)
     if format == "xlsx":
-        return writers.write_xlsx(sheets, lang)
-    return html()
+        return [writers.write_xlsx(sheets, lang)]
+    return [html()]
 
 
 @report_app.callback()
@@ -380,6 +389,8 @@ def report(
     span = _years(year, start, end)
     with ledger(ctx) as led:
         lang = lang or _lang(led)
+        # Nothing is laid out yet: a multi-year report's years and every sheet's rows are
+        # built as the chosen format reads them, so what is not printed is never built.
         if span is None:
             data = led.report(year, smederij=smederij, stream=stream)
             reports, span = [data], (year, year)
@@ -392,20 +403,22 @@ def report(
             render.sheet(sheet, lang)
             return
         projects = payments = []
-        if format in ("xlsx", "html"):
+        if format == "xlsx":  # its sheets of projects and payments
             projects = led.report_projects(*span, smederij=smederij, stream=stream)
             payments = led.report_payments(*span, smederij=smederij, stream=stream)
         programme, path = led.programme(), led.store.path
-    when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
-    sheets = [sheet,
-              writers.projects_sheet(projects, lang, writers.label("projects_title", lang,
-                                                                   year=when)),
-              writers.payments_sheet(payments, lang, writers.label("payments_title", lang,
-                                                                   year=when))]
-    content = _document(format, sheets, lang, delimiter, decimal_comma, data,
-                        lambda: writers.write_html(reports, projects, lang,
-                                                   programme=programme, ledger=path.name))
-    _deliver(content, output, f"report {when} ({format})")
+        when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
+        sheets = [sheet,
+                  writers.projects_sheet(projects, lang, writers.label("projects_title", lang,
+                                                                       year=when)),
+                  writers.payments_sheet(payments, lang, writers.label("payments_title", lang,
+                                                                       year=when))]
+        content = _document(format, sheets, lang, delimiter, decimal_comma, data,
+                            lambda: writers.write_html(
+                                reports, led.iter_report_projects(*span, smederij=smederij,
+                                                                  stream=stream),
+                                lang, programme=programme, ledger=path.name))
+        _deliver(content, output, f"report {when} ({format})")
 
 
 @report_app.command("projects")

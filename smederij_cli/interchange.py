@@ -404,12 +404,13 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
         total = sum(r.cents for r in todo)
         if dry_run or not todo:
             return ImportResult(len(f.rows), len(todo), already, total, None, dry_run)
-        spent = {}
-        for pid in {r.project_id for r in todo}:
-            p = projects[pid]
-            spent[pid] = store.account_id(
-                d.spent_account(p["money_year"], p["smederij"], p["stream"], pid), d.SPENT,
-                p["stream"], p["money_year"], p["smederij"], pid)
+        names = {pid: d.spent_account(projects[pid]["money_year"], projects[pid]["smederij"],
+                                      projects[pid]["stream"], pid)
+                 for pid in {r.project_id for r in todo}}
+        ids = store.account_ids((names[pid], d.SPENT, projects[pid]["stream"],
+                                 projects[pid]["money_year"], projects[pid]["smederij"], pid)
+                                for pid in names)  # one bulk call, not one query per project
+        spent = {pid: ids[name] for pid, name in names.items()}
         first = None
         for start in range(0, len(todo), BOOK_CHUNK):
             chunk = todo[start:start + BOOK_CHUNK]

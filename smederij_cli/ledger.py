@@ -11,8 +11,9 @@ import contextlib
 import datetime as _dt
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 from smederij_cli import domain as d
@@ -609,29 +610,29 @@ class Ledger:
                stream: str | None = None) -> dict:
         """Where every cent of a year stands, per Smederij and stream (the JSON interface)."""
         check_year(year)
-        if smederij:
-            self.smederij(smederij)
-        if stream:
-            self.stream(stream)
+        self._check_filters(smederij, stream)
         figures = {(r["smederij"], r["stream"]): r for r in self.store.stream_figures(year)}
         counts = self.store.project_status_counts(year)
         streams = [s["code"] for s in self.store.streams() if stream in (None, s["code"])]
-        totals = dict.fromkeys(FIGURES, 0)
-        rows = []
+        nothing, no_projects = dict.fromkeys(FIGURES, 0), dict.fromkeys(d.STATUSES, 0)
+        rows, shown = [], []  # shown: every figures dict in the report, for the totals
         for sm in self._report_smederijen(figures):
-            if smederij not in (None, sm["code"]):
+            code = sm["code"]
+            if smederij not in (None, code):
                 continue
             per_stream = {}
             for st in streams:
-                row = figures.get((sm["code"], st), {})
-                per_stream[st] = {k: row.get(k, 0) for k in FIGURES}
-                for k in FIGURES:
-                    totals[k] += per_stream[st][k]
+                row = figures.get((code, st))
+                per_stream[st] = {k: row[k] for k in FIGURES} if row else nothing.copy()
+            shown.extend(per_stream.values())
+            count = counts.get(code)
             rows.append({
-                "code": sm["code"], "name": sm["name"], "kind": sm["kind"],
+                "code": code, "name": sm["name"], "kind": sm["kind"],
                 "team": sm["team_name"] or sm["team"], "streams": per_stream,
-                "projects": {st: counts.get(sm["code"], {}).get(st, 0) for st in d.STATUSES},
+                "projects": ({st: count.get(st, 0) for st in d.STATUSES} if count
+                             else no_projects.copy()),
             })
+        totals = {k: sum(map(itemgetter(k), shown)) for k in FIGURES}
         return {"year": year, "currency": self.programme().get("currency", "EUR"),
                 "smederijen": rows, "totals": totals}
 
@@ -639,13 +640,26 @@ class Ledger:
                  stream: str | None = None) -> dict:
         """Several years side by side: each year's report, and the figures summed over them.
 
+        ``years`` is an iterator: each year's report is built when it is reached and can be
+        dropped once used, so a report over ten national years holds one year at a time.
+        ``totals`` is complete once ``years`` has been read (JSON writes it after them).
+        The arguments are checked here, before anything is read or written.
+
         Carried in and carried out are counted in every year they appear, so in the totals they
         show how much moved between the years, not new money."""
         years = self.report_years(start, end)
-        reports = [self.report(y, smederij=smederij, stream=stream) for y in years]
+        self._check_filters(smederij, stream)
+        totals = dict.fromkeys(FIGURES, 0)
+
+        def reports() -> Iterator[dict]:
+            for year in years:
+                report = self.report(year, smederij=smederij, stream=stream)
+                for k in FIGURES:
+                    totals[k] += report["totals"][k]
+                yield report
+
         return {"from": start, "to": end, "currency": self.programme().get("currency", "EUR"),
-                "years": reports,
-                "totals": {k: sum(r["totals"][k] for r in reports) for k in FIGURES}}
+                "years": reports(), "totals": totals}
 
     @staticmethod
     def report_years(start: int, end: int) -> list[int]:
@@ -660,8 +674,15 @@ class Ledger:
     def report_projects(self, start: int, end: int, *, smederij: str | None = None,
                         stream: str | None = None) -> list[dict]:
         """The projects of budget years ``start`` to ``end`` (for the report listings)."""
-        return [p for y in self.report_years(start, end)
-                for p in self.projects(year=y, smederij=smederij, stream=stream)]
+        return list(self.iter_report_projects(start, end, smederij=smederij, stream=stream))
+
+    def iter_report_projects(self, start: int, end: int, *, smederij: str | None = None,
+                             stream: str | None = None) -> Iterator[dict]:
+        """``report_projects`` read a year at a time (arguments checked at once): for what
+        only counts them, such as the HTML report, so that not all are in memory at once."""
+        years = self.report_years(start, end)
+        self._check_filters(smederij, stream)
+        return (p for y in years for p in self.projects(year=y, smederij=smederij, stream=stream))
 
     def report_payments(self, start: int, end: int, *, smederij: str | None = None,
                         stream: str | None = None) -> list[dict]:
@@ -671,6 +692,12 @@ class Ledger:
         return [pm for y in self.report_years(start, end)
                 for pm in self.payments(year=y, smederij=smederij)
                 if stream in (None, pm["stream"])]
+
+    def _check_filters(self, smederij: str | None, stream: str | None) -> None:
+        if smederij:
+            self.smederij(smederij)
+        if stream:
+            self.stream(stream)
 
     def _report_smederijen(self, figures: dict) -> list[dict]:
         """Active Smederijen, and inactive ones that still have money in the year."""

@@ -17,8 +17,10 @@ import csv
 import datetime as _dt
 import html
 import io
+import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from smederij_cli.labels import label
@@ -56,12 +58,16 @@ class Column:
 
 @dataclass
 class Sheet:
+    """``rows`` may be a one-pass iterator, read once by whichever format draws the sheet (a
+    multi-year report is laid out a year at a time, never whole); ``totals`` is complete once
+    ``rows`` has been read."""
+
     name: str  # the XLSX sheet's name
     title: str
     columns: list[Column]
-    rows: list[list[Any]] = field(default_factory=list)
+    rows: Iterable[list[Any]] = field(default_factory=list)
     totals: list[list[Any]] = field(default_factory=list)
-    warn: list[bool] = field(default_factory=list)  # per row: budget over USED_WARNING used
+    warn: Callable[[list[Any]], bool] | None = None  # row -> budget over USED_WARNING used
 
     def human_columns(self) -> list[int]:
         return [i for i, c in enumerate(self.columns) if c.human]
@@ -85,6 +91,20 @@ def show(column: Column, value: Any, lang: str) -> str:
     return str(value)
 
 
+def shower(column: Column, lang: str) -> Callable[[Any], str]:
+    """``show`` for one column, decided once: what tables of many rows format cells with. Money
+    (most cells of a report, a third of them zero) goes straight to ``format_cents``."""
+    if column.kind != "money":
+        return lambda value: show(column, value, lang)
+    zero = format_cents(0, lang)
+
+    def money(value: Any) -> str:
+        if type(value) is int:
+            return format_cents(value, lang) if value else zero
+        return show(column, value, lang)
+    return money
+
+
 def _figure_columns() -> list[Column]:
     return [Column(k, "money") for k in FIGURES] + [Column("used", "share")]
 
@@ -93,37 +113,43 @@ def _figure_cells(f: dict) -> list[Any]:
     return [f[f"{k}_cents"] for k in FIGURES] + [used_share(f)]
 
 
+def _over_budget(row: list[Any]) -> bool:
+    return row[-1] > USED_WARNING  # the figure rows end with the used share
+
+
+def _figure_rows(report: dict, *lead: Any) -> Iterator[list[Any]]:
+    for sm in report["smederijen"]:
+        for stream, f in sm["streams"].items():
+            yield [*lead, sm["code"], sm["name"], stream, *_figure_cells(f)]
+
+
 def report_sheet(data: dict, lang: str) -> Sheet:
     """One year, per Smederij and stream, with a totals row."""
-    sheet = Sheet(label("smederijen", lang), label("report_title", lang, year=data["year"]),
-                  [Column("smederij", human=False), Column("name", heading="smederij"),
-                   Column("stream")] + _figure_columns())
-    for sm in data["smederijen"]:
-        for stream, f in sm["streams"].items():
-            sheet.rows.append([sm["code"], sm["name"], stream, *_figure_cells(f)])
-            sheet.warn.append(used_share(f) > USED_WARNING)
-    sheet.totals.append(["", label("total", lang), "", *_figure_cells(data["totals"])])
-    return sheet
+    return Sheet(label("smederijen", lang), label("report_title", lang, year=data["year"]),
+                 [Column("smederij", human=False), Column("name", heading="smederij"),
+                  Column("stream")] + _figure_columns(), rows=_figure_rows(data),
+                 totals=[["", label("total", lang), "", *_figure_cells(data["totals"])]],
+                 warn=_over_budget)
 
 
 def overview_sheet(data: dict, lang: str) -> Sheet:
-    """Several years: per year, Smederij and stream; a totals row per year and one overall."""
+    """Several years: per year, Smederij and stream; a totals row per year and one overall.
+    ``data`` is ``Ledger.overview``'s: its years are read one at a time, as the rows are."""
     sheet = Sheet(label("smederijen", lang),
                   label("overview_title", lang, start=data["from"], end=data["to"]),
                   [Column("year", "int"), Column("smederij", human=False),
                    Column("name", heading="smederij"),
-                   Column("stream")] + _figure_columns())
-    for report in data["years"]:
-        for sm in report["smederijen"]:
-            for stream, f in sm["streams"].items():
-                sheet.rows.append([report["year"], sm["code"], sm["name"], stream,
-                                   *_figure_cells(f)])
-                sheet.warn.append(used_share(f) > USED_WARNING)
-    for report in data["years"]:
-        sheet.totals.append([report["year"], "", label("total", lang), "",
-                             *_figure_cells(report["totals"])])
-    sheet.totals.append([f"{data['from']}–{data['to']}", "", label("total", lang), "",
-                         *_figure_cells(data["totals"])])
+                   Column("stream")] + _figure_columns(), warn=_over_budget)
+
+    def rows() -> Iterator[list[Any]]:
+        for report in data["years"]:
+            yield from _figure_rows(report, report["year"])
+            sheet.totals.append([report["year"], "", label("total", lang), "",
+                                 *_figure_cells(report["totals"])])
+        sheet.totals.append([f"{data['from']}–{data['to']}", "", label("total", lang), "",
+                             *_figure_cells(data["totals"])])
+
+    sheet.rows = rows()
     return sheet
 
 
@@ -136,10 +162,9 @@ def projects_sheet(rows: list[dict], lang: str, title: str) -> Sheet:
         Column("title", "text"), Column("theme", "label"), Column("status", "label"),
         Column("requested", "money"), Column("committed", "money"), Column("paid", "money"),
         Column("cofunding", "money"), Column("supporters", "int"), Column("volunteers", "int")])
-    for p in rows:
-        sheet.rows.append([p["id"], p["year"], p["smederij"], p["stream"], p["title"],
-                           p["theme"], p["status"], *(p[k] for k in PROJECT_MONEY),
-                           p["supporters"], p["volunteers"]])
+    sheet.rows = ([p["id"], p["year"], p["smederij"], p["stream"], p["title"], p["theme"],
+                   p["status"], *(p[k] for k in PROJECT_MONEY), p["supporters"],
+                   p["volunteers"]] for p in rows)  # laid out only if a format reads it
     sheet.totals.append(["", "", "", "", f"{len(rows)} {label('n_projects', lang)}", "", "",
                          *(sum(p[k] for p in rows) for k in PROJECT_MONEY),
                          sum(p["supporters"] for p in rows), sum(p["volunteers"] for p in rows)])
@@ -151,12 +176,10 @@ def payments_sheet(rows: list[dict], lang: str, title: str) -> Sheet:
         Column("id", "int"), Column("date"), Column("project", "int"), Column("title", "text"),
         Column("smederij"), Column("stream"), Column("payee", "text"),
         Column("reference", "text"), Column("amount", "money"), Column("reversed", "text")])
-    for pm in rows:
-        reversed_ = (f"{pm['reversal_date']}: {pm['reversal_reason']}" if pm["reversal_txn"]
-                     else "")
-        sheet.rows.append([pm["id"], pm["date"], pm["project_id"], pm["title"], pm["smederij"],
-                           pm["stream"], pm["payee"], pm["reference"] or "", pm["amount_cents"],
-                           reversed_])
+    sheet.rows = ([pm["id"], pm["date"], pm["project_id"], pm["title"], pm["smederij"],
+                   pm["stream"], pm["payee"], pm["reference"] or "", pm["amount_cents"],
+                   f"{pm['reversal_date']}: {pm['reversal_reason']}" if pm["reversal_txn"]
+                   else ""] for pm in rows)  # laid out only if a format reads it
     net = sum(pm["amount_cents"] for pm in rows if not pm["reversal_txn"])
     sheet.totals.append(["", "", "", f"{len(rows)} {label('n_payments', lang)}", "", "", "",
                          label("net_paid", lang), net, ""])
@@ -177,14 +200,23 @@ def plain_euros(cents: int, decimal: str = ".") -> str:
     return f"{'-' if cents < 0 else ''}{whole}{decimal}{rest:02d}"
 
 
+CHUNK_ROWS = 2_000  # rows per piece of text handed out by the streaming writers
+
+
 def write_csv(sheet: Sheet, *, delimiter: str = ";", decimal_comma: bool = False) -> str:
+    return "".join(csv_chunks(sheet, delimiter=delimiter, decimal_comma=decimal_comma))
+
+
+def csv_chunks(sheet: Sheet, *, delimiter: str = ";", decimal_comma: bool = False
+               ) -> Iterator[str]:
     """One row per record with the stable English headers; no totals rows (sum them in the
-    spreadsheet); money in euros as plain numbers; codes, not labels."""
+    spreadsheet); money in euros as plain numbers; codes, not labels. Handed out in pieces of
+    ``CHUNK_ROWS`` rows."""
     decimal = "," if decimal_comma else "."
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([c.key for c in sheet.columns])
-    for row in sheet.rows:
+    for n, row in enumerate(sheet.rows, 1):
         cells = []
         for column, value in zip(sheet.columns, row):
             if value is None:
@@ -198,7 +230,11 @@ def write_csv(sheet: Sheet, *, delimiter: str = ";", decimal_comma: bool = False
             else:
                 cells.append(value)
         writer.writerow(cells)
-    return out.getvalue()
+        if n % CHUNK_ROWS == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 # -- Markdown --------------------------------------------------------------------------------------
@@ -209,22 +245,29 @@ def _md_cell(text: str) -> str:
 
 
 def write_markdown(sheets: list[Sheet], lang: str) -> str:
-    parts = []
-    for sheet in sheets:
+    return "".join(markdown_chunks(sheets, lang))
+
+
+def markdown_chunks(sheets: list[Sheet], lang: str) -> Iterator[str]:
+    """Each sheet as a heading and a table, in pieces of ``CHUNK_ROWS`` lines."""
+    for n, sheet in enumerate(sheets):
         cols = sheet.human_columns()
-        lines = [f"## {_md_cell(sheet.title)}", "",
-                 "| " + " | ".join(sheet.columns[i].title(lang) for i in cols) + " |",
+        lines = ["\n" if n else "", f"## {_md_cell(sheet.title)}\n\n",
+                 "| " + " | ".join(sheet.columns[i].title(lang) for i in cols) + " |\n",
                  "|" + "|".join("---:" if sheet.columns[i].numeric else "---" for i in cols)
-                 + "|"]
+                 + "|\n"]
+        shown = [(shower(sheet.columns[i], lang), i) for i in cols]
         for row in sheet.rows:
-            lines.append("| " + " | ".join(_md_cell(show(sheet.columns[i], row[i], lang))
-                                           for i in cols) + " |")
+            lines.append("| " + " | ".join([_md_cell(cell(row[i])) for cell, i in shown])
+                         + " |\n")
+            if len(lines) >= CHUNK_ROWS:
+                yield "".join(lines)
+                lines = []
         for row in sheet.totals:
             cells = [show(sheet.columns[i], row[i], lang) for i in cols]
             lines.append("| " + " | ".join(f"**{_md_cell(c)}**" if c else "" for c in cells)
-                         + " |")
-        parts.append("\n".join(lines))
-    return "\n\n".join(parts) + "\n"
+                         + " |\n")
+        yield "".join(lines)
 
 
 # -- XLSX ------------------------------------------------------------------------------------------
@@ -254,10 +297,10 @@ def write_xlsx(sheets: list[Sheet], lang: str) -> bytes:
             cell.fill = header_fill
             cell.alignment = Alignment(vertical="center")
         widths = [len(str(c.value)) for c in ws[1]]
-        body = [(row, False, warn) for row, warn in
-                zip(sheet.rows, sheet.warn or [False] * len(sheet.rows))]
-        body += [(row, True, False) for row in sheet.totals]
-        for row, is_total, warn in body:
+        over = sheet.warn or (lambda row: False)
+        body = ((row, False, over(row)) for row in sheet.rows)
+        for row, is_total, warn in itertools.chain(body, ((row, True, False)
+                                                          for row in sheet.totals)):
             values = []
             for n, i in enumerate(cols):
                 column, value = sheet.columns[i], row[i]
@@ -339,15 +382,22 @@ def _sum_figures(items: list[dict]) -> dict:
     return {f"{k}_cents": sum(i[f"{k}_cents"] for i in items) for k in FIGURES}
 
 
-def _per_smederij(reports: list[dict]) -> list[dict]:
-    """Figures per Smederij summed over streams and years, in report order."""
+def _per_smederij(reports: Iterable[dict], years: list[tuple[int, dict]]) -> list[dict]:
+    """Figures per Smederij summed over streams and years, in report order. Reads ``reports``
+    once, a year at a time, and appends each year's (year, totals) to ``years``."""
     result: dict[str, dict] = {}
+    keys = [f"{k}_cents" for k in FIGURES]
     for report in reports:
+        years.append((report["year"], report["totals"]))
         for sm in report["smederijen"]:
-            entry = result.setdefault(sm["code"], {"code": sm["code"], "name": sm["name"],
-                                                   "figures": []})
-            entry["figures"].extend(sm["streams"].values())
-    return [{**e, **_sum_figures(e["figures"])} for e in result.values()]
+            entry = result.get(sm["code"])
+            if entry is None:
+                entry = result[sm["code"]] = {"code": sm["code"], "name": sm["name"],
+                                              **dict.fromkeys(keys, 0)}
+            for f in sm["streams"].values():
+                for k in keys:
+                    entry[k] += f[k]
+    return list(result.values())
 
 
 def _bars(rows: list[tuple[str, list[tuple[str, int]], str]], colours: list[str],
@@ -402,20 +452,56 @@ def _card(key: str, value: str, sub: str = "", kind: str = "") -> str:
             "</div>")
 
 
-def write_html(reports: list[dict], projects: list[dict], lang: str, *, programme: dict,
-               ledger: str = "", today: _dt.date | None = None) -> str:
+@dataclass
+class _ProjectCounts:
+    """What the HTML report says about projects, counted in one pass: all of them, and of
+    the funded ones (approved, in progress, completed) their number, co-funding and
+    volunteers; in total and per Smederij."""
+
+    projects: int = 0
+    funded: int = 0
+    cofunding: int = 0
+    volunteers: int = 0
+
+    def add(self, p: dict) -> None:
+        self.projects += 1
+        if p["status"] in ACTIVE:
+            self.funded += 1
+            self.cofunding += p["cofunding_cents"]
+            self.volunteers += p["volunteers"]
+
+
+def _count_projects(projects: Iterable[dict]) -> tuple[_ProjectCounts, dict[str, _ProjectCounts],
+                                                       dict[str, dict[str, int]]]:
+    """(all, per Smederij, per theme the number in each status), reading ``projects`` once."""
+    counts, per_code, themes = _ProjectCounts(), {}, {}
+    for p in projects:
+        counts.add(p)
+        mine = per_code.get(p["smederij"])
+        if mine is None:
+            mine = per_code[p["smederij"]] = _ProjectCounts()
+        mine.add(p)
+        theme = themes.setdefault(p["theme"] or "none", dict.fromkeys(STATUSES, 0))
+        theme[p["status"]] += 1
+    return counts, per_code, themes
+
+
+def write_html(reports: Iterable[dict], projects: Iterable[dict], lang: str, *,
+               programme: dict, ledger: str = "", today: _dt.date | None = None) -> str:
     """The annual report (one year) or the overview (several) as one self-contained page:
-    inline CSS and SVG, nothing fetched from anywhere, every text escaped."""
+    inline CSS and SVG, nothing fetched from anywhere, every text escaped. ``reports`` (one
+    per year) and ``projects`` are each read once, as they come: only sums are kept."""
     L = lambda key, **kw: label(key, lang, **kw)  # noqa: E731
     money = lambda cents: format_cents(cents, lang)  # noqa: E731
-    first, last = reports[0]["year"], reports[-1]["year"]
+    years: list[tuple[int, dict]] = []
+    smederijen = _per_smederij(reports, years)
+    first, last = years[0][0], years[-1][0]
     heading = (L("annual_report", year=first) if first == last
                else L("overview_report", start=first, end=last))
-    totals = _sum_figures([r["totals"] for r in reports])
+    totals = _sum_figures([t for _, t in years])
     budget = totals["carried_in_cents"] + totals["allocated_cents"]
-    funded = [p for p in projects if p["status"] in ACTIVE]
-    cofunding = sum(p["cofunding_cents"] for p in funded)
-    volunteers = sum(p["volunteers"] for p in funded)
+    counted, per_code, themes = _count_projects(projects)
+    cofunding, volunteers = counted.cofunding, counted.volunteers
     allocated = totals["allocated_cents"]
     per_euro_cents = (200 * cofunding + allocated) // (2 * allocated) if allocated else 0
     title = " · ".join(x for x in (programme.get("name"), programme.get("municipality")) if x)
@@ -429,18 +515,14 @@ def write_html(reports: list[dict], projects: list[dict], lang: str, *, programm
                  + _card(L("spent"), money(totals["spent_cents"]), f"{L('used')}: {used:.0%}",
                          "spent")
                  + _card(L("available"), money(totals["available_cents"]), kind="available")
-                 + _card(L("projects"), str(len(projects)),
-                         f"{len(funded)} {L('approved')}/{L('in_progress')}/{L('completed')}")
+                 + _card(L("projects"), str(counted.projects),
+                         f"{counted.funded} {L('approved')}/{L('in_progress')}/{L('completed')}")
                  + _card(L("cofunding"), money(cofunding), kind="people")
                  + _card(L("cofunding_per_euro"), money(per_euro_cents),
                          L("cofunding_note"), "people")
                  + _card(L("volunteers"), str(volunteers), L("volunteers_note"), "people")
                  + "</div>")
 
-    smederijen = _per_smederij(reports)
-    by_code: dict[str, list[dict]] = {}
-    for p in projects:
-        by_code.setdefault(p["smederij"], []).append(p)
     parts.append(f"<h2>{html.escape(L('per_smederij'))}</h2>"
                  f'<p class="note">{html.escape(L("budget_note"))}</p><div class="panel">')
     parts.append(_legend([(L("spent"), COLOURS["spent"]),
@@ -464,31 +546,25 @@ def write_html(reports: list[dict], projects: list[dict], lang: str, *, programm
             (L("projects"), True), (L("cofunding"), True), (L("volunteers"), True)]
     rows = []
     for sm in smederijen:
-        mine = [p for p in by_code.get(sm["code"], []) if p["status"] in ACTIVE]
+        mine = per_code.get(sm["code"], _ProjectCounts())
         rows.append(([sm["name"], money(sm["carried_in_cents"] + sm["allocated_cents"]),
                       money(sm["committed_cents"]), money(sm["spent_cents"]),
                       money(sm["available_cents"]), f"{used_share(sm):.0%}",
-                      str(len(by_code.get(sm["code"], []))),
-                      money(sum(p["cofunding_cents"] for p in mine)),
-                      str(sum(p["volunteers"] for p in mine))],
+                      str(mine.projects), money(mine.cofunding), str(mine.volunteers)],
                      "warn" if used_share(sm) > USED_WARNING else ""))
     rows.append(([L("total"), money(budget), money(totals["committed_cents"]),
                   money(totals["spent_cents"]), money(totals["available_cents"]), f"{used:.0%}",
-                  str(len(projects)), money(cofunding), str(volunteers)], "total"))
+                  str(counted.projects), money(cofunding), str(volunteers)], "total"))
     parts.append('<div class="gap"></div>' + _html_table(head, rows) + "</div>")
 
-    if len(reports) > 1:
+    if len(years) > 1:
         parts.append(f"<h2>{html.escape(L('per_year'))}</h2><div class='panel'>")
         head = [(L("year"), False)] + [(L(k), True) for k in FIGURES]
-        rows = [([str(r["year"])] + [money(r["totals"][f"{k}_cents"]) for k in FIGURES], "")
-                for r in reports]
+        rows = [([str(year)] + [money(t[f"{k}_cents"]) for k in FIGURES], "")
+                for year, t in years]
         rows.append(([L("total")] + [money(totals[f"{k}_cents"]) for k in FIGURES], "total"))
         parts.append(_html_table(head, rows) + "</div>")
 
-    themes: dict[str, dict[str, int]] = {}
-    for p in projects:
-        counts = themes.setdefault(p["theme"] or "none", dict.fromkeys(STATUSES, 0))
-        counts[p["status"]] += 1
     parts.append(f"<h2>{html.escape(L('by_theme_status'))}</h2><div class='panel'>")
     parts.append(_legend([(L(s), STATUS_COLOURS[s]) for s in STATUSES]))
     ordered = sorted(themes.items(), key=lambda kv: -sum(kv[1].values()))
@@ -500,7 +576,7 @@ def write_html(reports: list[dict], projects: list[dict], lang: str, *, programm
     rows = [([L(theme)] + [str(counts[s]) for s in STATUSES] + [str(sum(counts.values()))], "")
             for theme, counts in ordered]
     rows.append(([L("total")] + [str(sum(c[s] for c in themes.values())) for s in STATUSES]
-                 + [str(len(projects))], "total"))
+                 + [str(counted.projects)], "total"))
     parts.append(_html_table(head, rows) + "</div>")
     today = today or _dt.date.today()
     parts.append(f"<footer>{html.escape(L('generated', date=today.isoformat(), ledger=ledger))}"
@@ -533,8 +609,9 @@ def write_html_sheets(sheets: list[Sheet], lang: str, *, heading: str, subtitle:
     return _page(heading, subtitle, "".join(body), lang, wide=True)
 
 
-def save(path, content: str | bytes) -> None:
-    """Write a report file whole or not at all: into a temporary file beside it, then renamed."""
+def save(path, content: str | bytes | Iterable[str | bytes]) -> None:
+    """Write a report file whole or not at all: into a temporary file beside it, then renamed.
+    ``content`` may come in pieces (as the streaming writers hand it out)."""
     import os
     from pathlib import Path
 
@@ -544,11 +621,15 @@ def save(path, content: str | bytes) -> None:
     if path.is_dir():
         raise InvalidInput(f"--output {path} is a directory: give a file name")
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    chunks = [content] if isinstance(content, (str, bytes)) else content
     try:
-        temporary.write_bytes(data)
+        with open(temporary, "wb") as f:
+            for chunk in chunks:
+                f.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
         os.replace(temporary, path)
-    except OSError as e:
+    except BaseException as e:
         with contextlib.suppress(OSError):
             temporary.unlink()
-        raise InvalidInput(f"cannot write --output {path}: {e.strerror}") from None
+        if isinstance(e, OSError):
+            raise InvalidInput(f"cannot write --output {path}: {e.strerror}") from None
+        raise

@@ -29,7 +29,7 @@ def _rich(sheet: Sheet, monkeypatch) -> str:
 @pytest.mark.parametrize("title", ["Rapport 2026", ""])
 def test_lean_table_is_what_rich_draws(monkeypatch, rows, totals, title):
     sheet = Sheet("x", title, COLUMNS, rows=[list(r) for r in rows], totals=totals,
-                  warn=[r[-1] > 0.9 for r in rows])
+                  warn=lambda r: r[-1] > 0.9)
     lean = render.sheet_text(sheet)
     assert lean == _rich(sheet, monkeypatch)
     if rows:
@@ -38,18 +38,69 @@ def test_lean_table_is_what_rich_draws(monkeypatch, rows, totals, title):
 
 def test_lean_table_gives_way_to_rich_where_it_cannot_draw_the_same():
     # a line break in a cell, a title wider than the table, a table wider than the page
-    assert render._lean_table("", ["a"], [False], [["x\ny"]], [], [False], 200, False) is None
-    assert render._lean_table("t" * 20, ["a"], [False], [["x"]], [], [False], 200, False) is None
-    assert render._lean_table("", ["a"], [False], [["x" * 300]], [], [False], 200, False) is None
+    def lean(title, rows):
+        return render._lean_table(title, ["a"], [False], render._Rows.of(rows), [], 200, False)
+
+    assert lean("", [["x\ny"]]) is None
+    assert lean("t" * 20, [["x"]]) is None
+    assert lean("", [["x" * 300]]) is None
     many = [["x" * 300]] * (render.LEAN_MAX_ROWS + 1)  # too slow for rich: drawn wide instead
-    assert render._lean_table("", ["a"], [False], many, [], [False] * len(many), 200, False)
+    assert lean("", many)
 
 
 def test_lean_table_styles_rows_over_budget_and_totals():
-    text = render._lean_table("T", ["a", "b"], [False, True], [["x", "1"], ["y", "2"]],
-                              [["t", "3"]], [False, True], 200, "1;33")
+    text = "".join(render._lean_table("T", ["a", "b"], [False, True],
+                                      render._Rows.of([["x", "1"], ["y", "2"]], [False, True]),
+                                      [["t", "3"]], 200, "1;33"))
     lines = text.splitlines()
     assert lines[0] == "\x1b[3mT        \x1b[0m"  # padded to the table width
     assert lines[4] == "│ x │ 1 │"  # an ordinary row stays plain
     assert lines[5] == "│\x1b[1;33m y \x1b[0m│\x1b[1;33m 2 \x1b[0m│"
     assert lines[7] == "│\x1b[1m t \x1b[0m│\x1b[1m 3 \x1b[0m│"
+
+
+def test_rows_kept_in_blocks_draw_what_rich_draws(monkeypatch):
+    # more rows than a block holds, wide and narrow rows mixed: kept compactly, drawn the same
+    monkeypatch.setattr(render._Rows, "BLOCK", 3)
+    rows = [[f"s{n}", ROWS[n % 3][1], "korte-klap", n * 1001, n / 10] for n in range(11)]
+    over = lambda r: r[-1] > 0.9  # noqa: E731
+    lean = render.sheet_text(Sheet("x", "Rapport", COLUMNS, rows=iter(rows), totals=TOTALS,
+                                   warn=over))
+    assert lean == _rich(Sheet("x", "Rapport", COLUMNS, rows=rows, totals=TOTALS, warn=over),
+                         monkeypatch)
+    assert lean.count("Wijk 日本 Ärger [/]") == 3 and "€ 100,10" in lean
+
+
+JSON_SAMPLES = [
+    {}, [], (), "", 0, -7, 2.5, None, True, {"a": []}, {"a": {}}, [[[]]], (1, (2, 3)),
+    {"é \"q\"\n\t\u2028": ["日本", 1.0e100, float("inf"), -0.0, None, False, {"k": {"z": 3}}]},
+    {1: "int key", "s": {2.5: [True]}, None: 1},  # keys that are not strings, as json has them
+    {"year": 2026, "smederijen": [{"code": "k", "streams": {"korte-klap": {"spent": -1}}}]},
+]
+
+
+@pytest.mark.parametrize("data", JSON_SAMPLES)
+def test_json_text_is_what_json_dumps_writes(data):
+    import json
+
+    assert render.json_text(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert "".join(render.json_chunks(data)) == render.json_text(data)
+
+
+def test_json_chunks_write_iterators_as_arrays_and_read_values_when_reached():
+    import json
+
+    totals = {"n": 0}
+
+    def years():
+        for year in (2025, 2026):
+            totals["n"] += 1
+            yield {"year": year, "rows": iter([{"a": 1}, []])}
+
+    data = {"from": 2025, "years": years(), "empty": iter(()), "totals": totals}
+    chunks = render.json_chunks(data)
+    head = next(chunks) + next(chunks)
+    assert head == '{\n  "from": 2025' and totals["n"] == 0  # nothing built yet
+    whole = {"from": 2025, "years": [{"year": y, "rows": [{"a": 1}, []]} for y in (2025, 2026)],
+             "empty": [], "totals": {"n": 2}}
+    assert head + "".join(chunks) == json.dumps(whole, indent=2) + "\n"

@@ -234,6 +234,58 @@ def test_overview_totals_are_the_sum_of_the_years(rep):
     assert {r["year"] for r in rows} == {"2025", "2026"}
 
 
+def test_overview_prints_each_years_report_in_every_text_format(rep, tmp_path):
+    """Built and written a year at a time, the multi-year report still says what each year's
+    report says."""
+    def year_json(year):
+        return json.loads(run(rep, "--year", year, "--format", "json").stdout)
+
+    def csv_rows(*args):
+        return list(csv.DictReader(io.StringIO(run(rep, *args, "--format", "csv").stdout),
+                                   delimiter=";"))
+
+    data = json.loads(run(rep, "--from", "2024", "--to", "2026", "--format", "json").stdout)
+    assert data["years"] == [year_json(y) for y in ("2024", "2025", "2026")]
+    overview = csv_rows("--from", "2024", "--to", "2026")
+    assert [{k: v for k, v in r.items() if k != "year"} for r in overview] == [
+        r for y in ("2024", "2025", "2026") for r in csv_rows("--year", y)]
+    assert [r["year"] for r in overview] == sorted(r["year"] for r in overview)
+    table = tmp_path / "overview.txt"
+    run(rep, "--from", "2025", "--to", "2026", "--output", str(table))
+    lines = table.read_text(encoding="utf-8").splitlines()
+    assert sum("│ Totaal " in line for line in lines) == 3  # per year and overall
+    assert lines[-2].startswith("│ 2025–2026 │") and "€ 30.000,00" in lines[-2]
+
+
+def test_overview_builds_one_year_at_a_time_and_checks_its_arguments_first(funded,
+                                                                          monkeypatch):
+    from smederij_cli.errors import NotFound
+    from smederij_cli.ledger import Ledger
+
+    built, report = [], Ledger.report
+    monkeypatch.setattr(Ledger, "report",
+                        lambda self, year, **kw: built.append(year) or report(self, year, **kw))
+    data = funded.overview(2024, 2026)
+    assert built == [] and data["totals"]["allocated_cents"] == 0  # nothing read yet
+    first = next(data["years"])
+    assert built == [2024]
+    reports = [first, *data["years"]]
+    assert built == [2024, 2025, 2026] and reports[2] == report(funded, 2026)
+    assert data["totals"] == {k: sum(r["totals"][k] for r in reports) for k in data["totals"]}
+    assert data["totals"]["allocated_cents"] == 30_000_00
+    with pytest.raises(NotFound):
+        funded.overview(2025, 2026, smederij="atlantis")  # at once, not when the years are read
+
+
+def test_a_streamed_report_stops_quietly_when_the_reader_has_had_enough(rep, db_path):
+    proc = subprocess.Popen([sys.executable, "-m", "smederij_cli", "--db", str(db_path),
+                             "report", "--from", "2000", "--to", "2200", "--format", "json"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline() == b"{\n"  # `| head -1`; 201 years do not fit in a pipe
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 0 and proc.stderr.read() == b""
+
+
 # -- mistakes: exit 1, one line, nothing written --------------------------------------------------
 
 REPORT_ERRORS = [
