@@ -402,10 +402,10 @@ def report(
         if format == "table" and output is None:
             render.sheet(sheet, lang)
             return
-        projects = payments = []
-        if format == "xlsx":  # its sheets of projects and payments
-            projects = led.report_projects(*span, smederij=smederij, stream=stream)
-            payments = led.report_payments(*span, smederij=smederij, stream=stream)
+        projects = payments = ()
+        if format == "xlsx":  # its sheets of projects and payments, read as they are written
+            projects = led.iter_report_projects(*span, smederij=smederij, stream=stream)
+            payments = led.iter_report_payments(*span, smederij=smederij, stream=stream)
         programme, path = led.programme(), led.store.path
         when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
         sheets = [sheet,
@@ -447,28 +447,29 @@ def report_projects(
 
     _report_options(format, output, lang, delimiter)
     span = _years(year, start, end) or (year, year)
-    with ledger(ctx) as led:
+    with ledger(ctx) as led:  # open while the sheets are written: payments are read as they go
         lang = lang or _lang(led)
         projects = led.report_projects(*span, smederij=smederij, stream=stream)
-        payments = (led.report_payments(*span, smederij=smederij, stream=stream)
-                    if format == "xlsx" else [])
+        payments = (led.iter_report_payments(*span, smederij=smederij, stream=stream)
+                    if format == "xlsx" else ())
         programme = led.programme()
-    when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
-    sheets = [writers.projects_sheet(projects, lang, writers.label("projects_title", lang,
-                                                                   year=when)),
-              writers.payments_sheet(payments, lang, writers.label("payments_title", lang,
-                                                                   year=when))]
-    if format == "table" and output is None:
-        from smederij_cli import render
+        when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
+        sheets = [writers.projects_sheet(projects, lang, writers.label("projects_title", lang,
+                                                                       year=when)),
+                  writers.payments_sheet(payments, lang, writers.label("payments_title", lang,
+                                                                       year=when))]
+        if format == "table" and output is None:
+            from smederij_cli import render
 
-        render.sheet(sheets[0], lang)
-        return
-    subtitle = " · ".join(x for x in (programme.get("name"), programme.get("municipality")) if x)
-    content = _document(format, sheets, lang, delimiter, decimal_comma, projects,
-                        lambda: writers.write_html_sheets(sheets[:1], lang,
-                                                          heading=sheets[0].title,
-                                                          subtitle=subtitle))
-    _deliver(content, output, f"projects {when} ({format})")
+            render.sheet(sheets[0], lang)
+            return
+        subtitle = " · ".join(x for x in (programme.get("name"), programme.get("municipality"))
+                              if x)
+        content = _document(format, sheets, lang, delimiter, decimal_comma, projects,
+                            lambda: writers.write_html_sheets(sheets[:1], lang,
+                                                              heading=sheets[0].title,
+                                                              subtitle=subtitle))
+        _deliver(content, output, f"projects {when} ({format})")
 
 
 @app.command()

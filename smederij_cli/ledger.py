@@ -684,14 +684,14 @@ class Ledger:
         self._check_filters(smederij, stream)
         return (p for y in years for p in self.projects(year=y, smederij=smederij, stream=stream))
 
-    def report_payments(self, start: int, end: int, *, smederij: str | None = None,
-                        stream: str | None = None) -> list[dict]:
-        """The payments dated in years ``start`` to ``end``, reversed ones included."""
-        if stream:
-            self.stream(stream)
-        return [pm for y in self.report_years(start, end)
-                for pm in self.payments(year=y, smederij=smederij)
-                if stream in (None, pm["stream"])]
+    def iter_report_payments(self, start: int, end: int, *, smederij: str | None = None,
+                             stream: str | None = None) -> Iterator[Any]:
+        """The payments dated in years ``start`` to ``end``, reversed ones included, read a
+        year at a time from the cursor (arguments checked at once)."""
+        years = self.report_years(start, end)
+        self._check_filters(smederij, stream)
+        return (pm for y in years for pm in self.store.iter_payments(year=y, smederij=smederij)
+                if stream in (None, pm["stream"]))
 
     def _check_filters(self, smederij: str | None, stream: str | None) -> None:
         if smederij:

@@ -973,15 +973,23 @@ class Store:
 
     def payments(self, *, project_id: int | None = None, year: int | None = None,
                  smederij: str | None = None) -> list[dict]:
+        return self._all(*self._payments_query(project_id, year, smederij))
+
+    def iter_payments(self, *, year: int | None = None, smederij: str | None = None
+                      ) -> Iterator[sqlite3.Row]:
+        """``payments`` one row at a time from the cursor: a national year holds 100,000."""
+        return self._rows(*self._payments_query(None, year, smederij))
+
+    def _payments_query(self, project_id: int | None, year: int | None,
+                        smederij: str | None) -> tuple[str, list[Any]]:
         filters = {"pm.project_id": project_id, "p.smederij": smederij}
         where = [f"{column} = ?" for column, value in filters.items() if value is not None]
         params: list[Any] = [value for value in filters.values() if value is not None]
         if year is not None:
             where.append("substr(pm.date, 1, 4) = ?")
             params.append(f"{year:04d}")
-        return self._all(
-            self._PAYMENTS + (f"WHERE {' AND '.join(where)} " if where else "")
-            + "ORDER BY pm.id", params)
+        return (self._PAYMENTS + (f"WHERE {' AND '.join(where)} " if where else "")
+                + "ORDER BY pm.id", params)
 
     # -- reports and checks ----------------------------------------------------------------------
 

@@ -156,33 +156,48 @@ def overview_sheet(data: dict, lang: str) -> Sheet:
 PROJECT_MONEY = ("requested_cents", "committed_cents", "paid_cents", "cofunding_cents")
 
 
-def projects_sheet(rows: list[dict], lang: str, title: str) -> Sheet:
+def projects_sheet(rows: Iterable[Any], lang: str, title: str) -> Sheet:
     sheet = Sheet(label("projects", lang), title, [
         Column("id", "int"), Column("year", "int"), Column("smederij"), Column("stream"),
         Column("title", "text"), Column("theme", "label"), Column("status", "label"),
         Column("requested", "money"), Column("committed", "money"), Column("paid", "money"),
         Column("cofunding", "money"), Column("supporters", "int"), Column("volunteers", "int")])
-    sheet.rows = ([p["id"], p["year"], p["smederij"], p["stream"], p["title"], p["theme"],
-                   p["status"], *(p[k] for k in PROJECT_MONEY), p["supporters"],
-                   p["volunteers"]] for p in rows)  # laid out only if a format reads it
-    sheet.totals.append(["", "", "", "", f"{len(rows)} {label('n_projects', lang)}", "", "",
-                         *(sum(p[k] for p in rows) for k in PROJECT_MONEY),
-                         sum(p["supporters"] for p in rows), sum(p["volunteers"] for p in rows)])
+
+    def laid_out() -> Iterator[list[Any]]:  # only if a format reads it; totals as it goes
+        n, money, people = 0, [0] * len(PROJECT_MONEY), [0, 0]
+        for p in rows:
+            n += 1
+            cents = [p[k] for k in PROJECT_MONEY]
+            money = [a + b for a, b in zip(money, cents)]
+            people = [people[0] + p["supporters"], people[1] + p["volunteers"]]
+            yield [p["id"], p["year"], p["smederij"], p["stream"], p["title"], p["theme"],
+                   p["status"], *cents, p["supporters"], p["volunteers"]]
+        sheet.totals.append(["", "", "", "", f"{n} {label('n_projects', lang)}", "", "",
+                             *money, *people])
+
+    sheet.rows = laid_out()
     return sheet
 
 
-def payments_sheet(rows: list[dict], lang: str, title: str) -> Sheet:
+def payments_sheet(rows: Iterable[Any], lang: str, title: str) -> Sheet:
     sheet = Sheet(label("payments", lang), title, [
         Column("id", "int"), Column("date"), Column("project", "int"), Column("title", "text"),
         Column("smederij"), Column("stream"), Column("payee", "text"),
         Column("reference", "text"), Column("amount", "money"), Column("reversed", "text")])
-    sheet.rows = ([pm["id"], pm["date"], pm["project_id"], pm["title"], pm["smederij"],
+
+    def laid_out() -> Iterator[list[Any]]:  # only if a format reads it; totals as it goes
+        n = net = 0
+        for pm in rows:
+            n += 1
+            net += 0 if pm["reversal_txn"] else pm["amount_cents"]
+            yield [pm["id"], pm["date"], pm["project_id"], pm["title"], pm["smederij"],
                    pm["stream"], pm["payee"], pm["reference"] or "", pm["amount_cents"],
                    f"{pm['reversal_date']}: {pm['reversal_reason']}" if pm["reversal_txn"]
-                   else ""] for pm in rows)  # laid out only if a format reads it
-    net = sum(pm["amount_cents"] for pm in rows if not pm["reversal_txn"])
-    sheet.totals.append(["", "", "", f"{len(rows)} {label('n_payments', lang)}", "", "", "",
-                         label("net_paid", lang), net, ""])
+                   else ""]
+        sheet.totals.append(["", "", "", f"{n} {label('n_payments', lang)}", "", "", "",
+                             label("net_paid", lang), net, ""])
+
+    sheet.rows = laid_out()
     return sheet
 
 
@@ -276,57 +291,82 @@ EURO_FORMAT = {"nl": '[$€-413] #,##0.00;[$€-413] -#,##0.00',
                "en": '[$€-1809]#,##0.00;-[$€-1809]#,##0.00'}
 
 
+XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, the header row included
+XLSX_WIDTH_ROWS = 2_000  # columns are sized to the header and the first rows
+
+
 def write_xlsx(sheets: list[Sheet], lang: str) -> bytes:
     """A workbook with one sheet per ``Sheet``: numbers stored as numbers (euros as exact
-    decimals) with a euro format, the header row frozen, totals in bold, columns sized."""
+    decimals) with a euro format, the header row frozen, totals in bold, columns sized.
+
+    Written in openpyxl's write-only mode, which streams the rows of each sheet to a temporary
+    file instead of holding a cell object for every value: a national report has hundreds of
+    thousands of rows (its normal mode took more than 300 MiB and minutes for one year). Column
+    widths must be known before the first row is written, so they follow the header and the
+    first XLSX_WIDTH_ROWS rows. A sheet longer than Excel can open is refused."""
     from openpyxl import Workbook  # only this format needs it
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    book.remove(book.active)
+    from smederij_cli.errors import InvalidInput
+
+    book = Workbook(write_only=True)
     bold = Font(bold=True)
-    header_fill = PatternFill("solid", fgColor="1F3A5F")
+    header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid",
+                                                                             fgColor="1F3A5F")
     warn_fill = PatternFill("solid", fgColor="FCE8C3")
+    euro = EURO_FORMAT.get(lang, EURO_FORMAT["en"])
     for sheet in sheets:
         ws = book.create_sheet(sheet.name[:31])
         cols = sheet.human_columns()
-        ws.append([sheet.columns[i].title(lang) for i in cols])
-        for cell in ws[1]:
-            cell.font = Font(bold=True, color="FFFFFF")
-            cell.fill = header_fill
-            cell.alignment = Alignment(vertical="center")
-        widths = [len(str(c.value)) for c in ws[1]]
+        kinds = [sheet.columns[i].kind for i in cols]
         over = sheet.warn or (lambda row: False)
         body = ((row, False, over(row)) for row in sheet.rows)
-        for row, is_total, warn in itertools.chain(body, ((row, True, False)
-                                                          for row in sheet.totals)):
-            values = []
+        rows = itertools.chain(body, ((row, True, False) for row in sheet.totals))
+        first = list(itertools.islice(rows, XLSX_WIDTH_ROWS))
+        titles = [sheet.columns[i].title(lang) for i in cols]
+        widths = [len(t) for t in titles]
+        for row, _, _ in first:
             for n, i in enumerate(cols):
-                column, value = sheet.columns[i], row[i]
-                if column.kind == "money" and value != "":
-                    values.append(Decimal(value) / 100)
-                elif column.kind == "label" and value:
-                    values.append(label(value, lang))
+                widths[n] = max(widths[n], len(show(sheet.columns[i], row[i], lang)))
+        for n, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(n)].width = min(max(width + 2, 6), 60)
+        ws.freeze_panes = "A2"
+        header = []
+        for title in titles:
+            cell = WriteOnlyCell(ws, value=title)
+            cell.font, cell.fill = header_font, header_fill
+            cell.alignment = Alignment(vertical="center")
+            header.append(cell)
+        ws.append(header)
+        written = 1
+        for row, is_total, warn in itertools.chain(first, rows):
+            written += 1
+            if written > XLSX_MAX_ROWS:
+                raise InvalidInput(
+                    f"sheet {sheet.name} has more than the {XLSX_MAX_ROWS - 1:,} rows Excel can "
+                    "open: choose fewer years or one Smederij, or use --format csv")
+            cells = []
+            for kind, i in zip(kinds, cols):
+                value = row[i]
+                if kind == "money" and value != "":
+                    value = Decimal(value) / 100
+                elif kind == "label" and value:
+                    value = label(value, lang)
                 elif isinstance(value, str):
-                    values.append(neutralise(value) if value else None)
-                else:
-                    values.append(value)
-                widths[n] = max(widths[n], len(show(column, row[i], lang)))
-            ws.append(values)
-            for n, cell in enumerate(ws[ws.max_row]):
-                kind = sheet.columns[cols[n]].kind
+                    value = neutralise(value) if value else None
+                cell = WriteOnlyCell(ws, value=value)
                 if kind == "money":
-                    cell.number_format = EURO_FORMAT.get(lang, EURO_FORMAT["en"])
+                    cell.number_format = euro
                 elif kind == "share":
                     cell.number_format = "0%"
                 if is_total:
                     cell.font = bold
                 elif warn:
                     cell.fill = warn_fill
-        ws.freeze_panes = "A2"
-        for n, width in enumerate(widths, start=1):
-            ws.column_dimensions[get_column_letter(n)].width = min(max(width + 2, 6), 60)
+                cells.append(cell)
+            ws.append(cells)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

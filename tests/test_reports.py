@@ -323,3 +323,33 @@ def test_report_help_has_an_example(cli):
     for args in (["report", "--help"], ["report", "projects", "--help"]):
         result = cli(*args)
         assert result.exit_code == 0 and "Example" in result.stdout
+
+
+def test_xlsx_refuses_a_sheet_longer_than_excel_opens_and_writes_nothing(rep, tmp_path,
+                                                                         monkeypatch):
+    out = tmp_path / "r.xlsx"
+    monkeypatch.setattr("smederij_cli.writers.XLSX_MAX_ROWS", 3)  # the header and two rows
+    result = rep("report", "projects", "--year", "2026", "--format", "xlsx", "--output",
+                 str(out))  # three projects
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "sheet Projecten has more than the 2 rows Excel can open" \
+        in lines[0] and "--format csv" in lines[0]
+    assert not out.exists()
+    monkeypatch.undo()
+    rep.ok("report", "projects", "--year", "2026", "--format", "xlsx", "--output", str(out))
+    assert out.exists()
+
+
+def test_xlsx_columns_are_sized_from_the_header_and_the_first_rows(rep, tmp_path,
+                                                                   monkeypatch):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "r.xlsx"
+    rep.ok("report", "projects", "--year", "2026", "--format", "xlsx", "--output", str(out))
+    wide = load_workbook(out)["Projecten"].column_dimensions["E"].width  # the titles
+    assert wide >= len(EVIL_TITLE)
+    monkeypatch.setattr("smederij_cli.writers.XLSX_WIDTH_ROWS", 0)  # the header alone
+    out.unlink()
+    rep.ok("report", "projects", "--year", "2026", "--format", "xlsx", "--output", str(out))
+    assert load_workbook(out)["Projecten"].column_dimensions["E"].width < wide
