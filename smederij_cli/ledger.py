@@ -320,96 +320,104 @@ class Ledger:
                              "shows what would move")
 
     def _rollover_moves(self, year: int) -> list[dict]:
-        """What the rollover of ``year`` moves, per Smederij and stream (nothing written)."""
-        commitments: dict[tuple[str, str], list[dict]] = {}
-        for c in self.store.committed_balances(year):
-            commitments.setdefault((c["smederij"], c["stream"]), []).append(c)
+        """What the rollover of ``year`` moves, per Smederij and stream (nothing written):
+        ``commitments`` is how many open commitments carry, of ``commitments_carried_cents``.
+
+        A few set-based queries whatever the size: the figures of the year, the open
+        commitments counted per Smederij and stream, and the vintages of every Smederij whose
+        policy is max_years from one query over its available accounts of all years."""
+        held = self.store.open_commitments(year)
+        policies = self._policies()
+        figures = self.store.stream_figures(year)
+        keys = [(f["smederij"], f["stream"]) for f in figures]
+        aged = {key for key in keys if policies(*key).get("policy") == d.MAX_YEARS}
+        vintages = self._vintages(year, {stream for _, stream in aged}) if aged else {}
         moves = []
-        for f in self.store.stream_figures(year):
-            key = (f["smederij"], f["stream"])
-            policy = self._policy(*key)
-            vintages = (self.vintages(year, *key) if policy.get("policy") == d.MAX_YEARS
-                        else None)
-            carried, lapsed = d.carry_split(policy, year, f["available_cents"],
-                                            f["allocated_cents"], vintages)
-            held = commitments.get(key, [])
+        for f, key in zip(figures, keys):
+            carried, lapsed = d.carry_split(policies(*key), year, f["available_cents"],
+                                            f["allocated_cents"],
+                                            vintages.get(key, {}) if key in aged else None)
+            count, cents = held.get(key, (0, 0))
             moves.append({"smederij": key[0], "stream": key[1], "carried_cents": carried,
-                          "lapsed_cents": lapsed, "commitments": held,
-                          "commitments_carried_cents": sum(c["cents"] for c in held)})
+                          "lapsed_cents": lapsed, "commitments": count,
+                          "commitments_carried_cents": cents})
         return moves
 
     def _book_rollover(self, year: int, moves: list[dict]) -> None:
-        """Book the moves in bulk: every account they need in one statement, then the
-        carry-overs and the lapses with one ``post_many`` each (a national rollover moves
-        hundreds of thousands of commitments)."""
-        date, nxt = _dt.date(year, 12, 31), year + 1
-        accounts: list[tuple] = []
-        carries: list[tuple] = []
-        lapses: list[tuple] = []
+        """Book the moves: the available budget carried and lapsed per Smederij and stream, and
+        every open commitment of ``year`` carried to the same project's account of the next,
+        set-based in SQL (a national rollover carries hundreds of thousands of commitments).
+        The same transactions, in the same order, as posting each with ``Store.post``: the
+        carry-overs (per Smederij and stream its available budget, then its commitments by
+        project), then the lapses."""
+        nxt = year + 1
+        budget = []
         for m in moves:
             code, stream = m["smederij"], m["stream"]
-            here, there = (d.available_account(y, code, stream) for y in (year, nxt))
-            accounts += [(here, d.AVAILABLE, stream, year, code, None),
-                         (there, d.AVAILABLE, stream, nxt, code, None)]
-            if m["carried_cents"]:
-                carries.append((date, f"Carry-over {year} -> {nxt} {code} {stream}", None,
-                                [(here, -m["carried_cents"]), (there, m["carried_cents"])]))
-            if m["lapsed_cents"]:
-                funding = d.funding_account(stream)
-                accounts.append((funding, d.FUNDING, stream, None, None, None))
-                lapses.append((date, f"Lapse {year} {code} {stream} to funding", None,
-                               [(here, -m["lapsed_cents"]), (funding, m["lapsed_cents"])]))
-            for c in m["commitments"]:
-                p = {"id": c["project_id"], "smederij": code, "stream": stream}
-                old, new = self._committed(p, year), self._committed(p, nxt)
-                accounts += [(old, d.COMMITTED, stream, year, code, p["id"]),
-                             (new, d.COMMITTED, stream, nxt, code, p["id"])]
-                carries.append((date, f"Commitment of project {p['id']} carried {year} -> {nxt}",
-                                p["id"], [(old, -c["cents"]), (new, c["cents"])]))
-        used = {name for *_, lines in carries + lapses for name, _ in lines}
-        ids = self.store.account_ids(a for a in accounts if a[0] in used)
-        for kind, entries in ((d.CARRY_OVER, carries), (d.LAPSE, lapses)):
-            if entries:
-                self.store.post_many(kind, [(day, text, pid, [(ids[n], c) for n, c in lines])
-                                            for day, text, pid, lines in entries])
+            if m["carried_cents"] or m["lapsed_cents"]:
+                budget.append((code, stream, m["carried_cents"], m["lapsed_cents"],
+                               d.available_account(year, code, stream),
+                               d.available_account(nxt, code, stream),
+                               d.funding_account(stream),
+                               f"Carry-over {year} -> {nxt} {code} {stream}",
+                               f"Lapse {year} {code} {stream} to funding"))
+        self.store.book_rollover(
+            year, _dt.date(year, 12, 31), budget,
+            committed_account=lambda code, stream, pid: d.committed_account(nxt, code, stream,
+                                                                            pid),
+            commitment_text=lambda pid: f"Commitment of project {pid} carried {year} -> {nxt}")
         if any(m["carried_cents"] or m["commitments"] for m in moves):
             self.store.ensure_year(nxt)
 
-    def _policy(self, smederij: str, stream: str) -> dict:
-        """The carry-over policy of a Smederij and stream: its override, else the stream's."""
-        overrides = json.loads(self.store.smederij(smederij)["carry_over"] or "{}")
-        return overrides.get(stream) or json.loads(self.store.stream(stream)["carry_over"])
+    def _policies(self):
+        """policy(smederij, stream): the carry-over policy of a Smederij and stream, its
+        override, else the stream's (read once for all)."""
+        streams = {s["code"]: json.loads(s["carry_over"])
+                   for s in self.store.streams(active_only=False)}
+        overrides = {s["code"]: json.loads(s["carry_over"] or "{}")
+                     for s in self.store.smederijen(active_only=False)}
+        return lambda smederij, stream: (overrides.get(smederij, {}).get(stream)
+                                         or streams[stream])
 
     def vintages(self, year: int, smederij: str, stream: str) -> dict[int, int]:
         """How old the money in a Smederij's available budget is at the end of ``year``:
         {year it was allocated: cents}, summing to the closing balance.
 
         Derived from the ledger, not stored: nothing new can go wrong, and the answer is the
-        same for every reader. The account's flows of the year are split by transaction kind
-        (``Store.available_flows``). Allocations and transfers received are money of ``year``.
+        same for every reader. The account's flows of each year are split by transaction kind
+        (``Store.available_flows``). Allocations and transfers received are money of that year.
         What was carried in is the newest part of the previous year's closing money (the
         rollover lapsed the oldest first, whatever the policy was then), found by the same rule
-        one year back, recursively. Spending uses the oldest money first: commitments and
-        transfers given use it, net of releases and reversed payments, which give it back; so
-        what is left is the newest money. Commitments are not tracked by vintage: a release of
-        more than the year committed (a commitment carried in from before) returns money of
-        the previous year, the latest it can be, since it was committed before ``year``.
+        one year back. Spending uses the oldest money first: commitments and transfers given
+        use it, net of releases and reversed payments, which give it back; so what is left is
+        the newest money. Commitments are not tracked by vintage: a release of more than the
+        year committed (a commitment carried in from before) returns money of the previous
+        year, the latest it can be, since it was committed before ``year``.
         """
-        flows = self.store.available_flows(year, smederij, stream)
-        money: dict[int, int] = {}
-        if flows["carried_in"]:
-            before = self.vintages(year - 1, smederij, stream)
-            money = d.keep_newest(before, flows["carried_in"])
-            missing = flows["carried_in"] - sum(money.values())
-            if missing:  # more carried in than the year before held: call it last year's
-                money[year - 1] = money.get(year - 1, 0) + missing
-        if flows["fresh"]:
-            money[year] = money.get(year, 0) + flows["fresh"]
-        used = flows["used"] - flows["returned"]
-        if used < 0:
-            money[year - 1] = money.get(year - 1, 0) - used
-            used = 0
-        return d.take_oldest(money, used)
+        return self._vintages(year, {stream}, smederij).get((smederij, stream), {})
+
+    def _vintages(self, year: int, streams: set[str], smederij: str | None = None
+                  ) -> dict[tuple[str, str], dict[int, int]]:
+        """``vintages`` of every Smederij (or one) in ``streams`` at once, from one query: the
+        flows of all their years, oldest year first, each year built on the one before."""
+        done: dict[tuple[str, str], tuple[int, dict[int, int]]] = {}
+        for f in self.store.available_flows(year, streams, smederij):
+            key, y = (f["smederij"], f["stream"]), f["year"]
+            last_year, before = done.get(key, (None, {}))
+            money: dict[int, int] = {}
+            if f["carried_in"]:  # a year without flows (no row) leaves nothing to carry
+                money = d.keep_newest(before if last_year == y - 1 else {}, f["carried_in"])
+                missing = f["carried_in"] - sum(money.values())
+                if missing:  # more carried in than the year before held: call it last year's
+                    money[y - 1] = money.get(y - 1, 0) + missing
+            if f["fresh"]:
+                money[y] = money.get(y, 0) + f["fresh"]
+            used = f["used"] - f["returned"]
+            if used < 0:
+                money[y - 1] = money.get(y - 1, 0) - used
+                used = 0
+            done[key] = (y, d.take_oldest(money, used))
+        return {key: money for key, (y, money) in done.items() if y == year}
 
     # -- projects --------------------------------------------------------------------------------
 
@@ -813,10 +821,10 @@ def _rollover_summary(year: int, moves: list[dict]) -> str:
     """The audit line of a rollover: what moved into the next year and what lapsed."""
     carried = sum(m["carried_cents"] for m in moves)
     lapsed = sum(m["lapsed_cents"] for m in moves)
-    held = [c for m in moves for c in m["commitments"]]
+    held = sum(m["commitments_carried_cents"] for m in moves)
     return (f"rolled over {year} into {year + 1}: {format_cents(carried)} available carried, "
-            f"{format_cents(lapsed)} lapsed to funding, {len(held)} open commitment(s) of "
-            f"{format_cents(sum(c['cents'] for c in held))} carried; {year} is closed")
+            f"{format_cents(lapsed)} lapsed to funding, {sum(m['commitments'] for m in moves)} "
+            f"open commitment(s) of {format_cents(held)} carried; {year} is closed")
 
 
 def parse_cofunding(items: Sequence[str], parse_amount) -> dict[str, int]:

@@ -102,7 +102,15 @@ def sheet(data: Sheet, lang: str = "nl", file=None) -> None:
         previous = first
         rows.append(cells)
     totals = [[show(data.columns[i], row[i], lang) for i in cols] for row in data.totals]
-    warn = data.warn or [False] * len(rows)
+    _print_table(data.title, headers, right, rows, totals, data.warn, file, overflow="fold")
+
+
+def _print_table(title: str, headers: list[str], right: list[bool], rows: list[list[str]],
+                 totals: list[list[str]], warn: list[bool] | None = None, file=None,
+                 overflow: str = "ellipsis") -> None:
+    """A table of text cells with totals rows in bold (and ``warn`` rows in colour), as rich
+    draws it: by ``_lean_table`` where it can, else by rich (``overflow`` for its columns)."""
+    warn = warn or [False] * len(rows)
     if file is None and (sys.stdout.isatty() or os.environ.get("FORCE_COLOR")):
         out = console()  # a terminal: rich decides its width and which styles it can show
         width = out.width
@@ -110,14 +118,13 @@ def sheet(data: Sheet, lang: str = "nl", file=None) -> None:
         warn_style = "1" if out.no_color else "1;33"
     else:
         out, width, styles, warn_style = None, 200, False, ""
-    text = _lean_table(data.title, headers, right, rows, totals, warn, width,
-                       styles and warn_style)
+    text = _lean_table(title, headers, right, rows, totals, warn, width, styles and warn_style)
     if text is not None:
         (file or sys.stdout).write(text)
         return
-    table = _table(data.title)
+    table = _table(title)
     for header, numeric in zip(headers, right):
-        table.add_column(header, justify="right" if numeric else "left", overflow="fold")
+        table.add_column(header, justify="right" if numeric else "left", overflow=overflow)
     for cells, w in zip(rows, warn):
         table.add_row(*cells, style="bold yellow" if w else None)
     if rows or totals:
@@ -260,18 +267,12 @@ def rollover(data: dict, names: dict[str, str], closed_at: str | None,
         return
     title = (f"Rollover {year} -> {nxt}"
              + (" (dry run: nothing written)" if data["status"] == "dry_run" else ""))
-    table = _table(title)
-    for column in ("Smederij", "Stream"):
-        table.add_column(column)
-    for column in ("Carried", "Lapsed", "Commitments carried"):
-        table.add_column(column, justify="right")
     keys = ("carried_cents", "lapsed_cents", "commitments_carried_cents")
-    for m in data["moves"]:
-        table.add_row(names.get(m["smederij"], m["smederij"]), m["stream"],
-                      *(money(m[k], lang) for k in keys))
-    table.add_section()
-    table.add_row("Total", "", *(money(totals[k], lang) for k in keys), style="bold")
-    console().print(table)
+    rows = [[names.get(m["smederij"], m["smederij"]), m["stream"],
+             *(money(m[k], lang) for k in keys)] for m in data["moves"]]
+    _print_table(title, ["Smederij", "Stream", "Carried", "Lapsed", "Commitments carried"],
+                 [False, False, True, True, True], rows,
+                 [["Total", "", *(money(totals[k], lang) for k in keys)]])
     verb = "would carry" if data["status"] == "dry_run" else "carried"
     message(f"budget year {year} {'stays open' if data['status'] == 'dry_run' else 'is closed'}"
             f": {verb} {money(totals['carried_cents'], lang)} and "

@@ -18,7 +18,7 @@ import getpass
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -741,13 +741,19 @@ class Store:
             "JOIN txn t ON t.id = p.txn_id WHERE a.year = ? AND a.kind = 'available' "
             "AND t.kind IN ('allocation', 'transfer') ORDER BY t.id, p.id", [year])
 
-    def available_flows(self, year: int, smederij: str, stream: str) -> dict[str, int]:
-        """The money that flowed through one available account in a year, by what it was:
-        ``carried_in`` (rollover), ``fresh`` (allocations and transfers received), ``returned``
-        (releases and reversed payments), ``used`` (commitments and transfers given, as a
-        positive number) and ``closing`` (the balance)."""
-        return self._one(
-            "SELECT "
+    def available_flows(self, year: int, streams: Iterable[str],
+                        smederij: str | None = None) -> list[dict]:
+        """The money that flowed through the available accounts of ``streams`` (of every
+        Smederij, or of one) in each year up to ``year``, by what it was: ``carried_in``
+        (rollover), ``fresh`` (allocations and transfers received), ``returned`` (releases and
+        reversed payments), ``used`` (commitments and transfers given, as a positive number).
+        One row per account that has postings, by year, Smederij and stream: one pass over
+        index account_year_kind, each posting's transaction read for its kind."""
+        where, params = "", [year, json.dumps(sorted(streams))]
+        if smederij is not None:
+            where, params = "AND a.smederij = ? ", [*params, smederij]
+        return self._all(
+            "SELECT a.year, a.smederij, a.stream, "
             "coalesce(sum(CASE WHEN t.kind = 'carry_over' AND p.amount_cents > 0 "
             "    THEN p.amount_cents END), 0) AS carried_in, "
             "coalesce(sum(CASE WHEN t.kind IN ('allocation', 'transfer') AND p.amount_cents > 0 "
@@ -755,18 +761,105 @@ class Store:
             "coalesce(sum(CASE WHEN t.kind IN ('release', 'payment', 'commitment') "
             "    AND p.amount_cents > 0 THEN p.amount_cents END), 0) AS returned, "
             "coalesce(sum(CASE WHEN t.kind NOT IN ('carry_over', 'lapse') AND p.amount_cents < 0 "
-            "    THEN -p.amount_cents END), 0) AS used, "
-            "coalesce(sum(p.amount_cents), 0) AS closing "
-            "FROM posting p JOIN account a ON a.id = p.account_id JOIN txn t ON t.id = p.txn_id "
-            "WHERE a.name = ?", [f"{year}:{smederij}:{stream}:available"])
+            "    THEN -p.amount_cents END), 0) AS used "
+            "FROM account a JOIN posting p ON p.account_id = a.id JOIN txn t ON t.id = p.txn_id "
+            "WHERE a.year <= ? AND a.kind = 'available' "
+            "AND a.stream IN (SELECT value FROM json_each(?)) " + where +
+            "GROUP BY a.year, a.smederij, a.stream ORDER BY a.year, a.smederij, a.stream", params)
 
-    def committed_balances(self, year: int) -> list[dict]:
-        """Per project, what is still committed on its account of ``year`` (non-zero only)."""
-        return self._all(
-            "SELECT a.project_id, a.smederij, a.stream, sum(p.amount_cents) AS cents "
-            "FROM account a JOIN posting p ON p.account_id = a.id "
-            "WHERE a.year = ? AND a.kind = 'committed' GROUP BY a.id HAVING cents <> 0 "
-            "ORDER BY a.smederij, a.stream, a.project_id", [year])
+    # What is still committed on each project's account of a year (non-zero only): the open
+    # commitments a rollover carries. From index account_year_kind and posting_account_txn.
+    _OPEN_COMMITMENTS = (
+        "SELECT a.id, a.smederij, a.stream, a.project_id, sum(p.amount_cents) AS cents "
+        "FROM account a JOIN posting p ON p.account_id = a.id "
+        "WHERE a.year = :year AND a.kind = 'committed' GROUP BY a.id HAVING cents <> 0")
+
+    def open_commitments(self, year: int) -> dict[tuple[str, str], tuple[int, int]]:
+        """(Smederij, stream) -> (how many projects, cents) still committed on ``year``."""
+        return {(sm, stream): (n, cents) for sm, stream, n, cents in self.conn.execute(
+            f"SELECT smederij, stream, count(*), sum(cents) FROM ({self._OPEN_COMMITMENTS}) "
+            "GROUP BY smederij, stream", {"year": year})}
+
+    def book_rollover(self, year: int, date: _dt.date, budget: Sequence[tuple],
+                      committed_account: Callable[[str, str, int], str],
+                      commitment_text: Callable[[int], str]) -> None:
+        """Book a rollover inside a ``write()``, set-based: no row per commitment passes
+        through Python. ``budget`` has per Smederij and stream (in their order) (smederij,
+        stream, carried cents, lapsed cents, its available account of ``year``, of the next
+        year, the funding account, the carry-over's description, the lapse's description).
+
+        The transactions are those ``post`` would book, in this order: carry-overs (per
+        Smederij and stream the available budget, then every open commitment of ``year`` from
+        the project's committed account to ``committed_account(smederij, stream, project)``,
+        described by ``commitment_text(project)``, by project), then lapses. Accounts are
+        created as first needed, in the order of the postings. The plan is one temporary
+        table; then one statement each for the accounts, the transactions and the postings.
+        """
+        assert self.conn.in_transaction, "book_rollover must run inside Store.write()"
+        conn = self.conn
+        conn.create_function("rollover_committed_account", 3, committed_account,
+                             deterministic=True)
+        conn.create_function("rollover_commitment_text", 1, commitment_text, deterministic=True)
+        conn.execute("DROP TABLE IF EXISTS temp.rollover_budget")
+        conn.execute("DROP TABLE IF EXISTS temp.rollover_entry")
+        conn.execute("CREATE TEMP TABLE rollover_budget (smederij TEXT, stream TEXT, "
+                     "carried INTEGER, lapsed INTEGER, here TEXT, there TEXT, funding TEXT, "
+                     "carry_text TEXT, lapse_text TEXT)")
+        conn.executemany("INSERT INTO temp.rollover_budget VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         budget)
+        # seq: the order of the transactions. source: the account paying (its id when known,
+        # else its name); target: the account receiving, with what creating it needs.
+        conn.execute("""CREATE TEMP TABLE rollover_entry (
+            seq INTEGER PRIMARY KEY, kind TEXT, description TEXT, project_id INTEGER,
+            cents INTEGER, source INTEGER, source_name TEXT, stream TEXT, target_name TEXT,
+            target_kind TEXT, target_year INTEGER, target_smederij TEXT)""")
+        conn.execute(
+            "INSERT INTO temp.rollover_entry (seq, kind, description, project_id, cents, source, "
+            "    source_name, stream, target_name, target_kind, target_year, target_smederij) "
+            "SELECT row_number() OVER (ORDER BY lapse, smederij, stream, project_id), "
+            "    CASE lapse WHEN 0 THEN 'carry_over' ELSE 'lapse' END, description, project_id, "
+            "    cents, source, source_name, stream, target_name, target_kind, target_year, "
+            "    target_smederij FROM ("
+            "  SELECT 0 AS lapse, smederij, stream, NULL AS project_id, carried AS cents, "
+            "      carry_text AS description, NULL AS source, here AS source_name, "
+            "      there AS target_name, 'available' AS target_kind, :next AS target_year, "
+            "      smederij AS target_smederij FROM temp.rollover_budget WHERE carried <> 0 "
+            "  UNION ALL "
+            "  SELECT 0, c.smederij, c.stream, c.project_id, c.cents, "
+            "      rollover_commitment_text(c.project_id), c.id, NULL, "
+            "      rollover_committed_account(c.smederij, c.stream, c.project_id), "
+            "      'committed', :next, c.smederij "
+            f"     FROM ({self._OPEN_COMMITMENTS}) c "
+            "  UNION ALL "
+            "  SELECT 1, smederij, stream, NULL, lapsed, lapse_text, NULL, here, funding, "
+            "      'funding', NULL, NULL FROM temp.rollover_budget WHERE lapsed <> 0)",
+            {"year": year, "next": year + 1})
+        conn.execute(
+            "INSERT OR IGNORE INTO account (name, kind, stream, year, smederij, project_id) "
+            "SELECT name, kind, stream, year, smederij, project_id FROM ("
+            "  SELECT seq, 0 AS leg, source_name AS name, 'available' AS kind, stream, "
+            "      :year AS year, target_smederij AS smederij, NULL AS project_id "
+            "      FROM temp.rollover_entry WHERE source IS NULL "
+            "  UNION ALL "
+            "  SELECT seq, 1, target_name, target_kind, stream, target_year, target_smederij, "
+            "      project_id FROM temp.rollover_entry) ORDER BY seq, leg", {"year": year})
+        first = (self._scalar("SELECT max(id) FROM txn") or 0) + 1
+        conn.execute(
+            "INSERT INTO txn (id, date, kind, description, project_id, recorded_at) "
+            "SELECT :first + seq - 1, :date, kind, description, project_id, :now "
+            "FROM temp.rollover_entry ORDER BY seq",
+            {"first": first, "date": date.isoformat(), "now": _now()})
+        conn.execute(
+            "INSERT INTO posting (txn_id, account_id, amount_cents) "
+            "SELECT :first + seq - 1, account_id, cents FROM ("
+            "  SELECT seq, 0 AS leg, coalesce(source, "
+            "      (SELECT id FROM account WHERE name = source_name)) AS account_id, "
+            "      -cents AS cents FROM temp.rollover_entry "
+            "  UNION ALL "
+            "  SELECT seq, 1, (SELECT id FROM account WHERE name = target_name), cents "
+            "      FROM temp.rollover_entry) ORDER BY seq, leg", {"first": first})
+        conn.execute("DROP TABLE temp.rollover_entry")
+        conn.execute("DROP TABLE temp.rollover_budget")
 
     def rollover_moves(self, year: int) -> list[dict]:
         """What the rollover of ``year`` booked, per Smederij and stream: available budget
