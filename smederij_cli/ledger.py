@@ -323,20 +323,28 @@ class Ledger:
         """What the rollover of ``year`` moves, per Smederij and stream (nothing written):
         ``commitments`` is how many open commitments carry, of ``commitments_carried_cents``.
 
-        A few set-based queries whatever the size: the figures of the year, the open
-        commitments counted per Smederij and stream, and the vintages of every Smederij whose
-        policy is max_years from one query over its available accounts of all years."""
-        held = self.store.open_commitments(year)
+        Two set-based queries whatever the size: the open commitments counted per Smederij and
+        stream, and the flows of the available accounts, of ``year`` for every stream (its
+        balance and allocation) and of the years before for the streams where a policy is
+        max_years (the vintages of the money)."""
         policies = self._policies()
-        figures = self.store.stream_figures(year)
-        keys = [(f["smederij"], f["stream"]) for f in figures]
-        aged = {key for key in keys if policies(*key).get("policy") == d.MAX_YEARS}
-        vintages = self._vintages(year, {stream for _, stream in aged}) if aged else {}
+        # max_years: only the money of years after year - N + 1 carries, so only the flows of
+        # those years are needed (the ``start`` of ``_vintages``); at least those of ``year``
+        starts = {key: min(year - p["years"] + 2, year) for key, p in policies.items()
+                  if p.get("policy") == d.MAX_YEARS}
+        since: dict[str, int] = {}
+        for (_, stream), first in starts.items():
+            since[stream] = min(first, since.get(stream, first))
+        flows = self.store.available_flows(year, since)
+        vintages = self._vintages(year, flows, starts)
+        figures = {(f["smederij"], f["stream"]): f for f in flows if f["year"] == year}
+        held = self.store.open_commitments(year)
         moves = []
-        for f, key in zip(figures, keys):
-            carried, lapsed = d.carry_split(policies(*key), year, f["available_cents"],
-                                            f["allocated_cents"],
-                                            vintages.get(key, {}) if key in aged else None)
+        for key in sorted(figures.keys() | held.keys()):
+            f, policy = figures.get(key, {"closing": 0, "allocated": 0}), policies[key]
+            carried, lapsed = d.carry_split(
+                policy, year, f["closing"], f["allocated"],
+                vintages.get(key, {}) if policy.get("policy") == d.MAX_YEARS else None)
             count, cents = held.get(key, (0, 0))
             moves.append({"smederij": key[0], "stream": key[1], "carried_cents": carried,
                           "lapsed_cents": lapsed, "commitments": count,
@@ -369,15 +377,15 @@ class Ledger:
         if any(m["carried_cents"] or m["commitments"] for m in moves):
             self.store.ensure_year(nxt)
 
-    def _policies(self):
-        """policy(smederij, stream): the carry-over policy of a Smederij and stream, its
-        override, else the stream's (read once for all)."""
+    def _policies(self) -> dict[tuple[str, str], dict]:
+        """(Smederij, stream) -> its carry-over policy: the Smederij's override, else the
+        stream's. Every Smederij and stream of the registry, read once."""
         streams = {s["code"]: json.loads(s["carry_over"])
                    for s in self.store.streams(active_only=False)}
-        overrides = {s["code"]: json.loads(s["carry_over"] or "{}")
-                     for s in self.store.smederijen(active_only=False)}
-        return lambda smederij, stream: (overrides.get(smederij, {}).get(stream)
-                                         or streams[stream])
+        return {(sm["code"], stream): overrides.get(stream) or policy
+                for sm in self.store.smederijen(active_only=False)
+                for overrides in [json.loads(sm["carry_over"] or "{}")]
+                for stream, policy in streams.items()}
 
     def vintages(self, year: int, smederij: str, stream: str) -> dict[int, int]:
         """How old the money in a Smederij's available budget is at the end of ``year``:
@@ -394,15 +402,29 @@ class Ledger:
         year committed (a commitment carried in from before) returns money of the previous
         year, the latest it can be, since it was committed before ``year``.
         """
-        return self._vintages(year, {stream}, smederij).get((smederij, stream), {})
+        flows = self.store.available_flows(year, {stream: 0}, smederij)
+        return self._vintages(year, flows).get((smederij, stream), {})
 
-    def _vintages(self, year: int, streams: set[str], smederij: str | None = None
+    @staticmethod
+    def _vintages(year: int, flows: list[dict],
+                  starts: dict[tuple[str, str], int] | None = None
                   ) -> dict[tuple[str, str], dict[int, int]]:
-        """``vintages`` of every Smederij (or one) in ``streams`` at once, from one query: the
-        flows of all their years, oldest year first, each year built on the one before."""
+        """``vintages`` at the end of ``year`` of every Smederij and stream in ``flows``
+        (``Store.available_flows``, oldest year first): each year built on the one before.
+
+        With a ``start`` year for a Smederij and stream, its flows before that year are left
+        out: the money carried into ``start`` then counts as of the year before it. The
+        vintages from ``start`` on come out the same and only the older ones are lumped
+        together, since the rules never put older money after newer: what was carried into
+        ``start`` is, either way, that many cents all older than ``start``, and every later
+        step treats money of the years before ``start`` alike (oldest used first, newest
+        kept). Enough for a policy that only asks how much is newer than ``start - 1``."""
+        starts = starts or {}
         done: dict[tuple[str, str], tuple[int, dict[int, int]]] = {}
-        for f in self.store.available_flows(year, streams, smederij):
+        for f in flows:
             key, y = (f["smederij"], f["stream"]), f["year"]
+            if y < starts.get(key, y):
+                continue
             last_year, before = done.get(key, (None, {}))
             money: dict[int, int] = {}
             if f["carried_in"]:  # a year without flows (no row) leaves nothing to carry

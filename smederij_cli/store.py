@@ -741,18 +741,21 @@ class Store:
             "JOIN txn t ON t.id = p.txn_id WHERE a.year = ? AND a.kind = 'available' "
             "AND t.kind IN ('allocation', 'transfer') ORDER BY t.id, p.id", [year])
 
-    def available_flows(self, year: int, streams: Iterable[str],
+    def available_flows(self, year: int, history: dict[str, int] | None = None,
                         smederij: str | None = None) -> list[dict]:
-        """The money that flowed through the available accounts of ``streams`` (of every
-        Smederij, or of one) in each year up to ``year``, by what it was: ``carried_in``
-        (rollover), ``fresh`` (allocations and transfers received), ``returned`` (releases and
-        reversed payments), ``used`` (commitments and transfers given, as a positive number).
-        One row per account that has postings, by year, Smederij and stream: one pass over
-        index account_year_kind, each posting's transaction read for its kind."""
-        where, params = "", [year, json.dumps(sorted(streams))]
-        if smederij is not None:
-            where, params = "AND a.smederij = ? ", [*params, smederij]
-        return self._all(
+        """The money that flowed through the available accounts (of every Smederij, or of one)
+        of ``year``, and of the years before it for the streams in ``history`` (stream -> the
+        first year wanted), by what it was: ``carried_in`` (rollover), ``fresh`` (allocations
+        and transfers received), ``returned`` (releases and reversed payments), ``used``
+        (commitments and transfers given, as a positive number); and ``allocated`` (allocations
+        and transfers, net) and ``closing`` (the balance). One row per account with postings,
+        by year, Smederij and stream. Each posting's transaction is read for its kind (index
+        account_year_kind, then posting_account_txn): the cost is the number of postings."""
+        history = history or {}
+        where = "AND a.smederij = :smederij " if smederij is not None else ""
+        params = {"year": year, "smederij": smederij, "history": json.dumps(history),
+                  "since": min(history.values(), default=year)}
+        flows = (
             "SELECT a.year, a.smederij, a.stream, "
             "coalesce(sum(CASE WHEN t.kind = 'carry_over' AND p.amount_cents > 0 "
             "    THEN p.amount_cents END), 0) AS carried_in, "
@@ -761,11 +764,18 @@ class Store:
             "coalesce(sum(CASE WHEN t.kind IN ('release', 'payment', 'commitment') "
             "    AND p.amount_cents > 0 THEN p.amount_cents END), 0) AS returned, "
             "coalesce(sum(CASE WHEN t.kind NOT IN ('carry_over', 'lapse') AND p.amount_cents < 0 "
-            "    THEN -p.amount_cents END), 0) AS used "
+            "    THEN -p.amount_cents END), 0) AS used, "
+            "coalesce(sum(CASE WHEN t.kind IN ('allocation', 'transfer') "
+            "    THEN p.amount_cents END), 0) AS allocated, "
+            "sum(p.amount_cents) AS closing "
             "FROM account a JOIN posting p ON p.account_id = a.id JOIN txn t ON t.id = p.txn_id "
-            "WHERE a.year <= ? AND a.kind = 'available' "
-            "AND a.stream IN (SELECT value FROM json_each(?)) " + where +
-            "GROUP BY a.year, a.smederij, a.stream ORDER BY a.year, a.smederij, a.stream", params)
+            "WHERE a.kind = 'available' " + where)
+        return self._all(
+            f"{flows} AND a.year = :year GROUP BY a.year, a.smederij, a.stream UNION ALL "
+            f"{flows} AND a.year >= :since AND a.year < :year "
+            "AND a.stream IN (SELECT key FROM json_each(:history)) "
+            "AND a.year >= (SELECT value FROM json_each(:history) WHERE key = a.stream) "
+            "GROUP BY a.year, a.smederij, a.stream ORDER BY 1, 2, 3", params)
 
     # What is still committed on each project's account of a year (non-zero only): the open
     # commitments a rollover carries. From index account_year_kind and posting_account_txn.
@@ -775,10 +785,14 @@ class Store:
         "WHERE a.year = :year AND a.kind = 'committed' GROUP BY a.id HAVING cents <> 0")
 
     def open_commitments(self, year: int) -> dict[tuple[str, str], tuple[int, int]]:
-        """(Smederij, stream) -> (how many projects, cents) still committed on ``year``."""
+        """(Smederij, stream) -> (how many projects, cents) still committed on ``year``. From
+        the indexes alone (``_OPEN_COMMITMENTS`` without the project)."""
         return {(sm, stream): (n, cents) for sm, stream, n, cents in self.conn.execute(
-            f"SELECT smederij, stream, count(*), sum(cents) FROM ({self._OPEN_COMMITMENTS}) "
-            "GROUP BY smederij, stream", {"year": year})}
+            "SELECT smederij, stream, count(*), sum(cents) FROM ("
+            "  SELECT a.smederij, a.stream, sum(p.amount_cents) AS cents "
+            "  FROM account a JOIN posting p ON p.account_id = a.id "
+            "  WHERE a.year = ? AND a.kind = 'committed' GROUP BY a.id HAVING cents <> 0) "
+            "GROUP BY smederij, stream", [year])}
 
     def book_rollover(self, year: int, date: _dt.date, budget: Sequence[tuple],
                       committed_account: Callable[[str, str, int], str],
