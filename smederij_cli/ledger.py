@@ -292,9 +292,16 @@ class Ledger:
                 status, moves = "already_rolled_over", self.store.rollover_moves(year)
             else:
                 self._check_can_close(year, dry_run, today or _dt.date.today())
-                moves = self._rollover_moves(year)
+                budget = self._budget_moves(year)
+                held = (self.store.open_commitments(year) if dry_run
+                        else self._book_rollover(year, budget))
+                moves = [{"smederij": key[0], "stream": key[1], "carried_cents": carried,
+                          "lapsed_cents": lapsed, "commitments": count,
+                          "commitments_carried_cents": cents}
+                         for key in budget.keys() | held.keys()
+                         for carried, lapsed in [budget.get(key, (0, 0))]
+                         for count, cents in [held.get(key, (0, 0))]]
                 if not dry_run:
-                    self._book_rollover(year, moves)
                     if on_moves_written:
                         on_moves_written()
                     self.store.close_year(year)
@@ -319,14 +326,12 @@ class Ledger:
                              f"{today.isoformat()}): roll it over at its end; --dry-run "
                              "shows what would move")
 
-    def _rollover_moves(self, year: int) -> list[dict]:
-        """What the rollover of ``year`` moves, per Smederij and stream (nothing written):
-        ``commitments`` is how many open commitments carry, of ``commitments_carried_cents``.
-
-        Two set-based queries whatever the size: the open commitments counted per Smederij and
-        stream, and the flows of the available accounts, of ``year`` for every stream (its
-        balance and allocation) and of the years before for the streams where a policy is
-        max_years (the vintages of the money)."""
+    def _budget_moves(self, year: int) -> dict[tuple[str, str], tuple[int, int]]:
+        """(Smederij, stream) -> (carried, lapsed) cents of its available budget at the rollover
+        of ``year``, by its policy. One set-based query whatever the size: the flows of the
+        available accounts, of ``year`` for every stream (balance and allocation) and of the
+        years before for the streams where a policy is max_years (the vintages of the money).
+        """
         policies = self._policies()
         # max_years: only the money of years after year - N + 1 carries, so only the flows of
         # those years are needed (the ``start`` of ``_vintages``); at least those of ``year``
@@ -337,45 +342,33 @@ class Ledger:
             since[stream] = min(first, since.get(stream, first))
         flows = self.store.available_flows(year, since)
         vintages = self._vintages(year, flows, starts)
-        figures = {(f["smederij"], f["stream"]): f for f in flows if f["year"] == year}
-        held = self.store.open_commitments(year)
-        moves = []
-        for key in sorted(figures.keys() | held.keys()):
-            f, policy = figures.get(key, {"closing": 0, "allocated": 0}), policies[key]
-            carried, lapsed = d.carry_split(
-                policy, year, f["closing"], f["allocated"],
-                vintages.get(key, {}) if policy.get("policy") == d.MAX_YEARS else None)
-            count, cents = held.get(key, (0, 0))
-            moves.append({"smederij": key[0], "stream": key[1], "carried_cents": carried,
-                          "lapsed_cents": lapsed, "commitments": count,
-                          "commitments_carried_cents": cents})
-        return moves
+        return {key: d.carry_split(policies[key], year, f["closing"], f["allocated"],
+                                   vintages.get(key, {}) if key in starts else None)
+                for f in flows if f["year"] == year
+                for key in [(f["smederij"], f["stream"])]}
 
-    def _book_rollover(self, year: int, moves: list[dict]) -> None:
-        """Book the moves: the available budget carried and lapsed per Smederij and stream, and
-        every open commitment of ``year`` carried to the same project's account of the next,
-        set-based in SQL (a national rollover carries hundreds of thousands of commitments).
+    def _book_rollover(self, year: int, budget: dict[tuple[str, str], tuple[int, int]]
+                       ) -> dict[tuple[str, str], tuple[int, int]]:
+        """Book the rollover: the available budget carried and lapsed per Smederij and stream,
+        and every open commitment of ``year`` carried to the same project's account of the
+        next, set-based in SQL (a national rollover carries hundreds of thousands of them).
         The same transactions, in the same order, as posting each with ``Store.post``: the
         carry-overs (per Smederij and stream its available budget, then its commitments by
-        project), then the lapses."""
+        project), then the lapses. Returns the commitments carried, as ``open_commitments``."""
         nxt = year + 1
-        budget = []
-        for m in moves:
-            code, stream = m["smederij"], m["stream"]
-            if m["carried_cents"] or m["lapsed_cents"]:
-                budget.append((code, stream, m["carried_cents"], m["lapsed_cents"],
-                               d.available_account(year, code, stream),
-                               d.available_account(nxt, code, stream),
-                               d.funding_account(stream),
-                               f"Carry-over {year} -> {nxt} {code} {stream}",
-                               f"Lapse {year} {code} {stream} to funding"))
-        self.store.book_rollover(
-            year, _dt.date(year, 12, 31), budget,
+        rows = [(code, stream, carried, lapsed, d.available_account(year, code, stream),
+                 d.available_account(nxt, code, stream), d.funding_account(stream),
+                 f"Carry-over {year} -> {nxt} {code} {stream}",
+                 f"Lapse {year} {code} {stream} to funding")
+                for (code, stream), (carried, lapsed) in budget.items() if carried or lapsed]
+        held = self.store.book_rollover(
+            year, _dt.date(year, 12, 31), rows,
             committed_account=lambda code, stream, pid: d.committed_account(nxt, code, stream,
                                                                             pid),
             commitment_text=lambda pid: f"Commitment of project {pid} carried {year} -> {nxt}")
-        if any(m["carried_cents"] or m["commitments"] for m in moves):
+        if held or any(carried for carried, _ in budget.values()):
             self.store.ensure_year(nxt)
+        return held
 
     def _policies(self) -> dict[tuple[str, str], dict]:
         """(Smederij, stream) -> its carry-over policy: the Smederij's override, else the

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_MS = 30_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 QUICK_CHECK_MAX_BYTES = 64 * 2**20  # ~0.7 s of quick_check; Hoogeveen's ledger is ~10 MB
+ROLLOVER_CACHE_KIB = 32 * 1024  # page cache while a rollover books: saves ~0.1 s nationally
 
 
 class _Migrations:
@@ -796,7 +797,8 @@ class Store:
 
     def book_rollover(self, year: int, date: _dt.date, budget: Sequence[tuple],
                       committed_account: Callable[[str, str, int], str],
-                      commitment_text: Callable[[int], str]) -> None:
+                      commitment_text: Callable[[int], str]
+                      ) -> dict[tuple[str, str], tuple[int, int]]:
         """Book a rollover inside a ``write()``, set-based: no row per commitment passes
         through Python. ``budget`` has per Smederij and stream (in their order) (smederij,
         stream, carried cents, lapsed cents, its available account of ``year``, of the next
@@ -808,8 +810,22 @@ class Store:
         described by ``commitment_text(project)``, by project), then lapses. Accounts are
         created as first needed, in the order of the postings. The plan is one temporary
         table; then one statement each for the accounts, the transactions and the postings.
+        Returns the commitments carried, as ``open_commitments`` counts them.
         """
         assert self.conn.in_transaction, "book_rollover must run inside Store.write()"
+        # The inserts touch index pages all over the file (a commitment's account, its project):
+        # a larger page cache for the rollover keeps them in memory until the commit.
+        cache = self._scalar("PRAGMA cache_size")
+        self.conn.execute(f"PRAGMA cache_size = -{ROLLOVER_CACHE_KIB}")
+        try:
+            return self._book_rollover(year, date, budget, committed_account, commitment_text)
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {cache}")
+
+    def _book_rollover(self, year: int, date: _dt.date, budget: Sequence[tuple],
+                       committed_account: Callable[[str, str, int], str],
+                       commitment_text: Callable[[int], str]
+                       ) -> dict[tuple[str, str], tuple[int, int]]:
         conn = self.conn
         conn.create_function("rollover_committed_account", 3, committed_account,
                              deterministic=True)
@@ -848,15 +864,11 @@ class Store:
             "  SELECT 1, smederij, stream, NULL, lapsed, lapse_text, NULL, here, funding, "
             "      'funding', NULL, NULL FROM temp.rollover_budget WHERE lapsed <> 0)",
             {"year": year, "next": year + 1})
+        # The accounts paying exist: their balances are what is carried.
         conn.execute(
             "INSERT OR IGNORE INTO account (name, kind, stream, year, smederij, project_id) "
-            "SELECT name, kind, stream, year, smederij, project_id FROM ("
-            "  SELECT seq, 0 AS leg, source_name AS name, 'available' AS kind, stream, "
-            "      :year AS year, target_smederij AS smederij, NULL AS project_id "
-            "      FROM temp.rollover_entry WHERE source IS NULL "
-            "  UNION ALL "
-            "  SELECT seq, 1, target_name, target_kind, stream, target_year, target_smederij, "
-            "      project_id FROM temp.rollover_entry) ORDER BY seq, leg", {"year": year})
+            "SELECT target_name, target_kind, stream, target_year, target_smederij, project_id "
+            "FROM temp.rollover_entry ORDER BY seq")
         first = (self._scalar("SELECT max(id) FROM txn") or 0) + 1
         conn.execute(
             "INSERT INTO txn (id, date, kind, description, project_id, recorded_at) "
@@ -872,8 +884,12 @@ class Store:
             "  UNION ALL "
             "  SELECT seq, 1, (SELECT id FROM account WHERE name = target_name), cents "
             "      FROM temp.rollover_entry) ORDER BY seq, leg", {"first": first})
+        held = {(sm, stream): (n, cents) for sm, stream, n, cents in conn.execute(
+            "SELECT target_smederij, stream, count(*), sum(cents) FROM temp.rollover_entry "
+            "WHERE source IS NOT NULL GROUP BY target_smederij, stream")}
         conn.execute("DROP TABLE temp.rollover_entry")
         conn.execute("DROP TABLE temp.rollover_budget")
+        return held
 
     def rollover_moves(self, year: int) -> list[dict]:
         """What the rollover of ``year`` booked, per Smederij and stream: available budget

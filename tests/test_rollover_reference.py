@@ -41,10 +41,21 @@ OVERRIDES = {  # every policy somewhere, the stream's own where a Smederij has n
 
 
 class Reference(Ledger):
-    """The rollover before issue 6 (its ``_rollover_moves``, ``_book_rollover`` and ``vintages``,
-    with the queries they ran), for comparison only."""
+    """The rollover before issue 6 (its figures, policies, ``vintages`` and booking, with the
+    queries they ran), for comparison only."""
 
-    def _rollover_moves(self, year: int) -> list[dict]:
+    def _budget_moves(self, year: int) -> dict[tuple[str, str], tuple[int, int]]:
+        budget = {}
+        for f in self.store.stream_figures(year):
+            key = (f["smederij"], f["stream"])
+            policy = self.ref_policy(*key)
+            vintages = (self.ref_vintages(year, *key) if policy.get("policy") == d.MAX_YEARS
+                        else None)
+            budget[key] = d.carry_split(policy, year, f["available_cents"],
+                                        f["allocated_cents"], vintages)
+        return budget
+
+    def _book_rollover(self, year: int, budget: dict) -> dict:
         commitments: dict[tuple[str, str], list[dict]] = {}
         for c in self.store._all(
                 "SELECT a.project_id, a.smederij, a.stream, sum(p.amount_cents) AS cents "
@@ -52,21 +63,9 @@ class Reference(Ledger):
                 "WHERE a.year = ? AND a.kind = 'committed' GROUP BY a.id HAVING cents <> 0 "
                 "ORDER BY a.smederij, a.stream, a.project_id", [year]):
             commitments.setdefault((c["smederij"], c["stream"]), []).append(c)
-        moves = []
-        for f in self.store.stream_figures(year):
-            key = (f["smederij"], f["stream"])
-            policy = self.ref_policy(*key)
-            vintages = (self.ref_vintages(year, *key) if policy.get("policy") == d.MAX_YEARS
-                        else None)
-            carried, lapsed = d.carry_split(policy, year, f["available_cents"],
-                                            f["allocated_cents"], vintages)
-            held = commitments.get(key, [])
-            moves.append({"smederij": key[0], "stream": key[1], "carried_cents": carried,
-                          "lapsed_cents": lapsed, "commitments": len(held), "held": held,
-                          "commitments_carried_cents": sum(c["cents"] for c in held)})
-        return moves
-
-    def _book_rollover(self, year: int, moves: list[dict]) -> None:
+        moves = [{"smederij": key[0], "stream": key[1], "carried_cents": carried,
+                  "lapsed_cents": lapsed, "commitments": commitments.get(key, [])}
+                 for key, (carried, lapsed) in sorted(budget.items())]
         date, nxt = dt.date(year, 12, 31), year + 1
         accounts: list[tuple] = []
         carries: list[tuple] = []
@@ -84,7 +83,7 @@ class Reference(Ledger):
                 accounts.append((funding, d.FUNDING, stream, None, None, None))
                 lapses.append((date, f"Lapse {year} {code} {stream} to funding", None,
                                [(here, -m["lapsed_cents"]), (funding, m["lapsed_cents"])]))
-            for c in m["held"]:
+            for c in m["commitments"]:
                 p = {"id": c["project_id"], "smederij": code, "stream": stream}
                 old, new = self._committed(p, year), self._committed(p, nxt)
                 accounts += [(old, d.COMMITTED, stream, year, code, p["id"]),
@@ -99,6 +98,8 @@ class Reference(Ledger):
                                             for day, text, pid, lines in entries])
         if any(m["carried_cents"] or m["commitments"] for m in moves):
             self.store.ensure_year(nxt)
+        return {key: (len(held), sum(c["cents"] for c in held))
+                for key, held in commitments.items()}
 
     def ref_policy(self, smederij: str, stream: str) -> dict:
         overrides = json.loads(self.store.smederij(smederij)["carry_over"] or "{}")
