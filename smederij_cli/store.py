@@ -778,22 +778,20 @@ class Store:
             "AND a.year >= (SELECT value FROM json_each(:history) WHERE key = a.stream) "
             "GROUP BY a.year, a.smederij, a.stream ORDER BY 1, 2, 3", params)
 
-    # What is still committed on each project's account of a year (non-zero only): the open
-    # commitments a rollover carries. From index account_year_kind and posting_account_txn.
+    # open_commitment: what is still committed on each project's account of :year (non-zero
+    # only), the commitments a rollover carries. Each balance summed once, from index
+    # posting_account_txn (a correlated sum: no sort, unlike a join grouped by account).
     _OPEN_COMMITMENTS = (
-        "SELECT a.id, a.smederij, a.stream, a.project_id, sum(p.amount_cents) AS cents "
-        "FROM account a JOIN posting p ON p.account_id = a.id "
-        "WHERE a.year = :year AND a.kind = 'committed' GROUP BY a.id HAVING cents <> 0")
+        "WITH balance AS MATERIALIZED (SELECT a.id, a.smederij, a.stream, a.project_id, "
+        "    (SELECT sum(p.amount_cents) FROM posting p WHERE p.account_id = a.id) AS cents "
+        "    FROM account a WHERE a.year = :year AND a.kind = 'committed'), "
+        "open_commitment AS (SELECT * FROM balance WHERE cents <> 0) ")
 
     def open_commitments(self, year: int) -> dict[tuple[str, str], tuple[int, int]]:
-        """(Smederij, stream) -> (how many projects, cents) still committed on ``year``. From
-        the indexes alone (``_OPEN_COMMITMENTS`` without the project)."""
+        """(Smederij, stream) -> (how many projects, cents) still committed on ``year``."""
         return {(sm, stream): (n, cents) for sm, stream, n, cents in self.conn.execute(
-            "SELECT smederij, stream, count(*), sum(cents) FROM ("
-            "  SELECT a.smederij, a.stream, sum(p.amount_cents) AS cents "
-            "  FROM account a JOIN posting p ON p.account_id = a.id "
-            "  WHERE a.year = ? AND a.kind = 'committed' GROUP BY a.id HAVING cents <> 0) "
-            "GROUP BY smederij, stream", [year])}
+            f"{self._OPEN_COMMITMENTS} SELECT smederij, stream, count(*), sum(cents) "
+            "FROM open_commitment GROUP BY smederij, stream", {"year": year})}
 
     def book_rollover(self, year: int, date: _dt.date, budget: Sequence[tuple],
                       committed_account: Callable[[str, str, int], str],
@@ -844,6 +842,7 @@ class Store:
             cents INTEGER, source INTEGER, source_name TEXT, stream TEXT, target_name TEXT,
             target_kind TEXT, target_year INTEGER, target_smederij TEXT)""")
         conn.execute(
+            f"{self._OPEN_COMMITMENTS}"
             "INSERT INTO temp.rollover_entry (seq, kind, description, project_id, cents, source, "
             "    source_name, stream, target_name, target_kind, target_year, target_smederij) "
             "SELECT row_number() OVER (ORDER BY lapse, smederij, stream, project_id), "
@@ -859,7 +858,7 @@ class Store:
             "      rollover_commitment_text(c.project_id), c.id, NULL, "
             "      rollover_committed_account(c.smederij, c.stream, c.project_id), "
             "      'committed', :next, c.smederij "
-            f"     FROM ({self._OPEN_COMMITMENTS}) c "
+            "      FROM open_commitment c "
             "  UNION ALL "
             "  SELECT 1, smederij, stream, NULL, lapsed, lapse_text, NULL, here, funding, "
             "      'funding', NULL, NULL FROM temp.rollover_budget WHERE lapsed <> 0)",
