@@ -53,3 +53,24 @@ def test_lean_table_styles_rows_over_budget_and_totals():
     assert lines[4] == "│ x │ 1 │"  # an ordinary row stays plain
     assert lines[5] == "│\x1b[1;33m y \x1b[0m│\x1b[1;33m 2 \x1b[0m│"
     assert lines[7] == "│\x1b[1m t \x1b[0m│\x1b[1m 3 \x1b[0m│"
+
+
+@pytest.mark.parametrize("status", ["rolled_over", "dry_run"])
+@pytest.mark.parametrize("moves", [2, 0])
+def test_the_rollover_table_is_what_rich_drew(monkeypatch, capsys, status, moves):
+    """The rollover prints its table through the lean drawer: the same text rich drew."""
+    data = {"year": 2026, "next_year": 2027, "status": status,
+            "moves": [{"smederij": "krakeel", "stream": "korte-klap", "carried_cents": 250_00,
+                       "lapsed_cents": 4_750_00, "commitments_carried_cents": 0},
+                      {"smederij": "x", "stream": "lange-klap", "carried_cents": 0,
+                       "lapsed_cents": 0, "commitments_carried_cents": 1_234_567_89}][:moves],
+            "totals": {"carried_cents": 250_00, "lapsed_cents": 4_750_00,
+                       "commitments_carried_cents": 1_234_567_89}}
+    names = {"krakeel": "Krakeel Ärger 日本"}
+    render.rollover(data, names, None)
+    lean = capsys.readouterr().out
+    monkeypatch.setattr(render, "_lean_table", lambda *args: None)
+    render.rollover(data, names, None)
+    assert lean == capsys.readouterr().out
+    assert lean.startswith("Rollover 2026 -> 2027") and "│ Total " in lean
+    assert ("Krakeel Ärger 日本" in lean) == bool(moves)
