@@ -798,17 +798,19 @@ class Store:
                       commitment_text: Callable[[int], str]
                       ) -> dict[tuple[str, str], tuple[int, int]]:
         """Book a rollover inside a ``write()``, set-based: no row per commitment passes
-        through Python. ``budget`` has per Smederij and stream (in their order) (smederij,
-        stream, carried cents, lapsed cents, its available account of ``year``, of the next
-        year, the funding account, the carry-over's description, the lapse's description).
+        through Python. ``budget`` has per Smederij and stream with something to carry or
+        lapse (smederij, stream, carried cents, lapsed cents, its available account of
+        ``year``, of the next year, the funding account, the carry-over's description, the
+        lapse's description).
 
-        The transactions are those ``post`` would book, in this order: carry-overs (per
-        Smederij and stream the available budget, then every open commitment of ``year`` from
-        the project's committed account to ``committed_account(smederij, stream, project)``,
-        described by ``commitment_text(project)``, by project), then lapses. Accounts are
-        created as first needed, in the order of the postings. The plan is one temporary
-        table; then one statement each for the accounts, the transactions and the postings.
-        Returns the commitments carried, as ``open_commitments`` counts them.
+        The transactions are those ``post`` would book (each posting from the paying account
+        first), in this order: carry-overs (by Smederij and stream: the available budget, then
+        every open commitment of ``year``, by project, from the project's committed account to
+        ``committed_account(smederij, stream, project)``, described by
+        ``commitment_text(project)``), then lapses. The receiving accounts are created where
+        missing, in that order. The plan is one temporary table, then one statement each for
+        the accounts, the transactions and the postings. Returns the commitments carried, as
+        ``open_commitments`` counts them.
         """
         assert self.conn.in_transaction, "book_rollover must run inside Store.write()"
         # The inserts touch index pages all over the file (a commitment's account, its project):
