@@ -293,9 +293,16 @@ class Ledger:
                 status, moves = "already_rolled_over", self.store.rollover_moves(year)
             else:
                 self._check_can_close(year, dry_run, today or _dt.date.today())
-                moves = self._rollover_moves(year)
+                budget = self._budget_moves(year)
+                held = (self.store.open_commitments(year) if dry_run
+                        else self._book_rollover(year, budget))
+                moves = [{"smederij": key[0], "stream": key[1], "carried_cents": carried,
+                          "lapsed_cents": lapsed, "commitments": count,
+                          "commitments_carried_cents": cents}
+                         for key in budget.keys() | held.keys()
+                         for carried, lapsed in [budget.get(key, (0, 0))]
+                         for count, cents in [held.get(key, (0, 0))]]
                 if not dry_run:
-                    self._book_rollover(year, moves)
                     if on_moves_written:
                         on_moves_written()
                     self.store.close_year(year)
@@ -320,97 +327,113 @@ class Ledger:
                              f"{today.isoformat()}): roll it over at its end; --dry-run "
                              "shows what would move")
 
-    def _rollover_moves(self, year: int) -> list[dict]:
-        """What the rollover of ``year`` moves, per Smederij and stream (nothing written)."""
-        commitments: dict[tuple[str, str], list[dict]] = {}
-        for c in self.store.committed_balances(year):
-            commitments.setdefault((c["smederij"], c["stream"]), []).append(c)
-        moves = []
-        for f in self.store.stream_figures(year):
-            key = (f["smederij"], f["stream"])
-            policy = self._policy(*key)
-            vintages = (self.vintages(year, *key) if policy.get("policy") == d.MAX_YEARS
-                        else None)
-            carried, lapsed = d.carry_split(policy, year, f["available_cents"],
-                                            f["allocated_cents"], vintages)
-            held = commitments.get(key, [])
-            moves.append({"smederij": key[0], "stream": key[1], "carried_cents": carried,
-                          "lapsed_cents": lapsed, "commitments": held,
-                          "commitments_carried_cents": sum(c["cents"] for c in held)})
-        return moves
+    def _budget_moves(self, year: int) -> dict[tuple[str, str], tuple[int, int]]:
+        """(Smederij, stream) -> (carried, lapsed) cents of its available budget at the rollover
+        of ``year``, by its policy. One set-based query whatever the size: the flows of the
+        available accounts, of ``year`` for every stream (balance and allocation) and of the
+        years before for the streams where a policy is max_years (the vintages of the money).
+        """
+        policies = self._policies()
+        # max_years: only the money of years after year - N + 1 carries, so only the flows of
+        # those years are needed (the ``start`` of ``_vintages``); at least those of ``year``
+        starts = {key: min(year - p["years"] + 2, year) for key, p in policies.items()
+                  if p.get("policy") == d.MAX_YEARS}
+        since: dict[str, int] = {}
+        for (_, stream), first in starts.items():
+            since[stream] = min(first, since.get(stream, first))
+        flows = self.store.available_flows(year, since)
+        vintages = self._vintages(year, flows, starts)
+        return {key: d.carry_split(policies[key], year, f["closing"], f["allocated"],
+                                   vintages.get(key, {}) if key in starts else None)
+                for f in flows if f["year"] == year
+                for key in [(f["smederij"], f["stream"])]}
 
-    def _book_rollover(self, year: int, moves: list[dict]) -> None:
-        """Book the moves in bulk: every account they need in one statement, then the
-        carry-overs and the lapses with one ``post_many`` each (a national rollover moves
-        hundreds of thousands of commitments)."""
-        date, nxt = _dt.date(year, 12, 31), year + 1
-        accounts: list[tuple] = []
-        carries: list[tuple] = []
-        lapses: list[tuple] = []
-        for m in moves:
-            code, stream = m["smederij"], m["stream"]
-            here, there = (d.available_account(y, code, stream) for y in (year, nxt))
-            accounts += [(here, d.AVAILABLE, stream, year, code, None),
-                         (there, d.AVAILABLE, stream, nxt, code, None)]
-            if m["carried_cents"]:
-                carries.append((date, f"Carry-over {year} -> {nxt} {code} {stream}", None,
-                                [(here, -m["carried_cents"]), (there, m["carried_cents"])]))
-            if m["lapsed_cents"]:
-                funding = d.funding_account(stream)
-                accounts.append((funding, d.FUNDING, stream, None, None, None))
-                lapses.append((date, f"Lapse {year} {code} {stream} to funding", None,
-                               [(here, -m["lapsed_cents"]), (funding, m["lapsed_cents"])]))
-            for c in m["commitments"]:
-                p = {"id": c["project_id"], "smederij": code, "stream": stream}
-                old, new = self._committed(p, year), self._committed(p, nxt)
-                accounts += [(old, d.COMMITTED, stream, year, code, p["id"]),
-                             (new, d.COMMITTED, stream, nxt, code, p["id"])]
-                carries.append((date, f"Commitment of project {p['id']} carried {year} -> {nxt}",
-                                p["id"], [(old, -c["cents"]), (new, c["cents"])]))
-        used = {name for *_, lines in carries + lapses for name, _ in lines}
-        ids = self.store.account_ids(a for a in accounts if a[0] in used)
-        for kind, entries in ((d.CARRY_OVER, carries), (d.LAPSE, lapses)):
-            if entries:
-                self.store.post_many(kind, [(day, text, pid, [(ids[n], c) for n, c in lines])
-                                            for day, text, pid, lines in entries])
-        if any(m["carried_cents"] or m["commitments"] for m in moves):
+    def _book_rollover(self, year: int, budget: dict[tuple[str, str], tuple[int, int]]
+                       ) -> dict[tuple[str, str], tuple[int, int]]:
+        """Book the rollover: the available budget carried and lapsed per Smederij and stream,
+        and every open commitment of ``year`` carried to the same project's account of the
+        next, set-based in SQL (a national rollover carries hundreds of thousands of them).
+        The same transactions, in the same order, as posting each with ``Store.post``: the
+        carry-overs (per Smederij and stream its available budget, then its commitments by
+        project), then the lapses. Returns the commitments carried, as ``open_commitments``."""
+        nxt = year + 1
+        rows = [(code, stream, carried, lapsed, d.available_account(year, code, stream),
+                 d.available_account(nxt, code, stream), d.funding_account(stream),
+                 f"Carry-over {year} -> {nxt} {code} {stream}",
+                 f"Lapse {year} {code} {stream} to funding")
+                for (code, stream), (carried, lapsed) in budget.items() if carried or lapsed]
+        held = self.store.book_rollover(
+            year, _dt.date(year, 12, 31), rows,
+            committed_account=lambda code, stream, pid: d.committed_account(nxt, code, stream,
+                                                                            pid),
+            commitment_text=lambda pid: f"Commitment of project {pid} carried {year} -> {nxt}")
+        if held or any(carried for carried, _ in budget.values()):
             self.store.ensure_year(nxt)
+        return held
 
-    def _policy(self, smederij: str, stream: str) -> dict:
-        """The carry-over policy of a Smederij and stream: its override, else the stream's."""
-        overrides = json.loads(self.store.smederij(smederij)["carry_over"] or "{}")
-        return overrides.get(stream) or json.loads(self.store.stream(stream)["carry_over"])
+    def _policies(self) -> dict[tuple[str, str], dict]:
+        """(Smederij, stream) -> its carry-over policy: the Smederij's override, else the
+        stream's. Every Smederij and stream of the registry, read once."""
+        streams = {s["code"]: json.loads(s["carry_over"])
+                   for s in self.store.streams(active_only=False)}
+        return {(sm["code"], stream): overrides.get(stream) or policy
+                for sm in self.store.smederijen(active_only=False)
+                for overrides in [json.loads(sm["carry_over"] or "{}")]
+                for stream, policy in streams.items()}
 
     def vintages(self, year: int, smederij: str, stream: str) -> dict[int, int]:
         """How old the money in a Smederij's available budget is at the end of ``year``:
         {year it was allocated: cents}, summing to the closing balance.
 
         Derived from the ledger, not stored: nothing new can go wrong, and the answer is the
-        same for every reader. The account's flows of the year are split by transaction kind
-        (``Store.available_flows``). Allocations and transfers received are money of ``year``.
+        same for every reader. The account's flows of each year are split by transaction kind
+        (``Store.available_flows``). Allocations and transfers received are money of that year.
         What was carried in is the newest part of the previous year's closing money (the
         rollover lapsed the oldest first, whatever the policy was then), found by the same rule
-        one year back, recursively. Spending uses the oldest money first: commitments and
-        transfers given use it, net of releases and reversed payments, which give it back; so
-        what is left is the newest money. Commitments are not tracked by vintage: a release of
-        more than the year committed (a commitment carried in from before) returns money of
-        the previous year, the latest it can be, since it was committed before ``year``.
+        one year back. Spending uses the oldest money first: commitments and transfers given
+        use it, net of releases and reversed payments, which give it back; so what is left is
+        the newest money. Commitments are not tracked by vintage: a release of more than the
+        year committed (a commitment carried in from before) returns money of the previous
+        year, the latest it can be, since it was committed before ``year``.
         """
-        flows = self.store.available_flows(year, smederij, stream)
-        money: dict[int, int] = {}
-        if flows["carried_in"]:
-            before = self.vintages(year - 1, smederij, stream)
-            money = d.keep_newest(before, flows["carried_in"])
-            missing = flows["carried_in"] - sum(money.values())
-            if missing:  # more carried in than the year before held: call it last year's
-                money[year - 1] = money.get(year - 1, 0) + missing
-        if flows["fresh"]:
-            money[year] = money.get(year, 0) + flows["fresh"]
-        used = flows["used"] - flows["returned"]
-        if used < 0:
-            money[year - 1] = money.get(year - 1, 0) - used
-            used = 0
-        return d.take_oldest(money, used)
+        flows = self.store.available_flows(year, {stream: 0}, smederij)
+        return self._vintages(year, flows).get((smederij, stream), {})
+
+    @staticmethod
+    def _vintages(year: int, flows: list[dict],
+                  starts: dict[tuple[str, str], int] | None = None
+                  ) -> dict[tuple[str, str], dict[int, int]]:
+        """``vintages`` at the end of ``year`` of every Smederij and stream in ``flows``
+        (``Store.available_flows``, oldest year first): each year built on the one before.
+
+        With a ``start`` year for a Smederij and stream, its flows before that year are left
+        out: the money carried into ``start`` then counts as of the year before it. The
+        vintages from ``start`` on come out the same and only the older ones are lumped
+        together, since the rules never put older money after newer: what was carried into
+        ``start`` is, either way, that many cents all older than ``start``, and every later
+        step treats money of the years before ``start`` alike (oldest used first, newest
+        kept). Enough for a policy that only asks how much is newer than ``start - 1``."""
+        starts = starts or {}
+        done: dict[tuple[str, str], tuple[int, dict[int, int]]] = {}
+        for f in flows:
+            key, y = (f["smederij"], f["stream"]), f["year"]
+            if y < starts.get(key, y):
+                continue
+            last_year, before = done.get(key, (None, {}))
+            money: dict[int, int] = {}
+            if f["carried_in"]:  # a year without flows (no row) leaves nothing to carry
+                money = d.keep_newest(before if last_year == y - 1 else {}, f["carried_in"])
+                missing = f["carried_in"] - sum(money.values())
+                if missing:  # more carried in than the year before held: call it last year's
+                    money[y - 1] = money.get(y - 1, 0) + missing
+            if f["fresh"]:
+                money[y] = money.get(y, 0) + f["fresh"]
+            used = f["used"] - f["returned"]
+            if used < 0:
+                money[y - 1] = money.get(y - 1, 0) - used
+                used = 0
+            done[key] = (y, d.take_oldest(money, used))
+        return {key: money for key, (y, money) in done.items() if y == year}
 
     # -- projects --------------------------------------------------------------------------------
 
@@ -850,10 +873,10 @@ def _rollover_summary(year: int, moves: list[dict]) -> str:
     """The audit line of a rollover: what moved into the next year and what lapsed."""
     carried = sum(m["carried_cents"] for m in moves)
     lapsed = sum(m["lapsed_cents"] for m in moves)
-    held = [c for m in moves for c in m["commitments"]]
+    held = sum(m["commitments_carried_cents"] for m in moves)
     return (f"rolled over {year} into {year + 1}: {format_cents(carried)} available carried, "
-            f"{format_cents(lapsed)} lapsed to funding, {len(held)} open commitment(s) of "
-            f"{format_cents(sum(c['cents'] for c in held))} carried; {year} is closed")
+            f"{format_cents(lapsed)} lapsed to funding, {sum(m['commitments'] for m in moves)} "
+            f"open commitment(s) of {format_cents(held)} carried; {year} is closed")
 
 
 def parse_cofunding(items: Sequence[str], parse_amount) -> dict[str, int]:

@@ -168,29 +168,21 @@ def _table(title: str | None = None, **kwargs) -> Table:
 def sheet(data: Sheet, lang: str = "nl", file=None) -> None:
     """A report laid out by ``writers``: labels in ``lang``, totals rows in bold, budgets over
     90% used in colour. The first column is left blank where it repeats the row above."""
-    if file is None and (sys.stdout.isatty() or os.environ.get("FORCE_COLOR")):
-        out = console()  # a terminal: rich decides its width and which styles it can show
-        warn_style = (out.is_terminal and out.color_system is not None
-                      and ("1" if out.no_color else "1;33"))
-        chunks = _sheet_chunks(data, lang, out.width, warn_style, out)
-    else:
-        chunks = _sheet_chunks(data, lang, 200, False, None)
-    write = (file or sys.stdout).write
-    for chunk in chunks:
-        write(chunk)
+    _print_table(*_sheet_table(data, lang), overflow="fold", file=file)
 
 
 def sheet_chunks(data: Sheet, lang: str = "nl") -> Iterator[str]:
     """The terminal table as plain text (200 wide, no styles), in pieces: for --output."""
-    return _sheet_chunks(data, lang, 200, False, None)
+    return _table_chunks(*_sheet_table(data, lang), 200, False, None, "fold")
 
 
 def sheet_text(data: Sheet, lang: str = "nl") -> str:
     return "".join(sheet_chunks(data, lang))
 
 
-def _sheet_chunks(data: Sheet, lang: str, width: int, warn_style: str | bool,
-                  out: Console | None) -> Iterator[str]:
+def _sheet_table(data: Sheet, lang: str
+                 ) -> tuple[str, list[str], list[bool], _Rows, list[list[str]]]:
+    """A sheet's title, headers, alignment, formatted rows and totals (its rows read once)."""
     cols = data.human_columns()
     headers = [data.columns[i].title(lang) for i in cols]
     right = [data.columns[i].numeric for i in cols]
@@ -204,13 +196,38 @@ def _sheet_chunks(data: Sheet, lang: str, width: int, warn_style: str | bool,
         previous = first
         rows.add(cells, bool(warn and warn(row)))
     totals = [[cell(row[i]) for cell, i in shown] for row in data.totals]
-    lines = _lean_table(data.title, headers, right, rows, totals, width, warn_style)
+    return data.title, headers, right, rows, totals
+
+
+def _print_table(title: str, headers: list[str], right: list[bool], rows: _Rows,
+                 totals: list[list[str]], overflow: str = "ellipsis", file=None) -> None:
+    """A table of text cells with totals rows in bold (and rows marked warn in colour), as rich
+    draws it: on a terminal at its width and with the styles it can show, else plain."""
+    if file is None and (sys.stdout.isatty() or os.environ.get("FORCE_COLOR")):
+        out = console()  # a terminal: rich decides its width and which styles it can show
+        warn_style = (out.is_terminal and out.color_system is not None
+                      and ("1" if out.no_color else "1;33"))
+        chunks = _table_chunks(title, headers, right, rows, totals, out.width, warn_style, out,
+                               overflow)
+    else:
+        chunks = _table_chunks(title, headers, right, rows, totals, 200, False, None, overflow)
+    write = (file or sys.stdout).write
+    for chunk in chunks:
+        write(chunk)
+
+
+def _table_chunks(title: str, headers: list[str], right: list[bool], rows: _Rows,
+                  totals: list[list[str]], width: int, warn_style: str | bool,
+                  out: Console | None, overflow: str) -> Iterator[str]:
+    """The table in pieces: by ``_lean_table`` where it can, else by rich (``overflow`` for
+    its columns; printed straight to ``out`` when that is the terminal's console)."""
+    lines = _lean_table(title, headers, right, rows, totals, width, warn_style)
     if lines is not None:
         yield from lines
         return
-    table = _table(data.title)
+    table = _table(title)
     for header, numeric in zip(headers, right):
-        table.add_column(header, justify="right" if numeric else "left", overflow="fold")
+        table.add_column(header, justify="right" if numeric else "left", overflow=overflow)
     for cells, w, _ in rows:
         table.add_row(*cells, style="bold yellow" if w else None)
     if len(rows) or totals:
@@ -415,18 +432,14 @@ def rollover(data: dict, names: dict[str, str], closed_at: str | None,
         return
     title = (f"Rollover {year} -> {nxt}"
              + (" (dry run: nothing written)" if data["status"] == "dry_run" else ""))
-    table = _table(title)
-    for column in ("Smederij", "Stream"):
-        table.add_column(column)
-    for column in ("Carried", "Lapsed", "Commitments carried"):
-        table.add_column(column, justify="right")
     keys = ("carried_cents", "lapsed_cents", "commitments_carried_cents")
+    rows = _Rows(2 + len(keys))
     for m in data["moves"]:
-        table.add_row(names.get(m["smederij"], m["smederij"]), m["stream"],
-                      *(money(m[k], lang) for k in keys))
-    table.add_section()
-    table.add_row("Total", "", *(money(totals[k], lang) for k in keys), style="bold")
-    console().print(table)
+        rows.add([names.get(m["smederij"], m["smederij"]), m["stream"],
+                  *(money(m[k], lang) for k in keys)])
+    _print_table(title, ["Smederij", "Stream", "Carried", "Lapsed", "Commitments carried"],
+                 [False, False, True, True, True], rows,
+                 [["Total", "", *(money(totals[k], lang) for k in keys)]])
     verb = "would carry" if data["status"] == "dry_run" else "carried"
     message(f"budget year {year} {'stays open' if data['status'] == 'dry_run' else 'is closed'}"
             f": {verb} {money(totals['carried_cents'], lang)} and "

@@ -93,11 +93,15 @@ def kill_at_random(pristine: Path, args: list[str], workdir: Path, *, kills: int
         db = _copy(pristine, workdir / f"crash-{trial}.db")
         child = subprocess.Popen(proc.command(db, *args), env=proc.env(), cwd=proc.ROOT,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        # Every other kill aims at the write transaction seen in the reference run, the rest
-        # anywhere in the run: both kinds of moment are covered, reproducibly from ``seed``.
-        moment = rng.uniform(*window) if trial % 2 == 0 and window else \
+        # Every other kill aims at the write transaction: once this run is seen holding the
+        # write lock, within the first half of how long the reference run held it (a fast
+        # command's whole transaction may last less than the jitter of a process's start).
+        # The rest land anywhere in the run. Both reproducibly from ``seed``.
+        aimed = trial % 2 == 0 and window is not None
+        delay = rng.uniform(0, (window[1] - window[0]) / 2) if aimed else \
             rng.uniform(startup, duration)
-        time.sleep(moment)
+        in_write = _wait_for_the_lock(db, child) if aimed else False
+        time.sleep(delay)
         child.send_signal(signal.SIGKILL)
         child.wait()
         assert proc.integrity(db) == "ok", (trial, args)
@@ -108,9 +112,25 @@ def kill_at_random(pristine: Path, args: list[str], workdir: Path, *, kills: int
         # and row for row: exactly the ledger before, or exactly the finished run's ledger
         assert content(db, db) == (dump_after if state == after else dump_before), (trial, args)
         outcomes["all" if state == after else "none"] += 1
-        if window and window[0] <= moment <= window[1]:
-            outcomes["during_write"] += 1
+        outcomes["during_write"] += in_write or bool(window and window[0] <= delay <= window[1]
+                                                     and not aimed)
     return outcomes
+
+
+def _wait_for_the_lock(db: Path, child: subprocess.Popen) -> bool:
+    """Poll ``db``'s write lock until ``child`` holds it (True) or has ended (False)."""
+    conn = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        while child.poll() is None:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute("ROLLBACK")
+            except sqlite3.OperationalError:  # locked: the command is writing
+                return True
+            time.sleep(0.001)
+        return False
+    finally:
+        conn.close()
 
 
 def _run_watching_the_lock(db: Path, args: list[str]) -> tuple[float, tuple[float, float] | None]:

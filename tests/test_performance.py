@@ -104,3 +104,30 @@ def test_the_report_and_check_queries_read_covering_indexes(led):
     plan = _plan(store, "SELECT smederij, status, count(*) FROM project WHERE year = 2026 "
                         "GROUP BY smederij, status")
     assert "COVERING INDEX project_year_status" in plan
+
+
+def test_the_rollover_queries_read_the_year_from_the_indexes(led):
+    """The rollover's reads start from the year's accounts (account_year_kind) and sum each
+    account's postings from index posting_account_txn: never a scan of all postings."""
+    real, plans = led.store.conn, []
+
+    class Spy:  # sqlite3.Connection.execute cannot be patched: stand in for the connection
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def execute(self, sql, params=()):
+            if sql.lstrip().startswith(("SELECT", "WITH")) and "FROM account a" in sql:
+                plans.append(" | ".join(r[3] for r in real.execute("EXPLAIN QUERY PLAN " + sql,
+                                                                   params)))
+            return real.execute(sql, params)
+
+    led.store.conn = Spy()
+    try:
+        led.rollover(2026, dry_run=True, today=dt.date(2027, 1, 2))
+        led.vintages(2026, "krakeel", "lange-klap")
+    finally:
+        led.store.conn = real
+    assert len(plans) >= 3
+    for plan in plans:
+        assert "account_year_kind" in plan and "posting_account_txn" in plan, plan
+        assert "SCAN p" not in plan and "SCAN posting" not in plan, plan

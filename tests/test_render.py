@@ -104,3 +104,24 @@ def test_json_chunks_write_iterators_as_arrays_and_read_values_when_reached():
     whole = {"from": 2025, "years": [{"year": y, "rows": [{"a": 1}, []]} for y in (2025, 2026)],
              "empty": [], "totals": {"n": 2}}
     assert head + "".join(chunks) == json.dumps(whole, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("status", ["rolled_over", "dry_run"])
+@pytest.mark.parametrize("moves", [2, 0])
+def test_the_rollover_table_is_what_rich_drew(monkeypatch, capsys, status, moves):
+    """The rollover prints its table through the lean drawer: the same text rich drew."""
+    data = {"year": 2026, "next_year": 2027, "status": status,
+            "moves": [{"smederij": "krakeel", "stream": "korte-klap", "carried_cents": 250_00,
+                       "lapsed_cents": 4_750_00, "commitments_carried_cents": 0},
+                      {"smederij": "x", "stream": "lange-klap", "carried_cents": 0,
+                       "lapsed_cents": 0, "commitments_carried_cents": 1_234_567_89}][:moves],
+            "totals": {"carried_cents": 250_00, "lapsed_cents": 4_750_00,
+                       "commitments_carried_cents": 1_234_567_89}}
+    names = {"krakeel": "Krakeel Ärger 日本"}
+    render.rollover(data, names, None)
+    lean = capsys.readouterr().out
+    monkeypatch.setattr(render, "_lean_table", lambda *args: None)
+    render.rollover(data, names, None)
+    assert lean == capsys.readouterr().out
+    assert lean.startswith("Rollover 2026 -> 2027") and "│ Total " in lean
+    assert ("Krakeel Ärger 日本" in lean) == bool(moves)
