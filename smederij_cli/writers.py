@@ -305,71 +305,82 @@ def write_xlsx(sheets: list[Sheet], lang: str) -> bytes:
     widths must be known before the first row is written, so they follow the header and the
     first XLSX_WIDTH_ROWS rows. A sheet longer than Excel can open is refused."""
     from openpyxl import Workbook  # only this format needs it
+
+    book = Workbook(write_only=True)
+    try:
+        for sheet in sheets:
+            _xlsx_sheet(book, sheet, lang)
+    except BaseException:
+        for ws in book.worksheets:  # end each sheet's open stream, so nothing is left behind
+            ws.close()
+        raise
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _xlsx_sheet(book, sheet: Sheet, lang: str) -> None:
+    """One sheet of ``write_xlsx``, streamed into ``book``."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     from smederij_cli.errors import InvalidInput
 
-    book = Workbook(write_only=True)
     bold = Font(bold=True)
     header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid",
                                                                              fgColor="1F3A5F")
     warn_fill = PatternFill("solid", fgColor="FCE8C3")
     euro = EURO_FORMAT.get(lang, EURO_FORMAT["en"])
-    for sheet in sheets:
-        ws = book.create_sheet(sheet.name[:31])
-        cols = sheet.human_columns()
-        kinds = [sheet.columns[i].kind for i in cols]
-        over = sheet.warn or (lambda row: False)
-        body = ((row, False, over(row)) for row in sheet.rows)
-        rows = itertools.chain(body, ((row, True, False) for row in sheet.totals))
-        first = list(itertools.islice(rows, XLSX_WIDTH_ROWS))
-        titles = [sheet.columns[i].title(lang) for i in cols]
-        widths = [len(t) for t in titles]
-        for row, _, _ in first:
-            for n, i in enumerate(cols):
-                widths[n] = max(widths[n], len(show(sheet.columns[i], row[i], lang)))
-        for n, width in enumerate(widths, start=1):
-            ws.column_dimensions[get_column_letter(n)].width = min(max(width + 2, 6), 60)
-        ws.freeze_panes = "A2"
-        header = []
-        for title in titles:
-            cell = WriteOnlyCell(ws, value=title)
-            cell.font, cell.fill = header_font, header_fill
-            cell.alignment = Alignment(vertical="center")
-            header.append(cell)
-        ws.append(header)
-        written = 1
-        for row, is_total, warn in itertools.chain(first, rows):
-            written += 1
-            if written > XLSX_MAX_ROWS:
-                raise InvalidInput(
-                    f"sheet {sheet.name} has more than the {XLSX_MAX_ROWS - 1:,} rows Excel can "
-                    "open: choose fewer years or one Smederij, or use --format csv")
-            cells = []
-            for kind, i in zip(kinds, cols):
-                value = row[i]
-                if kind == "money" and value != "":
-                    value = Decimal(value) / 100
-                elif kind == "label" and value:
-                    value = label(value, lang)
-                elif isinstance(value, str):
-                    value = neutralise(value) if value else None
-                cell = WriteOnlyCell(ws, value=value)
-                if kind == "money":
-                    cell.number_format = euro
-                elif kind == "share":
-                    cell.number_format = "0%"
-                if is_total:
-                    cell.font = bold
-                elif warn:
-                    cell.fill = warn_fill
-                cells.append(cell)
-            ws.append(cells)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    ws = book.create_sheet(sheet.name[:31])
+    cols = sheet.human_columns()
+    kinds = [sheet.columns[i].kind for i in cols]
+    over = sheet.warn or (lambda row: False)
+    body = ((row, False, over(row)) for row in sheet.rows)
+    rows = itertools.chain(body, ((row, True, False) for row in sheet.totals))
+    first = list(itertools.islice(rows, XLSX_WIDTH_ROWS))
+    titles = [sheet.columns[i].title(lang) for i in cols]
+    widths = [len(t) for t in titles]
+    for row, _, _ in first:
+        for n, i in enumerate(cols):
+            widths[n] = max(widths[n], len(show(sheet.columns[i], row[i], lang)))
+    for n, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(n)].width = min(max(width + 2, 6), 60)
+    ws.freeze_panes = "A2"
+    header = []
+    for title in titles:
+        cell = WriteOnlyCell(ws, value=title)
+        cell.font, cell.fill = header_font, header_fill
+        cell.alignment = Alignment(vertical="center")
+        header.append(cell)
+    ws.append(header)
+    written = 1
+    for row, is_total, warn in itertools.chain(first, rows):
+        written += 1
+        if written > XLSX_MAX_ROWS:
+            raise InvalidInput(
+                f"sheet {sheet.name} has more than the {XLSX_MAX_ROWS - 1:,} rows Excel can "
+                "open: choose fewer years or one Smederij, or use --format csv")
+        cells = []
+        for kind, i in zip(kinds, cols):
+            value = row[i]
+            if kind == "money" and value != "":
+                value = Decimal(value) / 100
+            elif kind == "label" and value:
+                value = label(value, lang)
+            elif isinstance(value, str):
+                value = neutralise(value) if value else None
+            cell = WriteOnlyCell(ws, value=value)
+            if kind == "money":
+                cell.number_format = euro
+            elif kind == "share":
+                cell.number_format = "0%"
+            if is_total:
+                cell.font = bold
+            elif warn:
+                cell.fill = warn_fill
+            cells.append(cell)
+        ws.append(cells)
 
 
 # -- HTML annual report ----------------------------------------------------------------------------
