@@ -635,7 +635,7 @@ class Ledger:
         check_year(year)
         self._check_filters(smederij, stream)
         figures = {(r["smederij"], r["stream"]): r for r in self.store.stream_figures(year)}
-        counts = self.store.project_status_counts(year)
+        counts = self.store.project_status_counts(year, stream)
         streams = [s["code"] for s in self.store.streams() if stream in (None, s["code"])]
         nothing, no_projects = dict.fromkeys(FIGURES, 0), dict.fromkeys(d.STATUSES, 0)
         rows, shown = [], []  # shown: every figures dict in the report, for the totals

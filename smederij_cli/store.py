@@ -1004,10 +1004,14 @@ class Store:
             + (f"WHERE {' AND '.join(where)} " if where else "")
             + "ORDER BY p.id", params)
 
-    def project_status_counts(self, year: int) -> dict[str, dict[str, int]]:
+    def project_status_counts(self, year: int, stream: str | None = None
+                              ) -> dict[str, dict[str, int]]:
+        """Per Smederij, how many of the year's projects (of one stream, if given) have each
+        status."""
         counts: dict[str, dict[str, int]] = {}
         for r in self._all("SELECT smederij, status, count(*) AS n FROM project WHERE year = ? "
-                           "GROUP BY smederij, status", [year]):
+                           "AND (? IS NULL OR stream = ?) GROUP BY smederij, status",
+                           [year, stream, stream]):
             counts.setdefault(r["smederij"], {})[r["status"]] = r["n"]
         return counts
 

@@ -353,3 +353,16 @@ def test_xlsx_columns_are_sized_from_the_header_and_the_first_rows(rep, tmp_path
     out.unlink()
     rep.ok("report", "projects", "--year", "2026", "--format", "xlsx", "--output", str(out))
     assert load_workbook(out)["Projecten"].column_dimensions["E"].width < wide
+
+
+def test_project_counts_follow_the_stream_filter(rep):
+    def counts(*args):
+        data = json.loads(rep.ok("report", "--year", "2026", "--format", "json", *args).stdout)
+        return {s["code"]: {status: n for status, n in s["projects"].items() if n}
+                for s in data["smederijen"]}
+
+    assert counts()["pesse"] == {"approved": 1, "proposed": 1}
+    assert counts("--stream", "lange-klap")["pesse"] == {"approved": 1}
+    assert counts("--stream", "korte-klap")["pesse"] == {"proposed": 1}
+    assert counts()["krakeel"] == {"in_progress": 1}
+    assert counts("--stream", "lange-klap").get("krakeel", {}) == {}
