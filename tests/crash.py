@@ -117,15 +117,23 @@ def kill_at_random(pristine: Path, args: list[str], workdir: Path, *, kills: int
     return outcomes
 
 
+def _locked(conn: sqlite3.Connection) -> bool:
+    """Whether another connection holds the ledger's write lock (a ``BEGIN IMMEDIATE`` that may
+    not wait, on a connection opened with ``timeout=0``)."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:  # locked: the command is writing
+        return True
+
+
 def _wait_for_the_lock(db: Path, child: subprocess.Popen) -> bool:
     """Poll ``db``'s write lock until ``child`` holds it (True) or has ended (False)."""
     conn = sqlite3.connect(db, timeout=0, isolation_level=None)
     try:
         while child.poll() is None:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                conn.execute("ROLLBACK")
-            except sqlite3.OperationalError:  # locked: the command is writing
+            if _locked(conn):
                 return True
             time.sleep(0.001)
         return False
@@ -144,10 +152,7 @@ def _run_watching_the_lock(db: Path, args: list[str]) -> tuple[float, tuple[floa
     conn = sqlite3.connect(db, timeout=0, isolation_level=None)
     try:
         while child.poll() is None:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                conn.execute("ROLLBACK")
-            except sqlite3.OperationalError:  # locked: the command is writing
+            if _locked(conn):
                 held.append(time.monotonic() - started)
             time.sleep(0.005)
     finally:
