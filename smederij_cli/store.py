@@ -714,30 +714,6 @@ class Store:
             [(txn, account, cents) for account, cents in postings])
         return txn
 
-    def post_many(self, kind: str,
-                  entries: Iterable[tuple[_dt.date, str, int | None, Sequence[tuple[int, int]]]]
-                  ) -> range:
-        """Book many balanced transactions of one kind at once, inside a ``write()``: entries of
-        (date, description, project id, postings). Returns the new transaction ids, in order.
-
-        The ids are assigned here (the write lock is held, so nobody else takes them), which lets
-        transactions and postings go in with one ``executemany`` each: the bulk path of the rollover.
-        """
-        assert self.conn.in_transaction, "post_many must run inside Store.write()"
-        first = (self._scalar("SELECT max(id) FROM txn") or 0) + 1
-        now, txns, postings = _now(), [], []
-        for txn, (date, description, project_id, lines) in enumerate(entries, first):
-            if len(lines) < 2 or sum(c for _, c in lines) != 0 or not all(c for _, c in lines):
-                raise ValueError(f"unbalanced transaction {description!r}: {lines}")
-            txns.append((txn, date.isoformat(), kind, description, project_id, now))
-            postings.extend((txn, account, cents) for account, cents in lines)
-        self.conn.executemany(
-            "INSERT INTO txn (id, date, kind, description, project_id, recorded_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)", txns)
-        self.conn.executemany(
-            "INSERT INTO posting (txn_id, account_id, amount_cents) VALUES (?, ?, ?)", postings)
-        return range(first, first + len(txns))
-
     def balance(self, name: str) -> int:
         return self._scalar(
             "SELECT coalesce(sum(p.amount_cents), 0) FROM posting p "

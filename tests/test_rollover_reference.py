@@ -2,7 +2,8 @@
 
 ``Reference`` is the rollover as it was before issue 6 made it set-based: the vintages of money
 found by one query per Smederij, stream and year, every open commitment carried as a Python tuple
-through ``post_many``. It is kept here as the oracle. Over several years of a ledger with every
+and booked with ``Store.post`` (the old code's ``post_many`` booked the same, in the same order).
+It is kept here as the oracle. Over several years of a ledger with every
 carry-over policy (stream policies and per-Smederij overrides, max_years money of several
 vintages), transfers, releases, reversed payments and commitments carried more than once, each
 year is rolled over on two copies of the same file, by ``Reference`` and by ``Ledger``: the
@@ -93,9 +94,8 @@ class Reference(Ledger):
         used = {name for *_, lines in carries + lapses for name, _ in lines}
         ids = self.store.account_ids(a for a in accounts if a[0] in used)
         for kind, entries in ((d.CARRY_OVER, carries), (d.LAPSE, lapses)):
-            if entries:
-                self.store.post_many(kind, [(day, text, pid, [(ids[n], c) for n, c in lines])
-                                            for day, text, pid, lines in entries])
+            for day, text, pid, lines in entries:
+                self.store.post(day, kind, text, [(ids[n], c) for n, c in lines], project_id=pid)
         if any(m["carried_cents"] or m["commitments"] for m in moves):
             self.store.ensure_year(nxt)
         return {key: (len(held), sum(c["cents"] for c in held))
