@@ -2,8 +2,17 @@
 use the covering indexes of m004. Timings live in bench/bench.py, not in tests."""
 
 import datetime as dt
+import shutil
+import sys
+
+import pytest
+from typer.testing import CliRunner
 
 from smederij_cli import domain as d
+from smederij_cli import store as store_module
+from smederij_cli.cli import app
+from smederij_cli.ledger import Ledger
+from smederij_cli.store import Store
 
 D = dt.date(2026, 3, 1)
 
@@ -131,3 +140,105 @@ def test_the_rollover_queries_read_the_year_from_the_indexes(led):
     for plan in plans:
         assert "account_year_kind" in plan and "posting_account_txn" in plan, plan
         assert "SCAN p" not in plan and "SCAN posting" not in plan, plan
+
+
+# -- the check's helper process (Store.check_facts with helper=True) --------------------------
+
+def _broken_in_every_way(led):
+    """A ledger breaking each rule the check's facts judge: flows, a rollover, an unbalanced
+    transaction, a project paid more than committed, one commitment across Smederijen."""
+    pid = led.add_project(smederij="krakeel", stream="korte-klap", year=2026, title="Bank",
+                          amount_cents=50_000, date=D)
+    led.approve(pid, D)
+    led.pay(pid, 20_000, D)
+    led.rollover(2026, today=dt.date(2027, 1, 1))
+    other = led.add_project(smederij="pesse", stream="lange-klap", year=2027, title="Koor",
+                            amount_cents=10_000, date=D)
+    store = led.store
+    with store.write():
+        store.post(D, d.COMMITMENT, "across Smederijen", [
+            (store.account_id(d.available_account(2027, "krakeel", "lange-klap"), d.AVAILABLE,
+                              "lange-klap", 2027, "krakeel"), -3_000),
+            (store.account_id(d.committed_account(2027, "pesse", "lange-klap", other),
+                              d.COMMITTED, "lange-klap", 2027, "pesse", other), 3_000)])
+        store.conn.execute("INSERT INTO posting (txn_id, account_id, amount_cents) "
+                           "VALUES (1, 1, -5)")
+    return pid, other
+
+
+def _spy_on_the_helper(monkeypatch):
+    """What each helper delivered (None: its facts were not used)."""
+    delivered = []
+    real = Store._helper_facts
+
+    def spy(self, process, fingerprint):
+        facts = real(self, process, fingerprint)
+        delivered.append(facts)
+        return facts
+    monkeypatch.setattr(Store, "_helper_facts", spy)
+    return delivered
+
+
+def test_the_checks_helper_process_reads_the_same_facts(funded, monkeypatch):
+    _broken_in_every_way(funded)
+    delivered = _spy_on_the_helper(monkeypatch)
+    alone = funded.store.check_facts(d.OPEN_STATUSES, (d.PROPOSED, d.REJECTED), helper=False)
+    helped = funded.store.check_facts(d.OPEN_STATUSES, (d.PROPOSED, d.REJECTED), helper=True)
+    assert delivered[0] is None and delivered[1] is not None  # the helper really ran
+    assert helped == alone
+    assert alone["transactions"]["unbalanced"] == 1 and alone["total"] == -5
+    assert {(f["year"], f["smederij"]) for f in alone["unsound"]} == {
+        (2027, "krakeel"), (2027, "pesse")}
+    assert alone["years"][2026]["carried_out_cents"] == alone["years"][2027]["carried_in_cents"] > 0
+
+
+def test_a_helper_that_saw_a_later_booking_is_not_believed(funded, db_path, monkeypatch):
+    """The helper reads in its own transaction: if a clerk books between this process's
+    snapshot and the helper's, its facts are of another ledger and this process reads them."""
+    store = funded.store
+    before = store.check_facts(d.OPEN_STATUSES, (d.PROPOSED, d.REJECTED), helper=False)
+    delivered = _spy_on_the_helper(monkeypatch)
+    start = Store._start_check_helper
+
+    def clerk_books_first(self):
+        with Store(db_path) as clerk:
+            Ledger(clerk).allocate(2026, "korte-klap", D, smederij="pesse", amount_cents=1_00)
+        return start(self)
+    monkeypatch.setattr(Store, "_start_check_helper", clerk_books_first)
+    facts = store.check_facts(d.OPEN_STATUSES, (d.PROPOSED, d.REJECTED), helper=True)
+    assert delivered == [None]  # the helper ran, and saw the allocation
+    assert facts == before
+    after = store.check_facts(d.OPEN_STATUSES, (d.PROPOSED, d.REJECTED), helper=False)
+    assert after["transactions"]["count"] == before["transactions"]["count"] + 1
+
+
+@pytest.mark.parametrize("python", ["/nonexistent/python", shutil.which("false")])
+def test_the_check_reads_alone_when_its_helper_cannot_help(funded, monkeypatch, python):
+    _broken_in_every_way(funded)
+    alone = funded.store.check_facts(d.OPEN_STATUSES, (d.PROPOSED, d.REJECTED), helper=False)
+    monkeypatch.setattr(sys, "executable", python)
+    delivered = _spy_on_the_helper(monkeypatch)
+    assert funded.store.check_facts(d.OPEN_STATUSES, (d.PROPOSED, d.REJECTED),
+                                    helper=True) == alone
+    assert delivered == [None]
+
+
+def test_check_starts_the_helper_only_for_a_large_ledger_on_two_cores(funded, db_path,
+                                                                       monkeypatch):
+    _broken_in_every_way(funded)
+    funded.store.close()
+    delivered, started = _spy_on_the_helper(monkeypatch), []
+    start = Store._start_check_helper
+    monkeypatch.setattr(Store, "_start_check_helper",
+                        lambda self: started.append(1) or start(self))
+    runner = CliRunner()
+    outputs = []
+    for min_bytes, cores in ((2**40, 2), (0, 1), (0, 2)):
+        monkeypatch.setattr(store_module, "CHECK_HELPER_MIN_BYTES", min_bytes)
+        monkeypatch.setattr(store_module, "_usable_cores", lambda: cores)
+        result = runner.invoke(app, ["--db", str(db_path), "check"])
+        assert result.exit_code == 1, result.output
+        outputs.append(result.output)
+    assert len(started) == 1 and delivered[-1] is not None  # only the last one had a helper
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert "does not balance" in outputs[2] and "2027 pesse lange-klap" in outputs[2]
