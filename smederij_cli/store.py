@@ -20,9 +20,10 @@ import os
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from smederij_cli.errors import InvalidInput, LedgerFileError, NotAllowed, NotFound
 
@@ -303,6 +304,14 @@ _FLOW_SUMS = (
     "coalesce(sum(CASE t.kind WHEN 'carry_over' THEN min(p.amount_cents, 0) END), 0) "
     "    AS carried_out, "
     "coalesce(sum(CASE t.kind WHEN 'lapse' THEN p.amount_cents END), 0) AS lapsed")
+# The flows per year, Smederij and stream from the transactions of the flow kinds alone (no
+# posting of a payment, commitment or release is read, no transaction looked up per posting).
+_FLOWS = (
+    f"SELECT a.year, a.smederij, a.stream, {_FLOW_SUMS} "
+    # CROSS JOIN: from the transactions of the flow kinds to their postings
+    "FROM txn t CROSS JOIN posting p ON p.txn_id = t.id CROSS JOIN account a "
+    "ON a.id = p.account_id WHERE t.kind IN ('allocation', 'transfer', 'carry_over', 'lapse') "
+    "AND a.year IS NOT NULL GROUP BY a.year, a.smederij, a.stream")
 _FIGURES = (
     "carried_in_cents, allocated_cents, spent_cents, committed_cents, available_cents, "
     "-carried_out AS carried_out_cents, -lapsed AS lapsed_cents, "
@@ -1138,7 +1147,7 @@ class Store:
         """Everything ``Ledger.check`` judges, read in one snapshot with as few passes over the
         postings as the rules allow (a national ledger holds millions):
 
-        - ``transactions`` and the flows, read by transaction (``posting_facts``);
+        - ``transactions`` (``posting_facts``) and the flows (``_FLOWS``), read by transaction;
         - every account's balance once, into a temporary table, from which come ``negative``
           (the negative available, committed and spent balances), ``total`` (the whole ledger's
           sum), ``projects`` and the positions of the figures;
@@ -1147,33 +1156,36 @@ class Store:
           ``unpaid_statuses``), with what is committed now, paid, and ever committed (from the
           partial index txn_commitment): only these reach Python, not 250,000 sound ones;
         - the figures of ``stream_figures`` for every year: the positions from those balances
-          and the flows of ``posting_facts``, so no posting of a payment, commitment or release
-          is read twice and no transaction is looked up per posting. Of them come ``unsound``
-          (the Smederijen, streams and years whose ``internal_cents`` is not zero) and ``years``
-          (per year the sums of available, committed, carried in and carried out).
+          and the flows, so no posting of a payment, commitment or release is read twice and no
+          transaction is looked up per posting. Of them come ``unsound`` (the Smederijen,
+          streams and years whose ``internal_cents`` is not zero) and ``years`` (per year the
+          sums of available, committed, carried in and carried out).
 
         The two halves read different postings and take about as long, so on a large ledger
         (``helper`` None: above CHECK_HELPER_MIN_BYTES, with a second core) a helper process
-        reads ``posting_facts`` while this one reads the balances: half the time on two cores.
-        (Threads do not help: SQLite's memory allocator serialises them.) The helper reads in its
-        own transaction, so it reports the newest txn, posting and account ids it saw; the
-        ledger's txn and posting rows are append-only (triggers) and accounts are only ever
-        added, so equal ids mean it saw this snapshot. When they differ (a clerk booked in
-        between) or the helper fails in any way, this process reads ``posting_facts`` itself.
+        reads ``posting_facts`` and the flows while this one reads the balances: half the time
+        on two cores. (Threads do not help: SQLite's memory allocator serialises them.) The
+        helper reads in its own transaction, so it reports the newest txn, posting and account
+        ids it saw; the ledger's txn and posting rows are append-only (triggers) and accounts are
+        only ever added, so equal ids mean it saw this snapshot. When they differ (a clerk booked
+        in between) or the helper fails in any way, this process reads them itself.
         """
         with self.snapshot():
             fingerprint = self._fingerprint()
             if helper is None:
                 helper = (self.path.stat().st_size > CHECK_HELPER_MIN_BYTES
                           and _usable_cores() > 1)
-            process = self._start_check_helper() if helper else None
+            started = self._start_check_helper() if helper else None
             try:
-                facts = self._balance_facts(open_statuses, unpaid_statuses, process,
+                facts = self._balance_facts(open_statuses, unpaid_statuses, started,
                                             fingerprint)
             finally:
-                if process is not None and process.poll() is None:
-                    process.kill()
+                if started is not None:
+                    process, output = started
+                    if process.poll() is None:
+                        process.kill()
                     process.wait()
+                    output.close()
         return facts
 
     def _fingerprint(self) -> list[int]:
@@ -1182,13 +1194,11 @@ class Store:
                 for table in ("txn", "posting", "account")]
 
     def posting_facts(self) -> dict[str, Any]:
-        """What the check reads by transaction, in the caller's snapshot:
+        """What the check reads by transaction, in the caller's snapshot (the flows, the other
+        thing it reads by transaction, come from ``_FLOWS``):
 
         - ``transactions``: how many there are, how many have postings, how many of those do not
           sum to zero or have fewer than two (one pass over index posting_txn_account);
-        - ``flows``: per year, Smederij and stream the allocated, carried in, carried out and
-          lapsed money, from the transactions of those kinds alone (no posting of a payment,
-          commitment or release is read, no transaction is looked up per posting);
         - ``fingerprint``: the ids of ``_fingerprint``.
         """
         return {
@@ -1197,48 +1207,54 @@ class Store:
                 "SELECT (SELECT count(*) FROM txn) AS count, count(*) AS with_postings, "
                 "coalesce(sum(total <> 0 OR n < 2), 0) AS unbalanced FROM ("
                 "  SELECT sum(amount_cents) AS total, count(*) AS n FROM posting "
-                "  GROUP BY txn_id)"),
-            "flows": [list(r) for r in self.conn.execute(
-                f"SELECT a.year, a.smederij, a.stream, {_FLOW_SUMS} "
-                # CROSS JOIN: from the transactions of the flow kinds to their postings
-                "FROM txn t CROSS JOIN posting p ON p.txn_id = t.id CROSS JOIN account a "
-                "ON a.id = p.account_id WHERE t.kind IN ('allocation', 'transfer', "
-                "'carry_over', 'lapse') AND a.year IS NOT NULL "
-                "GROUP BY a.year, a.smederij, a.stream")]}
+                "  GROUP BY txn_id)")}
 
-    def _start_check_helper(self) -> subprocess.Popen | None:
-        """A process that prints ``posting_facts`` of this ledger as JSON (``_check_helper``)."""
+    def _start_check_helper(self) -> tuple[subprocess.Popen, IO[bytes]] | None:
+        """A process that writes ``posting_facts`` and the flows of this ledger
+        (``_check_helper``), and the file it writes them to; None if it cannot start."""
         read_uri = "?immutable=1" if self.uri_query == "?immutable=1" else "?mode=ro"
         # The helper imports this very package, wherever it was imported from here.
         here = str(Path(__file__).resolve().parent.parent)
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(
             [here, *filter(None, [os.environ.get("PYTHONPATH")])])}
+        # Its output goes to a temporary file, not a pipe: it never waits for this process to
+        # read (which happens once this process is done with the balances).
+        output = tempfile.TemporaryFile()
         try:
             return subprocess.Popen(
                 [sys.executable, "-c", "from smederij_cli.store import _check_helper; "
                  "_check_helper()", str(self.path.resolve()), read_uri],
-                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                env=env)
+                stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.DEVNULL,
+                env=env), output
         except OSError:
+            output.close()
             return None
 
-    def _helper_facts(self, process: subprocess.Popen | None, fingerprint: list[int]
-                      ) -> dict[str, Any] | None:
-        """The helper's ``posting_facts`` if it read the same snapshot, else None."""
-        if process is None:
+    def _helper_facts(self, started: tuple[subprocess.Popen, IO[bytes]] | None,
+                      fingerprint: list[int]) -> dict[str, Any] | None:
+        """The helper's ``posting_facts``, with its flows put into temp.flow as they arrive, if
+        it read the same snapshot and finished; else None, and temp.flow is empty."""
+        if started is None:
             return None
-        output, _ = process.communicate()
-        if process.returncode != 0:
+        process, output = started
+        if process.wait() != 0:
             return None
+        output.seek(0)
         try:
-            facts = json.loads(output)
-        except ValueError:
+            facts = json.loads(output.readline())
+            if not isinstance(facts, dict) or facts.get("fingerprint") != fingerprint:
+                return None
+            for line in output:
+                self.conn.executemany("INSERT INTO temp.flow VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                      json.loads(line))
+        except (ValueError, sqlite3.Error):
+            self.conn.execute("DELETE FROM temp.flow")
             return None
-        return facts if facts.get("fingerprint") == fingerprint else None
+        return facts
 
     def _balance_facts(self, open_statuses: Sequence[str], unpaid_statuses: Sequence[str],
-                       process: subprocess.Popen | None, fingerprint: list[int]
-                       ) -> dict[str, Any]:
+                       started: tuple[subprocess.Popen, IO[bytes]] | None,
+                       fingerprint: list[int]) -> dict[str, Any]:
         facts: dict[str, Any] = {}
         self.conn.execute("CREATE TEMP TABLE balance (account_id INTEGER PRIMARY KEY, "
                           "cents INTEGER NOT NULL)")
@@ -1281,15 +1297,15 @@ class Store:
                 "    AS available_cents "
                 "FROM temp.balance b JOIN account a ON a.id = b.account_id "
                 "WHERE a.year IS NOT NULL GROUP BY a.year, a.smederij, a.stream")
-            by_txn = self._helper_facts(process, fingerprint) or self.posting_facts()
-            facts["transactions"] = by_txn["transactions"]
             self.conn.execute("CREATE TEMP TABLE flow (year INTEGER, smederij TEXT, "
                               "stream TEXT, carried_in_cents INTEGER, allocated_cents INTEGER, "
                               "carried_out INTEGER, lapsed INTEGER, "
                               "PRIMARY KEY (year, smederij, stream))")
-            self.conn.executemany("INSERT INTO temp.flow VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                  by_txn["flows"])
-            del by_txn
+            by_txn = self._helper_facts(started, fingerprint)
+            if by_txn is None:
+                by_txn = self.posting_facts()
+                self.conn.execute(f"INSERT INTO temp.flow {_FLOWS}")
+            facts["transactions"] = by_txn["transactions"]
             figures = (
                 f"SELECT year, smederij, stream, {_FIGURES} FROM ("
                 "  SELECT ps.year, ps.smederij, ps.stream, ps.total, ps.spent_cents, "
@@ -1439,8 +1455,12 @@ def _usable_cores() -> int:
 
 
 def _check_helper() -> None:
-    """The check's helper process (``Store._start_check_helper``): ``posting_facts`` of the
-    ledger at argv[1], opened read-only with the URI query argv[2], as JSON on stdout."""
+    """The check's helper process (``Store._start_check_helper``) for the ledger at argv[1],
+    opened read-only with the URI query argv[2]: on stdout a line of JSON with its
+    ``posting_facts``, then the rows of ``_FLOWS`` as JSON arrays of up to 2,000 rows a line."""
     with Store(sys.argv[1], create=False, read_uri=sys.argv[2]) as store, store.snapshot():
-        facts = store.posting_facts()
-    sys.stdout.write(json.dumps(facts, separators=(",", ":")))
+        out = sys.stdout
+        out.write(json.dumps(store.posting_facts()) + "\n")
+        cursor = store.conn.execute(_FLOWS)
+        while rows := cursor.fetchmany(2000):
+            out.write(json.dumps(rows, separators=(",", ":")) + "\n")

@@ -171,8 +171,8 @@ def _spy_on_the_helper(monkeypatch):
     delivered = []
     real = Store._helper_facts
 
-    def spy(self, process, fingerprint):
-        facts = real(self, process, fingerprint)
+    def spy(self, started, fingerprint):
+        facts = real(self, started, fingerprint)
         delivered.append(facts)
         return facts
     monkeypatch.setattr(Store, "_helper_facts", spy)
