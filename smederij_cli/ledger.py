@@ -453,6 +453,7 @@ class Ledger:
         cofunding = {clean_text(k, "co-funding source", required=True): v
                      for k, v in (cofunding or {}).items()}
         date = date or _dt.date.today()
+        self._check_date_open(date, "add a project")
         with self.store.write():
             project_id = self.store.insert_project(
                 {"smederij": smederij, "stream": stream, "year": year, "title": title,
@@ -496,6 +497,8 @@ class Ledger:
         with self.store.write():
             p = self.project(project_id)
             target = d.next_status(step, p["status"], project_id)
+            # A closed year is read-only: its projects' histories too, not only its money.
+            self._check_date_open(date, f"{step} project {project_id}")
             note = clean_text(note, "note")
             txn = None
             released = 0

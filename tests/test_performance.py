@@ -153,7 +153,7 @@ def _broken_in_every_way(led):
     led.pay(pid, 20_000, D)
     led.rollover(2026, today=dt.date(2027, 1, 1))
     other = led.add_project(smederij="pesse", stream="lange-klap", year=2027, title="Koor",
-                            amount_cents=10_000, date=D)
+                            amount_cents=10_000, date=dt.date(2027, 2, 1))
     store = led.store
     with store.write():
         store.post(D, d.COMMITMENT, "across Smederijen", [

@@ -320,7 +320,15 @@ CLOSED = [
     (["payment", "reverse", "{payment}", "--reason", "dubbel", "--date", "2027-01-05"],
      "payment {payment} is booked in budget year 2026, which is closed"),
     (["project", "approve", "{proposed}", "--date", "2026-12-20"], "approve a project dated"),
-    (["project", "withdraw", "{project}", "--date", "2026-12-30"], "release project"),
+    (["project", "withdraw", "{project}", "--date", "2026-12-30"],
+     "cannot withdraw project {project} dated 2026-12-30"),
+    (["project", "start", "{project}", "--date", "2026-12-30"],
+     "cannot start project {project} dated 2026-12-30"),
+    (["project", "reject", "{proposed}", "--date", "2026-12-30"],
+     "cannot reject project {proposed} dated 2026-12-30"),
+    (["project", "add", "--smederij", "krakeel", "--stream", KK, "--title", "Laat",
+      "--amount", "10", "--year", "2027", "--date", "2026-12-30"],
+     "cannot add a project dated 2026-12-30"),
 ]
 
 
