@@ -35,8 +35,10 @@ BUSY_TIMEOUT_MS = 30_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Reading every page of the file (quick_check before a write, integrity_check and
 # foreign_key_check in 'smederij check') is done by default only up to this size: ~0.7 s of
-# quick_check and ~2 s of integrity_check here, 11 s and 36 s for a national ledger of 950 MB.
-# A Hoogeveen ledger is ~10 MB. 'smederij check --deep' reads every page at any size.
+# quick_check and ~2 s of integrity_check here; for the 840 MB national benchmark ledger ~2 s of
+# quick_check and ~11 s of integrity_check and foreign_key_check with the file in the OS cache
+# (11 s and 36 s read cold). A Hoogeveen ledger is ~10 MB. 'smederij check --deep' reads every
+# page at any size.
 PAGE_CHECK_MAX_BYTES = 64 * 2**20
 # From this size 'smederij check' reads the postings by transaction in a helper process while it
 # reads the balances itself (Store.check_facts): ~2.7 s instead of ~5.5 s for a national ledger
@@ -447,7 +449,7 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             # Never write into a damaged file: that would spread the damage. quick_check reads
-            # every page (~11 s for a national ledger of 950 MB, before every write), so above
+            # every page (2-11 s for a national ledger, before every write), so above
             # PAGE_CHECK_MAX_BYTES a write relies on SQLite refusing the damaged pages it
             # meets (the transaction then rolls back) and on 'smederij check --deep'.
             damage = (self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
