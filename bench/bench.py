@@ -10,7 +10,8 @@ in one transaction per year, payments with ``import payments`` (the bulk path), 
 closed with ``rollover``. Built ledgers are cached in --workdir, keyed by size and seed.
 
 Each measured command runs as its own process; the figure is the median wall time of --repeat
-runs and the peak resident memory (the child's ru_maxrss, from os.wait4). Beside them the same
+runs and the peak resident memory (the command's ru_maxrss, from os.wait4 in a small launcher
+process, so that this process's own size is not counted). Beside them the same
 balance question is answered by ``hledger balance``, ``ledger balance`` on the exported journal
 and by the bare aggregate query in the ``sqlite3`` shell: the floor for this storage.
 """
@@ -196,27 +197,38 @@ OTHER_TOOL_MIB = 4096  # hledger needs more than 21 GiB for the national journal
                       # shared machine; such a run is reported as not finished
 
 
-def _limit_memory(mib: int):
-    def limit() -> None:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (mib * 2**20, mib * 2**20))
-    return limit
+# A forked child's ru_maxrss counts the pages it shared with its parent until exec, so a command
+# started straight from this process (tens of MiB once a ledger is built) would report at least
+# this process's size. Each command is started by this small launcher instead (python -S -I,
+# ~8 MiB), which times it and reports its exit status, wall seconds and peak RSS in KiB.
+_LAUNCHER = """
+import os, resource, sys, time
+started = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        if sys.argv[1] != "0":
+            limit = int(sys.argv[1]) * 2**20
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        os.execvp(sys.argv[2], sys.argv[2:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+print(os.waitstatus_to_exitcode(status), time.perf_counter() - started, usage.ru_maxrss)
+"""
 
 
 def run_once(argv: list[str], cwd: Path = ROOT, limit_mib: int | None = None
              ) -> tuple[float, int, int]:
     """Wall seconds, peak RSS in KiB, and exit status of one whole process."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            preexec_fn=_limit_memory(limit_mib) if limit_mib else None)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        err = proc.stderr.read().decode(errors="replace")[-500:] if proc.stderr else ""
-        raise RuntimeError(f"{' '.join(argv)} failed ({proc.returncode}): {err}")
-    return elapsed, usage.ru_maxrss, proc.returncode
+    proc = subprocess.run([sys.executable, "-S", "-I", "-c", _LAUNCHER, str(limit_mib or 0),
+                           *argv], cwd=cwd, capture_output=True, text=True)
+    code, elapsed, peak = proc.stdout.split()
+    returncode = int(code)
+    if returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed ({returncode}): {proc.stderr[-500:]}")
+    return float(elapsed), int(peak), returncode
 
 
 def measure(argv: list[str], repeat: int, prepare=None, limit_mib: int | None = None
