@@ -130,7 +130,7 @@ class Ledger:
 
     # -- years -----------------------------------------------------------------------------------
 
-    def ensure_open(self, year: int, doing: str) -> None:
+    def ensure_open(self, year: int, doing: str, remedy: str = "book it in") -> None:
         """Refuse a write to a closed year, naming it and the open year to book in instead.
 
         Years close in order, so a year before the last closed one counts as closed too, even
@@ -144,7 +144,7 @@ class Ledger:
             why = f"budget year {year} is before the closed year {last}"
         else:
             return
-        raise NotAllowed(f"{why}; cannot {doing} in it: book it in the open year "
+        raise NotAllowed(f"{why}; cannot {doing} in it: {remedy} the open year "
                          f"{self.first_open_year()} instead")
 
     def is_closed(self, year: int) -> bool:
@@ -157,7 +157,7 @@ class Ledger:
 
     def _check_date_open(self, date: _dt.date, doing: str) -> None:
         if self.is_closed(date.year):
-            self.ensure_open(date.year, f"{doing} dated {date.isoformat()}")
+            self.ensure_open(date.year, f"{doing} dated {date.isoformat()}", "date it in")
 
     # -- budget ----------------------------------------------------------------------------------
 
@@ -443,7 +443,7 @@ class Ledger:
                     date: _dt.date | None = None, note: str = "") -> int:
         self.smederij(smederij, active=True)
         self.stream(stream)
-        self.ensure_open(year, "add a project")
+        check_year(year)
         title = clean_text(title, "title", required=True)
         d.check_theme(theme)
         if supporters < 0 or volunteers < 0:
@@ -453,8 +453,9 @@ class Ledger:
         cofunding = {clean_text(k, "co-funding source", required=True): v
                      for k, v in (cofunding or {}).items()}
         date = date or _dt.date.today()
-        self._check_date_open(date, "add a project")
-        with self.store.write():
+        with self.store.write():  # under the write lock: no rollover can close the year between
+            self.ensure_open(year, "add a project")
+            self._check_date_open(date, "add a project")
             project_id = self.store.insert_project(
                 {"smederij": smederij, "stream": stream, "year": year, "title": title,
                  "theme": theme, "requested_cents": amount_cents, "supporters": supporters,

@@ -18,9 +18,8 @@ import getpass
 import json
 import os
 import sqlite3
-import subprocess
 import sys
-import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -28,6 +27,8 @@ from typing import IO, TYPE_CHECKING, Any
 from smederij_cli.errors import InvalidInput, LedgerFileError, NotAllowed, NotFound
 
 if TYPE_CHECKING:
+    import subprocess
+
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
@@ -44,6 +45,7 @@ PAGE_CHECK_MAX_BYTES = 64 * 2**20
 # reads the balances itself (Store.check_facts): ~2.7 s instead of ~5.5 s for a national ledger
 # of 840 MB on two cores. Below it, starting a second Python (~0.1 s) would cost more than it saves.
 CHECK_HELPER_MIN_BYTES = 64 * 2**20
+CHECK_HELPER_MIN_WAIT_S = 60.0  # a helper still busy after this (and 3x this process's time) is stuck
 ROLLOVER_CACHE_KIB = 32 * 1024  # page cache while a rollover books: saves ~0.1 s nationally
 
 
@@ -365,6 +367,9 @@ class Store:
         else:
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000)
         self.conn = conn
+        stat = self.path.stat()
+        self.file_id = [stat.st_dev, stat.st_ino]
+        """Which file was opened (device, inode): a file replaced under this path is another."""
         self.uri_query = uri_query
         """How the file was opened: "" (read and write), "?mode=ro" or "?immutable=1"."""
         self._db: Database | None = None
@@ -1176,24 +1181,28 @@ class Store:
             fingerprint = self._fingerprint()
             if helper is None:
                 helper = (self.path.stat().st_size > CHECK_HELPER_MIN_BYTES
-                          and _usable_cores() > 1)
+                          and _usable_cores() > 1
+                          # a frozen build's executable is the program, not a Python
+                          and bool(sys.executable) and not getattr(sys, "frozen", False))
             started = self._start_check_helper() if helper else None
             try:
                 facts = self._balance_facts(open_statuses, unpaid_statuses, started,
                                             fingerprint)
             finally:
                 if started is not None:
-                    process, output = started
+                    process, output, _ = started
                     if process.poll() is None:
                         process.kill()
                     process.wait()
                     output.close()
         return facts
 
-    def _fingerprint(self) -> list[int]:
-        """The newest txn, posting and account ids: which state of the ledger a read saw."""
-        return [self._scalar(f"SELECT coalesce(max(id), 0) FROM {table}")
-                for table in ("txn", "posting", "account")]
+    def _fingerprint(self) -> list[Any]:
+        """Which state of which ledger a read saw, read by which code: this module's file, the
+        ledger file's device and inode, and the newest txn, posting and account ids."""
+        return [str(Path(__file__).resolve()), *self.file_id,
+                *(self._scalar(f"SELECT coalesce(max(id), 0) FROM {table}")
+                  for table in ("txn", "posting", "account"))]
 
     def posting_facts(self) -> dict[str, Any]:
         """What the check reads by transaction, in the caller's snapshot (the flows, the other
@@ -1211,35 +1220,50 @@ class Store:
                 "  SELECT sum(amount_cents) AS total, count(*) AS n FROM posting "
                 "  GROUP BY txn_id)")}
 
-    def _start_check_helper(self) -> tuple[subprocess.Popen, IO[bytes]] | None:
+    def _start_check_helper(self) -> tuple[subprocess.Popen, IO[bytes], float] | None:
         """A process that writes ``posting_facts`` and the flows of this ledger
-        (``_check_helper``), and the file it writes them to; None if it cannot start."""
+        (``_check_helper``), the file it writes them to, and when it started; None if it
+        cannot start."""
+        import subprocess  # only here: every command's start-up would pay for them
+        import tempfile
+
         read_uri = "?immutable=1" if self.uri_query == "?immutable=1" else "?mode=ro"
-        # The helper imports this very package, wherever it was imported from here.
-        here = str(Path(__file__).resolve().parent.parent)
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-            [here, *filter(None, [os.environ.get("PYTHONPATH")])])}
-        # Its output goes to a temporary file, not a pipe: it never waits for this process to
-        # read (which happens once this process is done with the balances).
-        output = tempfile.TemporaryFile()
+        # -P: nothing from the current directory. The package's own folder goes last on the
+        # path, so it is found when run from a source tree and shadows nothing; which file
+        # the helper imported is part of its fingerprint.
+        code = (f"import sys; sys.path.append({str(Path(__file__).resolve().parent.parent)!r}); "
+                "from smederij_cli.store import _check_helper; _check_helper()")
+        try:
+            # A temporary file, not a pipe: the helper never waits for this process to read
+            # (which happens once this process is done with the balances).
+            output = tempfile.TemporaryFile()
+        except OSError:
+            return None
         try:
             return subprocess.Popen(
-                [sys.executable, "-c", "from smederij_cli.store import _check_helper; "
-                 "_check_helper()", str(self.path.resolve()), read_uri],
-                stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.DEVNULL,
-                env=env), output
+                [sys.executable, "-P", "-c", code, str(self.path.resolve()), read_uri],
+                stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.DEVNULL
+            ), output, time.monotonic()
         except OSError:
             output.close()
             return None
 
-    def _helper_facts(self, started: tuple[subprocess.Popen, IO[bytes]] | None,
-                      fingerprint: list[int]) -> dict[str, Any] | None:
+    def _helper_facts(self, started: tuple[subprocess.Popen, IO[bytes], float] | None,
+                      fingerprint: list[Any]) -> dict[str, Any] | None:
         """The helper's ``posting_facts``, with its flows put into temp.flow as they arrive, if
-        it read the same snapshot and finished; else None, and temp.flow is empty."""
+        it read the same snapshot and finished; else None, and temp.flow is empty. It does
+        about as much as this process did meanwhile: one that takes far longer is stuck."""
         if started is None:
             return None
-        process, output = started
-        if process.wait() != 0:
+        import subprocess
+
+        process, output, since = started
+        try:
+            code = process.wait(timeout=max(CHECK_HELPER_MIN_WAIT_S,
+                                            3 * (time.monotonic() - since)))
+        except subprocess.TimeoutExpired:
+            return None
+        if code != 0:
             return None
         output.seek(0)
         try:
@@ -1255,8 +1279,8 @@ class Store:
         return facts
 
     def _balance_facts(self, open_statuses: Sequence[str], unpaid_statuses: Sequence[str],
-                       started: tuple[subprocess.Popen, IO[bytes]] | None,
-                       fingerprint: list[int]) -> dict[str, Any]:
+                       started: tuple[subprocess.Popen, IO[bytes], float] | None,
+                       fingerprint: list[Any]) -> dict[str, Any]:
         facts: dict[str, Any] = {}
         self.conn.execute("CREATE TEMP TABLE balance (account_id INTEGER PRIMARY KEY, "
                           "cents INTEGER NOT NULL)")

@@ -2,8 +2,9 @@
 use the covering indexes of m004. Timings live in bench/bench.py, not in tests."""
 
 import datetime as dt
-import shutil
+import os
 import sys
+import time
 
 import pytest
 from typer.testing import CliRunner
@@ -212,15 +213,35 @@ def test_a_helper_that_saw_a_later_booking_is_not_believed(funded, db_path, monk
     assert after["transactions"]["count"] == before["transactions"]["count"] + 1
 
 
-@pytest.mark.parametrize("python", ["/nonexistent/python", shutil.which("false")])
-def test_the_check_reads_alone_when_its_helper_cannot_help(funded, monkeypatch, python):
+@pytest.mark.skipif(os.name == "nt", reason="the stand-in helpers are shell scripts")
+@pytest.mark.parametrize("helper", ["missing", "failing", "stuck"])
+def test_the_check_reads_alone_when_its_helper_cannot_help(funded, monkeypatch, tmp_path,
+                                                           helper):
     _broken_in_every_way(funded)
     alone = funded.store.check_facts(d.OPEN_STATUSES, (d.PROPOSED, d.REJECTED), helper=False)
-    monkeypatch.setattr(sys, "executable", python)
+    python = tmp_path / "python"
+    if helper != "missing":
+        python.write_text("#!/bin/sh\n" + ("exit 1\n" if helper == "failing" else "sleep 30\n"))
+        python.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(python))
+    monkeypatch.setattr(store_module, "CHECK_HELPER_MIN_WAIT_S", 0.5)
     delivered = _spy_on_the_helper(monkeypatch)
+    started = time.monotonic()
     assert funded.store.check_facts(d.OPEN_STATUSES, (d.PROPOSED, d.REJECTED),
                                     helper=True) == alone
     assert delivered == [None]
+    assert time.monotonic() - started < 20  # a stuck helper is given up on, and killed
+
+
+def test_the_helper_runs_no_code_from_the_current_directory(funded, monkeypatch, tmp_path):
+    """``python -c`` would import a json.py (or a stale smederij_cli) from where the user is."""
+    marker = tmp_path / "ran"
+    (tmp_path / "json.py").write_text(f"open({str(marker)!r}, 'w').close()\n"
+                                      "raise ImportError('not the real json')\n")
+    monkeypatch.chdir(tmp_path)
+    delivered = _spy_on_the_helper(monkeypatch)
+    funded.store.check_facts(d.OPEN_STATUSES, (d.PROPOSED, d.REJECTED), helper=True)
+    assert not marker.exists() and delivered[0] is not None
 
 
 def test_check_starts_the_helper_only_for_a_large_ledger_on_two_cores(funded, db_path,
