@@ -1228,10 +1228,11 @@ class Store:
         import tempfile
 
         read_uri = "?immutable=1" if self.uri_query == "?immutable=1" else "?mode=ro"
-        # -P: nothing from the current directory. The package's own folder goes last on the
-        # path, so it is found when run from a source tree and shadows nothing; which file
-        # the helper imported is part of its fingerprint.
-        code = (f"import sys; sys.path.append({str(Path(__file__).resolve().parent.parent)!r}); "
+        # -P: nothing from the current directory. The folder this package was imported from
+        # goes first unless it is on the path already (a source tree, not site-packages), so
+        # the helper imports the same code; which file it imported is in its fingerprint.
+        here = str(Path(__file__).resolve().parent.parent)
+        code = (f"import sys; p = {here!r}; sys.path[:0] = [] if p in sys.path else [p]; "
                 "from smederij_cli.store import _check_helper; _check_helper()")
         try:
             # A temporary file, not a pipe: the helper never waits for this process to read
