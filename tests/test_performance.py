@@ -3,8 +3,11 @@ use the covering indexes of m004. Timings live in bench/bench.py, not in tests."
 
 import datetime as dt
 import os
+import shutil
+import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -263,3 +266,27 @@ def test_check_starts_the_helper_only_for_a_large_ledger_on_two_cores(funded, db
     assert len(started) == 1 and delivered[-1] is not None  # only the last one had a helper
     assert outputs[0] == outputs[1] == outputs[2]
     assert "does not balance" in outputs[2] and "2027 pesse lange-klap" in outputs[2]
+
+
+def test_the_helper_imports_the_same_copy_of_the_program(funded, db_path, tmp_path):
+    """Run from another copy of the source (a checkout beside an installed smederij), the
+    helper must import that copy too: otherwise its fingerprint names another file and the
+    check does everything itself."""
+    funded.store.close()
+    copy = tmp_path / "checkout"
+    shutil.copytree(Path(store_module.__file__).parent, copy / "smederij_cli",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "from smederij_cli import domain as d, store as s\n"
+        "assert s.__file__.startswith(sys.argv[1]), s.__file__\n"
+        "real = s.Store._helper_facts\n"
+        "used = []\n"
+        "s.Store._helper_facts = lambda self, *a: used.append(real(self, *a)) or used[-1]\n"
+        "with s.Store(sys.argv[2]) as store:\n"
+        "    store.check_facts(d.OPEN_STATUSES, (d.PROPOSED,), helper=True)\n"
+        "print(used[0] is not None)\n")
+    result = subprocess.run([sys.executable, "-c", script, str(copy), str(db_path)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
