@@ -1,0 +1,12 @@
+"""Idea rounds (ideeënrondes): residents propose ideas for one Smederij, stream and year, sign
+and vote; the count decides which ideas are funded, and the award books them in the ledger.
+
+The rooms:
+- ``model``: the plain values every other room speaks in (ideas, ballots, the round's rules,
+  the result of a count). No SQL, no terminal.
+- ``counting``: the counting rules, pure functions of (ideas, ballots, rules).
+- ``pabulib``: reading and writing pabulib ``.pb`` files, the exchange format.
+- ``store``: the round's tables (SQL only).
+- ``service``: what a clerk can do with a round, and the rules each step keeps; the award books
+  through the ``Ledger``.
+"""
