@@ -312,10 +312,11 @@ class _Mes:
         self.sup_weights = {i: [self.weights[g] for g, _ in sup]
                             for i, sup in self.support.items()}
 
-    def run(self, per_voter, exact: bool):
+    def run(self, per_voter, exact: bool, payments: dict | None = None):
         """One MES pass with ``per_voter`` cents each. Returns (selection in order, ties as
         lists of tied idea ids with the chosen first, the smallest relative margin of any
-        decision that floats could get wrong: inf for exact passes).
+        decision that floats could get wrong: inf for exact passes). ``payments``, when given,
+        receives what each voter group paid for each idea bought: {(group, idea id): amount}.
 
         A float pass decides like the exact one as long as that margin stays above
         _FLOAT_MARGIN: prices that are equal are compared exactly whenever no supporter is poor
@@ -410,6 +411,8 @@ class _Mes:
                 best = float(best_exact)
             for g, u in zip(self.sup_groups[chosen], self.sup_utils[chosen]):
                 pay = best * u
+                if payments is not None:
+                    payments[(g, chosen)] = min(pay, budget[g])
                 budget[g] = budget[g] - pay if pay < budget[g] else zero
         return selected, ties, (float("inf") if exact else margin)
 
