@@ -2,7 +2,7 @@
 
     python bench/rounds.py                       # Świecie 2023 under mes-add1, 3 runs
     python bench/rounds.py --repeat 5 --all      # every shared file under its declared rule
-    python bench/rounds.py --pabutools PYTHON    # also pabutools, from a venv that has it
+    python bench/rounds.py --pabutools PYTHON    # pabutools too, from a venv with it
 
 The figures are the median wall and CPU time of --repeat runs of a fresh Python process that reads the
 file and counts it (start-up and import included), the way ``smederij round count --pb FILE``

@@ -56,6 +56,7 @@ from fractions import Fraction
 from operator import mul, truediv
 
 from smederij_cli.errors import InvalidInput
+from smederij_cli.money import format_cents
 from smederij_cli.rounds.model import (RULES, TIE_BREAKS, VOTE_TYPES, Ballot, CountResult, Idea,
                                        IdeaResult, Rules, Tie)
 
@@ -172,9 +173,9 @@ def count(ideas: Sequence[Idea], ballots: Sequence[Ballot], rules: Rules, *,
         total = sum(i.cost_cents for i in candidates)
         if total > rules.budget_cents:
             raise InvalidInput(
-                f"rule all-fit: the eligible ideas ask {total / 100:.2f} together, "
-                f"{(total - rules.budget_cents) / 100:.2f} more than the budget; not all fit, so "
-                f"choose a rule that chooses (greedy, greedy-partial, mes...)")
+                f"rule all-fit: the eligible ideas ask {format_cents(total)} together, "
+                f"{format_cents(total - rules.budget_cents)} more than the budget; not all fit, "
+                f"so choose a rule that chooses (greedy, greedy-partial, mes...)")
         winners = [i.id for i in ranking]
         awarded = {i.id: i.cost_cents for i in ranking}
     elif rules.rule in GREEDY_RULES:
@@ -291,8 +292,11 @@ class _Mes:
             if approval:
                 util = tuple(sorted((m, cand[m].cost_cents) for m in set(b.marks) if m in cand))
             else:
-                util = tuple(sorted((m, p) for m, p in zip(b.marks, b.points)
-                                    if m in cand and p > 0))
+                points: dict[int, int] = {}
+                for m, p in zip(b.marks, b.points):
+                    if m in cand:
+                        points[m] = points.get(m, 0) + p
+                util = tuple(sorted((m, p) for m, p in points.items() if p > 0))
             groups[util] = groups.get(util, 0) + 1
         self.weights = list(groups.values())
         self.support: dict[int, list[tuple[int, int]]] = {i: [] for i in cand}
