@@ -480,3 +480,33 @@ def test_float_screening_of_add1_changes_nothing(case, rule):
     finally:
         counting._FLOAT_MARGIN = saved
     assert screened == exact
+
+
+def test_a_tie_in_the_greedy_completion_after_mes_is_named():
+    """Two voters with € 5 each buy A together; B and C (one supporter each) cannot be bought
+    by equal shares, and raising the shares by € 1 would buy both, beyond the budget. The
+    completion funds one of them with the € 4 left: the tie-break decides which."""
+    ideas = (Idea(1, "A", "Samen", 600), Idea(2, "B", "Links", 300), Idea(3, "C", "Rechts", 300))
+    ballots = [Ballot("v1", (1, 2)), Ballot("v2", (1, 3))]
+    rules = Rules("approval", "mes-add1-greedy", 1000)
+    result = count(ideas, ballots, rules)
+    assert result.winners == (1, 2)
+    [tie] = result.ties
+    assert tie.ideas == (2, 3) and tie.decided == "equal score 1: B funded, C not funded"
+    assert count(ideas, ballots, replace(rules, rule="mes-add1")).winners == (1,)
+    assert count(ideas, ballots, replace(rules, tie_break="cheaper")).winners == (1, 2)
+    assert count(ideas, ballots, replace(rules, tie_break="id")).winners == (1, 2)
+
+
+def test_an_mes_tie_that_decides_is_named_and_one_that_does_not_is_not():
+    ideas = (Idea(1, "B", "Bank", 500), Idea(2, "C", "Boom", 500))
+    one_voter = [Ballot("v1", (1, 2))]
+    result = count(ideas, one_voter, Rules("approval", "mes", 500))
+    assert result.winners == (1,)
+    [tie] = result.ties
+    assert tie.ideas == (1, 2)
+    assert tie.decided == "equal price per unit of support (MES): B funded, C not funded"
+    assert count(ideas, one_voter, Rules("approval", "mes", 500, tie_break="lot",
+                                         seed=3)).winners in ((1,), (2,))
+    both = count(ideas, one_voter, Rules("approval", "mes", 1000))
+    assert both.winners == (1, 2) and both.ties == ()

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from dataclasses import replace
 from collections.abc import Sequence
 from fractions import Fraction
 from operator import mul, truediv
@@ -467,15 +468,17 @@ def _mes_rule(candidates, ballots, rules, key, score, n_ballots):
             # the outcome reported is always an exact pass (with its ties)
             selection, ties = mes.exact_run(per_voter)
     winners = list(selection)
+    completion_ties: list[Tie] = []
     if rules.rule == "mes-add1-greedy":
         left = rules.budget_cents - mes.spent(winners)
         chosen = set(winners)
         rest = sorted((i for i in candidates if i.id not in chosen),
                       key=lambda i: (-score[i.id], key(i)))
-        for idea in rest:
-            if idea.cost_cents <= left:
-                winners.append(idea.id)
-                left -= idea.cost_cents
+        more, awarded, _ = _greedy(rest, left, "greedy")
+        winners += more
+        completion_ties = _greedy_ties(rest, score, replace(rules, rule="greedy",
+                                                            budget_cents=left),
+                                       key, (more, awarded))
     funded = set(winners)
     decisive = []
     for group in ties:
@@ -487,4 +490,4 @@ def _mes_rule(candidates, ballots, rules, key, score, n_ballots):
                                 + ", ".join(f"{i.external_id} "
                                             f"{'funded' if i.id in funded else 'not funded'}"
                                             for i in ideas)))
-    return winners, decisive
+    return winners, decisive + completion_ties
