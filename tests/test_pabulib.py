@@ -244,3 +244,20 @@ def test_file_threshold_becomes_the_rounds_minimum_score():
     assert pb.rules.min_score == 50
     assert pb.rules.rule == "greedy-no-skip"
     assert (pb.rules.min_marks, pb.rules.max_marks) == (1, 3)
+
+
+@needs_data
+def test_scoring_files_read_like_cumulative_ones():
+    """No real scoring file exists in pabulib; a cumulative one relabelled is read, counted and
+    written the same way (as pabutools parses scoring like cumulative)."""
+    text = (DATA / "Poland_Czestochowa_2020_Grabowka.pb").read_text(encoding="utf-8")
+    scoring = read_pb(text.replace("vote_type;cumulative", "vote_type;scoring"))
+    cumulative = read_pb(text)
+    assert scoring.rules.vote_type == "scoring"
+    assert scoring.ballots == cumulative.ballots
+    from smederij_cli.rounds.counting import count
+    assert (count(scoring.ideas, scoring.ballots, scoring.rules).winners
+            == count(cumulative.ideas, cumulative.ballots, cumulative.rules).winners)
+    written = write_pb(scoring)
+    check_like_pabulib_checker(written)
+    assert read_pb(written) == scoring

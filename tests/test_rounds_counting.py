@@ -118,11 +118,13 @@ def test_gdynia_tie_is_named_and_broken_by_id_as_text():
 
 @needs_data
 def test_declared_rules_reproduce_what_the_cities_funded():
-    """Every file with a selected column, counted by the rule it declares, funds exactly its
-    code-1 projects (Świecie: 2.553 ballots under MES add1)."""
+    """Every file with a selected column, counted by the rule (and score threshold) it
+    declares, funds exactly its code-1 projects (Świecie: 2.553 ballots under MES add1)."""
     for name in ("Netherlands_Assen_2024.pb", "Netherlands_Assen_2025.pb", "Poland_Swiecie_2023.pb",
                  "Poland_Czestochowa_2024_Podjasnogorska.pb", "Poland_Krakow_2019_Bienczyce.pb",
-                 "Poland_Warszawa_2017_Sadul.pb", "Poland_Warszawa_2018_Pole_Mokotowskie.pb"):
+                 "Poland_Warszawa_2017_Sadul.pb", "Poland_Warszawa_2018_Pole_Mokotowskie.pb",
+                 "Poland_Warszawa_2017_Plac_Wojska_Polskiego.pb",
+                 "Poland_Gdynia_2020_Babie_Doly__small.pb"):   # no-skip, threshold 50
         pb = _read(name)
         result = count(pb.ideas, pb.ballots, pb.rules)
         assert sorted(result.to_json()["winners_external"]) == sorted(
