@@ -57,6 +57,7 @@ class Rules:
     max_points: int | None = None     # cumulative/scoring: per-voter total of points
     max_points_per_idea: int | None = None
     min_score: int | None = None      # ideas scoring below it: "below_threshold"
+    add1_unit_cents: int = 100        # mes-add1: each voter's share grows this much per step
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ class CountResult:
     spent_cents: int
     left_cents: int
     ties: tuple[Tie, ...] = field(default=())
+    # mes-add1-greedy: the winners the greedy completion added after MES (a subset of winners)
+    completion: tuple[int, ...] = field(default=())
 
     def to_json(self) -> dict:
         """The stable ``round count --json`` shape (keys English, money in cents)."""
