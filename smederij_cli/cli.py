@@ -18,6 +18,9 @@ from smederij_cli import __version__
 from smederij_cli.errors import SmederijError
 
 ENV_DB = "SMEDERIJ_DB"
+ENV_LANG = "SMEDERIJ_LANG"
+_run: dict[str, Any] = {"lang": None, "amounts": "nl"}
+"""This run's --lang (None: the programme's), and the language amounts are read in."""
 
 
 class SmederijGroup(TyperGroup):
@@ -112,7 +115,17 @@ def root(
         "see 'smederij info').", show_default=False)] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", envvar=ENV_LANG, help="nl or en: the language of words and amounts "
+        "(default: the programme's language).", show_default=False)] = None,
 ) -> None:
+    from smederij_cli import labels
+    from smederij_cli.errors import InvalidInput
+
+    if lang is not None and lang not in labels.LANGUAGES:
+        raise InvalidInput(f"unknown language {lang!r} (--lang or {ENV_LANG}): use nl or en")
+    _run.update(lang=lang, amounts=lang or "nl")
+    labels.message_language = lang or "en"
     ctx.obj = {"db": db or default_db_path()}
 
 
@@ -124,11 +137,24 @@ def ledger(ctx: typer.Context, *, create: bool = False) -> Iterator[Any]:
 
     with Store(ctx.obj["db"], create=create) as store, store.guard():
         store.audit_context["command"] = getattr(ctx.find_root().command, "command_line", "")
-        yield Ledger(store)
+        led = Ledger(store)
+        _run["amounts"] = _lang(led)
+        yield led
 
 
 def _lang(led) -> str:
-    return led.programme().get("language", "nl")
+    """The run's language: --lang (or SMEDERIJ_LANG), else the programme's."""
+    return _run["lang"] or led.programme().get("language", "nl")
+
+
+def _words(led, **given: str | None) -> dict[str, str | None]:
+    """Options naming a Smederij, stream, status or theme (keyword = kind) read as codes."""
+    words = led.words()
+    return {kind: words.read(kind, text) for kind, text in given.items()}
+
+
+def _word(led, kind: str, text: str | None) -> str | None:
+    return _words(led, **{kind: text})[kind]
 
 
 def _show(ctx: typer.Context, json_: bool, fetch: Callable[[Any], Any], draw: str) -> None:
@@ -145,7 +171,7 @@ def _show(ctx: typer.Context, json_: bool, fetch: Callable[[Any], Any], draw: st
 def _amount(text: str | None, what: str) -> int | None:
     from smederij_cli.money import parse_amount
 
-    return None if text is None else parse_amount(text, what=what)
+    return None if text is None else parse_amount(text, what=what, lang=_run["amounts"])
 
 
 def _date(text: str | None) -> _dt.date:
@@ -389,6 +415,7 @@ def report(
     span = _years(year, start, end)
     with ledger(ctx) as led:
         lang = lang or _lang(led)
+        smederij, stream = _words(led, smederij=smederij, stream=stream).values()
         # Nothing is laid out yet: a multi-year report's years and every sheet's rows are
         # built as the chosen format reads them, so what is not printed is never built.
         if span is None:
@@ -449,6 +476,7 @@ def report_projects(
     span = _years(year, start, end) or (year, year)
     with ledger(ctx) as led:  # open while the sheets are written: payments are read as they go
         lang = lang or _lang(led)
+        smederij, stream = _words(led, smederij=smederij, stream=stream).values()
         projects = led.report_projects(*span, smederij=smederij, stream=stream)
         payments = (led.iter_report_payments(*span, smederij=smederij, stream=stream)
                     if format == "xlsx" else ())
@@ -611,7 +639,7 @@ def smederijen_list(
 @smederijen_app.command("show")
 def smederijen_show(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="Smederij code, e.g. krakeel.")],
+    code: Annotated[str, typer.Argument(help="Smederij code or name, e.g. krakeel.")],
     year: Annotated[int, typer.Option(help="Budget year.")] = _dt.date.today().year,
     json_: Json = False,
 ) -> None:
@@ -623,6 +651,7 @@ def smederijen_show(
     from smederij_cli import render
 
     with ledger(ctx) as led:
+        code = _word(led, "smederij", code)
         s = led.smederij(code)
         row = {"code": s["code"], "name": s["name"], "kind": s["kind"],
                "team": s["team_name"] or s["team"], "inhabitants": s["inhabitants"],
@@ -668,6 +697,7 @@ def budget_allocate(
     from smederij_cli.errors import InvalidInput
 
     with ledger(ctx) as led:
+        smederij, stream = _words(led, smederij=smederij, stream=stream).values()
         if from_config:
             if any(v is not None for v in (stream, smederij, amount, total, method, base)):
                 raise InvalidInput("--from-config takes the streams, totals and methods from "
@@ -713,6 +743,8 @@ def budget_transfer(
     from smederij_cli import render
 
     with ledger(ctx) as led:
+        stream = _word(led, "stream", stream)
+        source, target = _word(led, "smederij", source), _word(led, "smederij", target)
         txn = led.transfer(year, stream, source, target, _amount(amount, "--amount"),
                            _date(date), note)
     render.message(f"transferred {amount} from {source} to {target} ({stream} {year}), "
@@ -736,7 +768,7 @@ def budget_show(ctx: typer.Context, year: YearOpt, json_: Json = False) -> None:
 @project_app.command("add")
 def project_add(
     ctx: typer.Context,
-    smederij: Annotated[str, typer.Option(help="Smederij code.")],
+    smederij: Annotated[str, typer.Option(help="Smederij code or name.")],
     title: Annotated[str, typer.Option(help="What residents propose.")],
     stream: StreamOpt,
     amount: Annotated[str, typer.Option(help="Requested amount.")],
@@ -757,15 +789,20 @@ def project_add(
     \b
     Example: smederij project add --smederij pesse --stream korte-klap --title 'Speeltuin Brink' --amount 12.500,00 --theme play --supporters 45 --cofunding 'Oranje Fonds=2.500,00'
     """
+    from functools import partial
+
     from smederij_cli import render
     from smederij_cli.ledger import parse_cofunding
     from smederij_cli.money import parse_amount
 
     with ledger(ctx) as led:
+        smederij, stream, theme = _words(led, smederij=smederij, stream=stream,
+                                         theme=theme).values()
         project_id = led.add_project(
             smederij=smederij, stream=stream, year=year, title=title,
             amount_cents=_amount(amount, "--amount"), theme=theme, supporters=supporters,
-            volunteers=volunteers, cofunding=parse_cofunding(cofunding or [], parse_amount),
+            volunteers=volunteers, cofunding=parse_cofunding(
+                cofunding or [], partial(parse_amount, lang=_run["amounts"])),
             date=_date(date), note=note)
     render.print_json({"id": project_id}) if json_ else render.message(str(project_id))
 
@@ -834,7 +871,7 @@ _status_command("withdraw", "Withdraw a project; what is left of its commitment 
 def project_list(
     ctx: typer.Context,
     year: Annotated[int | None, typer.Option(help="Budget year.")] = None,
-    smederij: Annotated[str | None, typer.Option(help="Smederij code.")] = None,
+    smederij: Annotated[str | None, typer.Option(help="Smederij code or name.")] = None,
     status: Annotated[str | None, typer.Option(help="proposed, approved, in_progress, "
                                                     "completed, rejected or withdrawn.")] = None,
     stream: Annotated[str | None, typer.Option(help="Stream.")] = None,
@@ -846,8 +883,8 @@ def project_list(
     \b
     Example: smederij project list --year 2026 --smederij krakeel --status approved
     """
-    _show(ctx, json_, lambda led: led.projects(year=year, smederij=smederij, status=status,
-                                               stream=stream, theme=theme), "projects")
+    _show(ctx, json_, lambda led: led.projects(year=year, **_words(
+        led, smederij=smederij, status=status, stream=stream, theme=theme)), "projects")
 
 
 @project_app.command("show")
@@ -900,7 +937,7 @@ def payment_list(
     ctx: typer.Context,
     project: Annotated[int | None, typer.Option(help="Project id.")] = None,
     year: Annotated[int | None, typer.Option(help="Year of the payment date.")] = None,
-    smederij: Annotated[str | None, typer.Option(help="Smederij code.")] = None,
+    smederij: Annotated[str | None, typer.Option(help="Smederij code or name.")] = None,
     json_: Json = False,
 ) -> None:
     """List payments, reversed ones marked.
@@ -908,8 +945,8 @@ def payment_list(
     \b
     Example: smederij payment list --smederij krakeel --year 2026
     """
-    _show(ctx, json_, lambda led: led.payments(project_id=project, year=year, smederij=smederij),
-          "payments")
+    _show(ctx, json_, lambda led: led.payments(project_id=project, year=year,
+                                               **_words(led, smederij=smederij)), "payments")
 
 
 @payment_app.command("reverse")
@@ -997,7 +1034,8 @@ def export_(
 def import_payments(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="CSV with the columns project,date,amount,payee,"
-                                              "reference.", show_default=False)],
+                                              "reference (or project,datum,bedrag,begunstigde,"
+                                              "kenmerk).", show_default=False)],
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Check every row and say what would be booked; write nothing.")] = False,
     json_: Json = False,
@@ -1006,6 +1044,8 @@ def import_payments(
 
     Columns (header row required, separated by , or ;): project (id), date (YYYY-MM-DD or
     DD-MM-YYYY), amount (e.g. 1.250,00), payee, reference (invoice or bank reference, required).
+    The Dutch names work too: project, datum, bedrag, begunstigde, kenmerk; amounts are read in
+    the run's language (in Dutch 1.250 is a thousand two hundred and fifty euros).
     Every bad row is reported with its line number, and then nothing is booked. A reference that
     is already on a payment is skipped, so importing the same file twice books it once.
 
@@ -1015,9 +1055,9 @@ def import_payments(
     from smederij_cli import render
     from smederij_cli.interchange import RowErrors, import_payments as run, read_payment_file
 
-    payments = read_payment_file(file)
     with ledger(ctx) as led:
         lang = _lang(led)
+        payments = read_payment_file(file, lang)
         try:
             with render.progress(2 * len(payments.rows), "Importing payments") as advance:
                 result = run(led, payments, dry_run=dry_run, advance=advance)

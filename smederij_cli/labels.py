@@ -88,3 +88,71 @@ def label(key: str, lang: str = "nl", **values: object) -> str:
     """The word for ``key`` in ``lang`` (the key itself if there is none), formatted."""
     text = _LABELS.get(lang, _LABELS["en"]).get(key) or _LABELS["en"].get(key) or key
     return text.format(**values) if values else text
+
+
+# -- messages (issue 15): what the program says, in both languages -------------------------------
+# Messages are in English until every message of the program is in the run's language (issue 15,
+# section 1); ``--lang``/``SMEDERIJ_LANG`` switches them now. ``say`` reads this setting.
+message_language = "en"
+
+_MESSAGES: dict[str, dict[str, str]] = {
+    "nl": {
+        "amount_empty": "{what} is leeg: geef een bedrag in euro's, bijv. {example}",
+        "amount_negative": "{what} {text} is negatief: geef een positief bedrag in euro's",
+        "amount_not_number": "{what} {text} is geen bedrag: geef euro's, bijv. {example}",
+        "amount_mixed": "{what} {text} gebruikt punt en komma op een onleesbare manier: "
+                        "schrijf bijv. {example}",
+        "amount_groups": "{what} {text} is geen bedrag: duizendtallen staan in groepen van drie, "
+                         "bijv. {example}",
+        "amount_three_decimals": "{what} {text} heeft drie decimalen, maar centen hebben er "
+                                 "twee ({sep_name} scheidt de centen): schrijf {thousands} "
+                                 "voor {euros} euro, of {cents}",
+        "amount_decimals": "{what} {text} heeft meer dan twee decimalen: bedragen zijn hele "
+                           "centen, bijv. {example}",
+        "amount_trailing": "{what} {text} eindigt op een scheidingsteken: schrijf bijv. "
+                           "{example}",
+        "amount_no_euros": "{what} {text} heeft geen euro's voor het scheidingsteken: schrijf "
+                           "{example}",
+        "amount_too_large": "{what} {text} is te groot: één boeking is hoogstens {most}",
+        "amount_zero": "{what} is nul: geef een bedrag van minstens {least}",
+        "sep_comma": "de komma", "sep_point": "de punt",
+        "unknown_word_see": "onbekende {kind} {text}: zie {where}",
+        "unknown_word_close": "onbekende {kind} {text}: bedoelde u {options}?",
+        "or": "of",
+        "unknown_word": "onbekende {kind} {text}: kies uit {known}",
+        "kind_smederij": "Smederij", "kind_stream": "budgetsoort", "kind_status": "status",
+        "kind_theme": "thema",
+    },
+    "en": {
+        "amount_empty": "{what} is empty: give an amount in euros, e.g. {example}",
+        "amount_negative": "{what} {text} is negative: give a positive amount in euros",
+        "amount_not_number": "{what} {text} is not an amount: give euros, e.g. {example}",
+        "amount_mixed": "{what} {text} mixes separators in a way that cannot be read: write "
+                        "e.g. {example}",
+        "amount_groups": "{what} {text} is not an amount: thousands go in groups of three, "
+                         "e.g. {example}",
+        "amount_three_decimals": "{what} {text} has three decimals, but cents take two "
+                                 "({sep_name} separates the cents): write {thousands} for "
+                                 "{euros} euros, or {cents}",
+        "amount_decimals": "{what} {text} has more than two decimals: amounts are in whole "
+                           "cents, e.g. {example}",
+        "amount_trailing": "{what} {text} ends in a separator: write e.g. {example}",
+        "amount_no_euros": "{what} {text} has no euros before the separator: write {example}",
+        "amount_too_large": "{what} {text} is too large: the most one entry can hold is {most}",
+        "amount_zero": "{what} is zero: give an amount of at least {least}",
+        "sep_comma": "the comma", "sep_point": "the point",
+        "unknown_word_see": "unknown {kind} {text}: see {where}",
+        "unknown_word_close": "unknown {kind} {text}: did you mean {options}?",
+        "or": "or",
+        "unknown_word": "unknown {kind} {text}: choose from {known}",
+        "kind_smederij": "Smederij", "kind_stream": "stream", "kind_status": "status",
+        "kind_theme": "theme",
+    },
+}
+
+
+def say(key: str, lang: str | None = None, **values: object) -> str:
+    """A message in ``lang`` (default: ``message_language``), formatted with ``values``."""
+    lang = lang or message_language
+    text = _MESSAGES.get(lang, _MESSAGES["en"]).get(key) or _MESSAGES["en"][key]
+    return text.format(**values) if values else text

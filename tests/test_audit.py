@@ -150,7 +150,7 @@ def base(tmp_path_factory):
         store.backup_to(folder / "backup.db")
     header = "project,date,amount,payee,reference\n"
     (folder / "payments.csv").write_text(header + "2,2026-05-04,10,A,I-1\n2,2026-05-05,20,B,I-2\n")
-    (folder / "bad.csv").write_text(header + "2,2026-05-04,\"1.234\",A,I-3\n")
+    (folder / "bad.csv").write_text(header + "2,2026-05-04,\"1,234\",A,I-3\n")
     (folder / "not-a-ledger.db").write_bytes(b"just text, not SQLite\n" * 10)
     yaml = default_config_path().read_text(encoding="utf-8")
     (folder / "changed.yaml").write_text(yaml.replace(
