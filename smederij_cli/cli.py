@@ -970,7 +970,8 @@ def payment_reverse(
 
 # -- interchange ------------------------------------------------------------------------------------
 
-import_app = _group("import", "Read entries from files: payments from a CSV.\n\n"
+import_app = _group("import", "Read entries from files: payments from a CSV, a project "
+                    "register from a spreadsheet.\n\n"
                     "\b\nExample: smederij import payments betalingen.csv --dry-run")
 
 
@@ -1079,6 +1080,85 @@ def import_payments(
         f"{result.already_booked} already booked"
         + (f"; transactions {result.txn_ids[0]}-{result.txn_ids[-1]}" if result.txn_ids else "")
         + ("; dry run: nothing written" if dry_run else ""))
+
+
+@import_app.command("projects")
+def import_projects(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The project register: .xlsx (first sheet) or "
+                                              ".csv with a header row.", show_default=False)],
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Check and book every row, then undo it all: say what would be "
+                          "booked; write nothing.")] = False,
+    json_: Json = False,
+) -> None:
+    """Bring in a project register from a spreadsheet: every row booked through the ledger's
+    own rules (approval commits, payments spend, completion releases), all or nothing.
+
+    Columns (Dutch or English names, in any order; extra columns are ignored): Jaar, Smederij
+    (code or name), Budgetsoort, Titel, Status (Dutch or English), Aangevraagd; and, when
+    known, Thema, Toegekend (committed; default: what was requested), Betaald, Datum voorstel,
+    Datum besluit, Datum betaling, Datum afronding (each in the row's year, in that order),
+    Cofinanciering with Cofinancier, Steunbetuigers, Vrijwilligers. Every bad row is reported
+    with its line and field, and then nothing is booked. A project already in the ledger (same
+    year, Smederij and title) is skipped, so importing the same file twice books it once.
+    'smederij import template' writes the workbook to fill in.
+
+    \b
+    Example: smederij import projects projecten-2025.xlsx --dry-run
+    """
+    from smederij_cli import render
+    from smederij_cli.interchange import RowErrors
+    from smederij_cli.project_import import import_projects as run, read_project_file
+
+    register = read_project_file(file)
+    with ledger(ctx) as led:
+        lang = _lang(led)
+        try:
+            result = run(led, register, dry_run=dry_run, lang=lang)
+        except RowErrors as e:
+            for line in e.lines():
+                render.error(line)
+            render.error(str(e).replace("nothing was booked", "nothing was imported"))
+            raise typer.Exit(1) from None
+    if json_:
+        render.print_json({"rows": result.rows, "imported": result.imported,
+                           "already_imported": result.already, "statuses": result.statuses,
+                           "committed_cents": result.committed_cents,
+                           "paid_cents": result.paid_cents, "dry_run": result.dry_run})
+        return
+    from smederij_cli.labels import label
+
+    verb = "would import" if dry_run else "imported"
+    counts = ", ".join(f"{n} {label(s, lang)}" for s, n in result.statuses.items())
+    render.message(
+        f"{file}: {verb} {result.imported} project(s)" + (f" ({counts})" if counts else "")
+        + f", {render.money(result.committed_cents, lang)} committed, "
+        f"{render.money(result.paid_cents, lang)} paid; {result.already} already in the ledger"
+        + ("; dry run: nothing written" if dry_run else ""))
+
+
+@import_app.command("template")
+def import_template(
+    ctx: typer.Context,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the workbook "
+                                         "(.xlsx).", show_default=False)],
+) -> None:
+    """Write the workbook to fill in for 'smederij import projects'.
+
+    Dutch headers, one example row (replace it), and drop-down lists of this ledger's
+    Smederijen and streams, the statuses and the themes, so that the common typing errors
+    cannot happen.
+
+    \b
+    Example: smederij import template --output projecten.xlsx
+    """
+    from smederij_cli import render
+    from smederij_cli.project_import import write_template
+
+    with ledger(ctx) as led:
+        write_template(led, output)
+    render.message(f"wrote the project register template to {output}")
 
 
 def main() -> None:

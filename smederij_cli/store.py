@@ -496,6 +496,22 @@ class Store:
         finally:
             self.conn.rollback()
 
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[Store]:
+        """Inside a ``write()``: a part that is undone alone when it fails (one row of an
+        import), the rest of the write going on. The account ids cached since are forgotten on
+        undo: an undone account's id may be given to another."""
+        assert self.conn.in_transaction, "savepoint must run inside Store.write()"
+        self.conn.execute("SAVEPOINT part")
+        try:
+            yield self
+        except BaseException:
+            self.conn.execute("ROLLBACK TO part")
+            self.conn.execute("RELEASE part")
+            self._accounts.clear()
+            raise
+        self.conn.execute("RELEASE part")
+
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
         """Rows one at a time from the cursor, never all in memory: for whole-ledger exports."""
         cursor = self.conn.cursor()

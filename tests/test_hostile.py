@@ -148,7 +148,7 @@ CATALOGUE = [
     (["project", "list", "--smederij", "$(rm -rf ~)"], "unknown Smederij"),
     (["project", "list", "--stream", "korte-klap' OR '1'='1"], "unknown stream"),
     (["project", "list", "--theme", "play; echo pwned"], "unknown theme"),
-    (["project", "add", "--smederij", "KRAKEEL", "--stream", "korte-klap", "--title", "X",
+    (["project", "add", "--smederij", "KRAKEEL!", "--stream", "korte-klap", "--title", "X",
       "--amount", "5"], "unknown Smederij"),
     (["budget", "allocate", "--year", "2026", "--stream", "*", "--smederij", "krakeel",
       "--amount", "5"], "unknown stream"),

@@ -1,0 +1,506 @@
+"""A project register from a spreadsheet into the ledger, and the workbook to fill in for it.
+
+``read_project_file`` reads an ``.xlsx`` (the first sheet) or a ``.csv`` into rows of text and
+values; ``import_projects`` checks every row (each bad field named with its line) and then books
+each one through the ledger's own rules, in one transaction: ``add_project``, then ``approve``
+(commits), ``start``, ``pay`` (spends), ``complete`` (releases what is left), or ``reject`` /
+``withdraw``. Any row refused, by the checks or by the ledger, and nothing is booked; a dry run
+books everything inside the transaction and undoes it, so it says exactly what would happen.
+``write_template`` writes the workbook: Dutch headers, one example row, and drop-down lists for
+Smederij, stream, status and theme. openpyxl is imported only here, and only when needed.
+
+No SQL here (``store.py``), no terminal (``render.py``).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from smederij_cli import domain as d
+from smederij_cli.errors import InvalidInput, NotFound, SmederijError
+from smederij_cli.labels import label
+from smederij_cli.ledger import Ledger, check_year
+from smederij_cli.money import format_cents, parse_amount, parse_date
+from smederij_cli.words import normalise
+
+#: (field, the Dutch header of the template, other names accepted, required)
+COLUMNS: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
+    ("year", "Jaar", ("year",), True),
+    ("smederij", "Smederij", (), True),
+    ("stream", "Budgetsoort", ("stream",), True),
+    ("title", "Titel", ("title", "project"), True),
+    ("theme", "Thema", ("theme",), False),
+    ("status", "Status", (), True),
+    ("requested", "Aangevraagd", ("requested",), True),
+    ("committed", "Toegekend", ("verplicht", "committed", "approved amount"), False),
+    ("paid", "Betaald", ("paid",), False),
+    ("proposed_on", "Datum voorstel", ("ingediend", "proposed on"), False),
+    ("decided_on", "Datum besluit", ("decided on",), False),
+    ("paid_on", "Datum betaling", ("paid on",), False),
+    ("closed_on", "Datum afronding", ("closed on",), False),
+    ("cofunding", "Cofinanciering", ("cofunding", "co-funding"), False),
+    ("cofunder", "Cofinancier", ("cofunder", "co-funder"), False),
+    ("supporters", "Steunbetuigers", ("handtekeningen", "supporters"), False),
+    ("volunteers", "Vrijwilligers", ("volunteers",), False),
+)
+HEADERS = {name: header for name, header, _, _ in COLUMNS}
+REQUIRED = tuple(name for name, _, _, required in COLUMNS if required)
+_NAMES = {normalise(word): name for name, header, others, _ in COLUMNS
+          for word in (name, header, *others)}
+DATES = ("proposed_on", "decided_on", "paid_on", "closed_on")
+MONEY_STATUSES = (d.APPROVED, d.IN_PROGRESS, d.COMPLETED)
+TEMPLATE_ROWS = 1000  # rows of the template that get the drop-down lists
+
+
+@dataclass(frozen=True)
+class ProjectFile:
+    """A register read from a file, not yet checked: (line, {field: cell}) per row."""
+
+    source: str
+    columns: dict[str, str]  # field -> the header as the file writes it
+    rows: list[tuple[int, dict[str, Any]]]
+
+
+@dataclass
+class _Row:
+    line: int
+    year: int = 0
+    smederij: str = ""
+    stream: str = ""
+    title: str = ""
+    theme: str | None = None
+    status: str = ""
+    requested: int = 0
+    committed: int = 0
+    paid: int = 0
+    dates: dict[str, _dt.date] = field(default_factory=dict)
+    cofunding: dict[str, int] = field(default_factory=dict)
+    supporters: int = 0
+    volunteers: int = 0
+
+
+@dataclass(frozen=True)
+class ProjectImport:
+    """What an import booked (or, dry, would book)."""
+
+    rows: int
+    imported: int
+    already: int
+    statuses: dict[str, int]
+    committed_cents: int
+    paid_cents: int
+    dry_run: bool
+
+
+class _DryRun(Exception):
+    """Raised at the end of a dry run's transaction, so that it is undone."""
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+def read_project_file(path: Path) -> ProjectFile:
+    """An ``.xlsx`` workbook (its first sheet) or a ``.csv`` file with a header row."""
+    source = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise NotFound(f"no file {source}: give the path of a project register (.xlsx or "
+                       ".csv)") from None
+    except (OSError, ValueError) as e:
+        raise InvalidInput(f"cannot read {source}: {getattr(e, 'strerror', e)}") from None
+    if not data.strip():
+        raise InvalidInput(f"{source} is empty: {_hint()}")
+    if source.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
+        table = _xlsx_rows(source, data)
+    elif b"\x00" in data:
+        raise InvalidInput(f"{source} is neither an xlsx workbook nor a CSV file: save the "
+                           "register as .xlsx or .csv")
+    else:
+        table = _csv_rows(source, data)
+    header_line, header = next(((n, r) for n, r in table
+                                if any(not _blank(c) for c in r)), (0, []))
+    if not header:
+        raise InvalidInput(f"{source} is empty: {_hint()}")
+    columns: dict[str, int] = {}
+    written: dict[str, str] = {}
+    for i, cell in enumerate(header):
+        name = _NAMES.get(normalise(str(cell or "")))
+        if name is None:
+            continue  # extra columns are ignored
+        if name in columns:
+            raise InvalidInput(f"{source} line {header_line}: the columns {written[name]!r} "
+                               f"and {str(cell).strip()!r} both give {HEADERS[name]}")
+        columns[name], written[name] = i, str(cell).strip()
+    missing = [HEADERS[name] for name in REQUIRED if name not in columns]
+    if missing:
+        raise InvalidInput(f"{source} line {header_line}: the header has no column "
+                           f"{', '.join(missing)}: {_hint()}")
+    rows = []
+    width = len(header)
+    for line, cells in table:
+        if line <= header_line or all(_blank(c) for c in cells):
+            continue
+        if len(cells) < width and not source.lower().endswith((".xlsx", ".xlsm")):
+            rows.append((line, {"__width__": (len(cells), width)}))
+            continue
+        rows.append((line, {name: cells[i] if i < len(cells) else None
+                            for name, i in columns.items()}))
+    return ProjectFile(source, written, rows)
+
+
+def _hint() -> str:
+    return ("the first row must name the columns " + ", ".join(HEADERS[n] for n in REQUIRED)
+            + " ('smederij import template' writes a workbook to fill in)")
+
+
+def _blank(cell: Any) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _xlsx_rows(source: str, data: bytes) -> list[tuple[int, list[Any]]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+        raise InvalidInput(f"{source} is not an xlsx workbook: save the register as .xlsx "
+                           "(Excel) or .csv") from None
+    try:
+        sheet = book.worksheets[0]
+        return [(n, list(row)) for n, row in enumerate(sheet.iter_rows(values_only=True), 1)]
+    finally:
+        book.close()
+
+
+def _csv_rows(source: str, data: bytes) -> list[tuple[int, list[Any]]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, start = [], 1
+    try:
+        for fields in reader:
+            rows.append((start, fields))
+            start = reader.line_num + 1
+    except csv.Error as e:
+        raise InvalidInput(f"{source} line {reader.line_num}: not readable as CSV ({e})") from None
+    return rows
+
+
+# -- checking ------------------------------------------------------------------------------------
+
+
+def _text(cell: Any) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return str(cell).strip()
+
+
+def _cents(cell: Any, what: str, lang: str, *, required: bool = False) -> int:
+    if _blank(cell):
+        if required:
+            raise InvalidInput(f"{what} is empty: give an amount in euros")
+        return 0
+    if isinstance(cell, bool):
+        raise InvalidInput(f"{what} {cell!r} is not an amount")
+    if isinstance(cell, (int, float)):  # a number cell of the spreadsheet: euros
+        try:
+            euros = Decimal(str(cell))
+        except InvalidOperation:
+            raise InvalidInput(f"{what} {cell!r} is not an amount") from None
+        if euros < 0:
+            raise InvalidInput(f"{what} {cell!r} is negative: give a positive amount in euros")
+        if euros != euros.quantize(Decimal("0.01")):
+            raise InvalidInput(f"{what} {cell!r} has more than two decimals: amounts are in "
+                               "whole cents")
+        return parse_amount(format(euros, "f"), what=what, allow_zero=not required, lang="en")
+    return parse_amount(str(cell), what=what, allow_zero=not required, lang=lang)
+
+
+def _date(cell: Any, what: str) -> _dt.date | None:
+    if _blank(cell):
+        return None
+    if isinstance(cell, _dt.datetime):
+        return cell.date()
+    if isinstance(cell, _dt.date):
+        return cell
+    return parse_date(_text(cell), what)
+
+
+def _count(cell: Any, what: str) -> int:
+    text = _text(cell)
+    if not text:
+        return 0
+    if not (text.isascii() and text.isdigit()):
+        raise InvalidInput(f"{what} {text!r} is not a count: give a whole number, e.g. 30")
+    return int(text)
+
+
+def _check_row(led: Ledger, words, f: ProjectFile, line: int, cells: dict[str, Any],
+               lang: str) -> tuple[_Row, list[str]]:
+    """One row read into values; every field that cannot be read adds its reason."""
+    row, problems = _Row(line), []
+
+    def read(name: str, reader: Callable[[Any], Any]) -> Any:
+        try:
+            return reader(cells.get(name))
+        except SmederijError as e:
+            problems.append(f"{f.columns.get(name, HEADERS[name])}: {e}")
+            return None
+
+    def year(cell: Any) -> int:
+        text = _text(cell)
+        if not (text.isascii() and text.isdigit()):
+            raise InvalidInput(f"year {text!r} is not a year: give e.g. 2026")
+        value = check_year(int(text))
+        if led.is_closed(value):
+            raise InvalidInput(f"budget year {value} is closed: projects of a closed year "
+                               "cannot be booked")
+        return value
+
+    row.year = read("year", year) or 0
+    row.smederij = read("smederij", lambda c: _required(words.smederij(_text(c) or None),
+                                                        "Smederij")) or ""
+    row.stream = read("stream", lambda c: _required(words.stream(_text(c) or None),
+                                                    "stream")) or ""
+    row.title = _text(cells.get("title"))
+    if not row.title:
+        problems.append(f"{f.columns['title']}: the title is empty")
+    row.theme = read("theme", lambda c: words.theme(_text(c) or None))
+    row.status = read("status", lambda c: _required(words.status(_text(c) or None),
+                                                    "status")) or ""
+    row.requested = read("requested", lambda c: _cents(c, "amount", lang, required=True)) or 0
+    row.committed = read("committed", lambda c: _cents(c, "amount", lang)) or 0
+    row.paid = read("paid", lambda c: _cents(c, "amount", lang)) or 0
+    cofunding = read("cofunding", lambda c: _cents(c, "amount", lang)) or 0
+    if cofunding:
+        row.cofunding = {_text(cells.get("cofunder")) or label("cofunding", "nl"): cofunding}
+    row.supporters = read("supporters", lambda c: _count(c, "supporters")) or 0
+    row.volunteers = read("volunteers", lambda c: _count(c, "volunteers")) or 0
+    for name in DATES:
+        value = read(name, lambda c, name=name: _date(c, "date"))
+        if value is not None:
+            row.dates[name] = value
+            if row.year and value.year != row.year:
+                problems.append(f"{f.columns[name]}: {value.isoformat()} is not in {row.year}: "
+                                "a project's dates belong to its year")
+    # the story must hang together
+    column = f.columns.get
+    if row.status in MONEY_STATUSES or (row.status == d.WITHDRAWN and row.committed):
+        if not row.committed:
+            row.committed = row.requested
+    elif row.status and row.committed:
+        problems.append(f"{column('committed', HEADERS['committed'])}: a "
+                        f"{label(row.status, 'nl')} project has nothing committed")
+    if row.paid and row.status not in MONEY_STATUSES and not (row.status == d.WITHDRAWN
+                                                              and row.committed):
+        if row.status:
+            problems.append(f"{column('paid', HEADERS['paid'])}: a {label(row.status, 'nl')} "
+                            "project has no payments")
+    elif row.paid > row.committed:
+        problems.append(f"{column('paid', HEADERS['paid'])}: {format_cents(row.paid)} paid is "
+                        f"more than the {format_cents(row.committed)} committed")
+    ordered = [(name, row.dates[name]) for name in DATES if name in row.dates]
+    for (a, first), (b, then) in zip(ordered, ordered[1:]):
+        if then < first:
+            problems.append(f"{column(b, HEADERS[b])}: {then.isoformat()} is before "
+                            f"{column(a, HEADERS[a])} {first.isoformat()}: the dates go in "
+                            "the order of the project's steps")
+    return row, problems
+
+
+def _required(value: str | None, what: str) -> str:
+    if value is None:
+        raise InvalidInput(f"the {what} is empty")
+    return value
+
+
+# -- booking -------------------------------------------------------------------------------------
+
+
+def import_projects(led: Ledger, f: ProjectFile, *, dry_run: bool = False,
+                    lang: str = "nl") -> ProjectImport:
+    """Check every row of ``f`` and book them all, each through the ledger's rules, in one
+    transaction (or, with ``dry_run``, undo it at the end). A row whose Smederij, year and
+    title are already a project of the ledger is skipped as imported before, so importing the
+    same file twice books it once. Raises ``RowErrors`` listing every bad row."""
+    from smederij_cli.interchange import RowErrors
+
+    words = led.words()
+    problems: list[tuple[int, str]] = []
+    checked: list[_Row] = []
+    seen: dict[tuple[int, str, str], int] = {}
+    for line, cells in f.rows:
+        if "__width__" in cells:
+            got, want = cells["__width__"]
+            problems.append((line, f"has {got} fields but the header has {want}"))
+            continue
+        row, reasons = _check_row(led, words, f, line, cells, lang)
+        key = (row.year, row.smederij, normalise(row.title))
+        if row.title and row.smederij and key in seen:
+            reasons.append(f"{f.columns['title']}: {row.title!r} is also on line {seen[key]} "
+                           f"for the same Smederij and year")
+        seen.setdefault(key, line)
+        if reasons:
+            problems.append((line, "; ".join(reasons)))
+        else:
+            checked.append(row)
+    if problems:  # the ledger's own checks would only add noise to rows already refused
+        raise RowErrors(f.source, problems, len(f.rows))
+    store = led.store
+    existing = {(p["year"], p["smederij"], normalise(p["title"]))
+                for year in {r.year for r in checked} for p in led.projects(year=year)}
+    statuses: dict[str, int] = {}
+    committed = paid = imported = already = 0
+    try:
+        with store.write():
+            for row in checked:
+                if (row.year, row.smederij, normalise(row.title)) in existing:
+                    already += 1
+                    continue
+                try:
+                    with store.savepoint():
+                        _book(led, row, f)
+                except SmederijError as e:
+                    problems.append((row.line, str(e)))
+                    continue
+                imported += 1
+                statuses[row.status] = statuses.get(row.status, 0) + 1
+                committed += row.committed
+                paid += row.paid
+            if problems:
+                raise RowErrors(f.source, problems, len(f.rows))
+            store.note(f"imported {imported} project(s) from {f.source}: "
+                       + ", ".join(f"{n} {s}" for s, n in statuses.items())
+                       + f"; {format_cents(committed)} committed, {format_cents(paid)} paid"
+                       + (f"; {already} already in the ledger, skipped" if already else ""),
+                       headline=True)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return ProjectImport(len(f.rows), imported, already, statuses, committed, paid, dry_run)
+
+
+def _book(led: Ledger, row: _Row, f: ProjectFile) -> None:
+    """One row through the ledger's own steps, each dated by the row (or the step before)."""
+    day = row.dates.get("proposed_on") or _dt.date(row.year, 1, 1)
+    pid = led.add_project(smederij=row.smederij, stream=row.stream, year=row.year,
+                          title=row.title, amount_cents=row.requested, theme=row.theme,
+                          supporters=row.supporters, volunteers=row.volunteers,
+                          cofunding=row.cofunding, date=day, note="import")
+    day = row.dates.get("decided_on") or day
+    if row.status == d.REJECTED:
+        led.change_status(pid, "reject", day, "import")
+        return
+    if row.status == d.PROPOSED:
+        return
+    if row.committed:
+        try:
+            led.approve(pid, day, amount_cents=row.committed, note="import")
+        except SmederijError as e:
+            raise type(e)(f"{f.columns.get('committed', HEADERS['committed'])}: "
+                          f"{str(e).replace(f'project {pid}', repr(row.title))}") from None
+        if row.status in (d.IN_PROGRESS, d.COMPLETED) or row.paid:
+            led.change_status(pid, "start", day, "import")
+        if row.paid:
+            day = row.dates.get("paid_on") or day
+            led.pay(pid, row.paid, day, payee="", reference=None)
+    day = row.dates.get("closed_on") or day
+    if row.status == d.COMPLETED:
+        led.change_status(pid, "complete", day, "import")
+    elif row.status == d.WITHDRAWN:
+        led.change_status(pid, "withdraw", day, "import")
+
+
+# -- the template --------------------------------------------------------------------------------
+
+
+def write_template(led: Ledger, output: Path) -> Path:
+    """The workbook to fill in: Dutch headers, one example row, drop-down lists (data
+    validation from a hidden sheet of lists) for Smederij, stream, status and theme, amounts
+    as euros and dates as dates. Written to a temporary name and renamed."""
+    import os
+    import tempfile
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    smederijen = [s["name"] for s in led.store.smederijen()]
+    streams = [s["name"] for s in led.store.streams()]
+    lists = {"smederij": smederijen, "stream": streams,
+             "status": [label(s, "nl") for s in d.STATUSES],
+             "theme": [label(t, "nl") for t in d.ALL_THEMES]}
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Projecten"
+    names = [name for name, _, _, _ in COLUMNS]
+    sheet.append([HEADERS[n] for n in names])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    year = led.first_open_year()
+    example = {"year": year, "smederij": smederijen[0] if smederijen else "",
+               "stream": streams[0] if streams else "", "title": "Speeltuin Brink",
+               "theme": label("play", "nl"), "status": label(d.COMPLETED, "nl"),
+               "requested": 12500, "committed": 12000, "paid": 11250.5,
+               "proposed_on": _dt.date(year, 2, 3), "decided_on": _dt.date(year, 3, 10),
+               "paid_on": _dt.date(year, 6, 20), "closed_on": _dt.date(year, 9, 1),
+               "cofunding": 2500, "cofunder": "Oranje Fonds", "supporters": 45,
+               "volunteers": 8}
+    sheet.append([example[n] for n in names])
+    for i, name in enumerate(names, 1):
+        letter = get_column_letter(i)
+        sheet.column_dimensions[letter].width = max(12, len(HEADERS[name]) + 4)
+        if name in ("requested", "committed", "paid", "cofunding"):
+            sheet[f"{letter}2"].number_format = "#,##0.00"
+        if name in DATES:
+            sheet[f"{letter}2"].number_format = "dd-mm-yyyy"
+    sheet.column_dimensions[get_column_letter(names.index("title") + 1)].width = 40
+    hidden = book.create_sheet("Lijsten")
+    hidden.sheet_state = "hidden"
+    for col, (kind, values) in enumerate(lists.items(), 1):
+        letter = get_column_letter(col)
+        hidden.cell(1, col, HEADERS[kind])
+        for r, value in enumerate(values, 2):
+            hidden.cell(r, col, value)
+        target = get_column_letter(names.index(kind) + 1)
+        check = DataValidation(
+            type="list", formula1=f"=Lijsten!${letter}$2:${letter}${len(values) + 1}",
+            allow_blank=kind == "theme", showErrorMessage=True,
+            errorTitle=HEADERS[kind], error=f"Kies een {HEADERS[kind].lower()} uit de lijst")
+        check.add(f"{target}2:{target}{TEMPLATE_ROWS + 1}")
+        sheet.add_data_validation(check)
+    sheet.freeze_panes = "A2"
+    output = Path(output)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=output.resolve().parent, prefix=f".{output.name}.")
+    except OSError as e:
+        raise InvalidInput(f"cannot write {output}: {e.strerror}") from None
+    os.close(fd)
+    try:
+        book.save(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, output)
+    except BaseException as e:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise InvalidInput(f"cannot write {output}: {e.strerror}") from None
+        raise
+    return output
