@@ -1090,6 +1090,9 @@ def import_projects(
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Check and book every row, then undo it all: say what would be "
                           "booked; write nothing.")] = False,
+    year: Annotated[int | None, typer.Option(
+        help="Only the rows of this year (to rebuild past years one at a time).",
+        show_default=False)] = None,
     json_: Json = False,
 ) -> None:
     """Bring in a project register from a spreadsheet: every row booked through the ledger's
@@ -1115,7 +1118,7 @@ def import_projects(
     with ledger(ctx) as led:
         lang = _lang(led)
         try:
-            result = run(led, register, dry_run=dry_run, lang=lang)
+            result = run(led, register, dry_run=dry_run, lang=lang, year=year)
         except RowErrors as e:
             for line in e.lines():
                 render.error(line)

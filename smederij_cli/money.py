@@ -28,9 +28,9 @@ def parse_amount(text: str, *, allow_zero: bool = False, what: str = "amount",
     """Read an amount in euros as people type it in ``lang`` and return integer cents.
 
     Both languages read ``1234``, ``1234,56``, ``1234.56``, ``1.234,56``, ``1,234.56``,
-    ``1.234.567``, ``1,234,567``, ``€ 1.234,56``, ``€300`` and ``300,-``: a separator followed by
-    one or two digits separates the cents, and one with groups of three on both sides of another
-    is a thousands separator. What is left, one separator followed by three digits, follows the
+    ``1.234.567``, ``1,234,567``, ``€ 1.234,56``, ``€300`` and ``300,-``: a separator followed
+    by one or two digits separates the cents, and one between groups of three with the other
+    separator after them (or repeated) is a thousands separator. What is left, one separator followed by three digits, follows the
     language: in Dutch (``nl``) ``3.000`` is three thousand euros and ``3,000`` has three
     decimals; in English (``en``) ``3,000`` is three thousand and ``3.000`` has three decimals.
     Refused, each with what to type instead (in terms of ``what``, e.g. ``--amount``): more than

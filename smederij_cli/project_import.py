@@ -334,17 +334,22 @@ def _required(value: str | None, what: str) -> str:
 
 
 def import_projects(led: Ledger, f: ProjectFile, *, dry_run: bool = False,
-                    lang: str = "nl") -> ProjectImport:
+                    lang: str = "nl", year: int | None = None) -> ProjectImport:
     """Check every row of ``f`` and book them all, each through the ledger's rules, in one
     transaction (or, with ``dry_run``, undo it at the end). A row whose Smederij, year and
     title are already a project of the ledger is skipped as imported before, so importing the
-    same file twice books it once. Raises ``RowErrors`` listing every bad row."""
+    same file twice books it once. With ``year``, only the rows of that year are read (a
+    register of many years, rebuilt one year at a time). Raises ``RowErrors`` listing every
+    bad row."""
     from smederij_cli.interchange import RowErrors
 
     words = led.words()
     problems: list[tuple[int, str]] = []
     checked: list[_Row] = []
     seen: dict[tuple[int, str, str], int] = {}
+    if year is not None:
+        f = ProjectFile(f.source, f.columns, [(line, cells) for line, cells in f.rows
+                                              if _text(cells.get("year")) == str(year)])
     for line, cells in f.rows:
         if "__width__" in cells:
             got, want = cells["__width__"]
@@ -416,7 +421,7 @@ def _book(led: Ledger, row: _Row, f: ProjectFile) -> None:
         except SmederijError as e:
             raise type(e)(f"{f.columns.get('committed', HEADERS['committed'])}: "
                           f"{str(e).replace(f'project {pid}', repr(row.title))}") from None
-        if row.status in (d.IN_PROGRESS, d.COMPLETED) or row.paid:
+        if row.status in (d.IN_PROGRESS, d.COMPLETED):
             led.change_status(pid, "start", day, "import")
         if row.paid:
             day = row.dates.get("paid_on") or day

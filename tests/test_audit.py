@@ -151,6 +151,10 @@ def base(tmp_path_factory):
     header = "project,date,amount,payee,reference\n"
     (folder / "payments.csv").write_text(header + "2,2026-05-04,10,A,I-1\n2,2026-05-05,20,B,I-2\n")
     (folder / "bad.csv").write_text(header + "2,2026-05-04,\"1,234\",A,I-3\n")
+    register = "Jaar;Smederij;Budgetsoort;Titel;Status;Aangevraagd\n"
+    (folder / "projects.csv").write_text(register
+                                         + "2026;Krakeel;korte klap;Nieuw;goedgekeurd;100\n")
+    (folder / "bad-projects.csv").write_text(register + "2026;nergens;korte-klap;X;voorgesteld;1\n")
     (folder / "not-a-ledger.db").write_bytes(b"just text, not SQLite\n" * 10)
     yaml = default_config_path().read_text(encoding="utf-8")
     (folder / "changed.yaml").write_text(yaml.replace(
@@ -218,6 +222,10 @@ WRITES = [
     ("import payments", ["import", "payments", "{dir}/payments.csv"],
      r"imported 2 payment\(s\) \(€ 30,00\) from .*payments\.csv; transactions \d+-\d+",
      ["import", "payments", "{dir}/bad.csv"]),
+    ("import projects", ["import", "projects", "{dir}/projects.csv"],
+     r"imported 1 project\(s\) from .*projects\.csv: 1 approved; € 100,00 committed, "
+     r"€ 0,00 paid",
+     ["import", "projects", "{dir}/bad-projects.csv"]),
     ("restore", ["restore", "{dir}/backup.db"],
      r"restored the ledger from .*backup\.db; the replaced ledger is kept as "
      r".*ledger\.db\.replaced-\d{8}T\d{6}Z", ["restore", "{dir}/not-a-ledger.db"]),
@@ -228,12 +236,13 @@ DRY_RUNS = [
     ["budget", "allocate", "--year", "2027", "--from-config", "--dry-run"],
     ["rollover", "--year", "2026", "--dry-run"],
     ["import", "payments", "{dir}/payments.csv", "--dry-run"],
+    ["import", "projects", "{dir}/projects.csv", "--dry-run"],
 ]
 READING = [
     ["info"], ["check"], ["log"], ["backup", "{dir}/copy-{n}.db"], ["export", "--format", "csv"],
     ["smederijen", "list"], ["smederijen", "show", "krakeel"], ["budget", "show", *K[:2]],
     ["project", "list"], ["project", "show", "2"], ["payment", "list"], ["report", *K[:2]],
-    ["report", "projects", *K[:2]],
+    ["report", "projects", *K[:2]], ["import", "template", "--output", "{dir}/t-{n}.xlsx"],
 ]
 
 

@@ -283,7 +283,8 @@ def test_every_bad_row_is_reported_and_nothing_is_booked(projects, tmp_path, db_
         str(n) for n in range(3, 12)]
     text = "\n".join(lines)
     for reason in ("exceeds what is left of project", "is proposed", "999 does not exist",
-                   "'1,234' has three decimals", "not a day in the calendar", "2025, which is closed",
+                   "'1,234' has three decimals", "not a day in the calendar",
+                   "2025, which is closed",
                    "reference is empty", "also on line 2", "has 2 fields"):
         assert reason in text
     assert lines[-1].endswith("9 of 10 rows cannot be booked; nothing was booked")
