@@ -35,6 +35,8 @@ class SmederijGroup(TyperGroup):
 
         # What the user typed, for the audit trail of any write this command makes.
         argv = list(sys.argv[1:] if args is None else args)
+        if not argv and _status_on_terminal():  # a clerk's first look of the day
+            argv = args = ["status"]
         self.command_line = shlex.join(["smederij", *map(str, argv)])
         try:
             rv = super().main(args=args, prog_name=prog_name or "smederij",
@@ -54,6 +56,16 @@ class SmederijGroup(TyperGroup):
         except Abort:
             _fail("aborted", 1)
         sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _status_on_terminal() -> bool:
+    """``smederij`` alone on a terminal shows the status, when there is a ledger to show; piped
+    or without a ledger it shows the help, as before."""
+    import os
+
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        return False
+    return Path(os.environ.get(ENV_DB) or default_db_path()).is_file()
 
 
 def _fail(message: str, code: int) -> None:
@@ -278,6 +290,8 @@ def check(ctx: typer.Context, json_: Json = False,
     with ledger(ctx) as led:
         file_checked = led.checks_file(deep)
         problems = led.check(deep=deep)
+        if not problems:  # for 'smederij status'; no audit row: a check changes nothing
+            led.store.record_mark("check", "deep" if deep else "")
     if json_:
         render.print_json({"ok": not problems, "violations": problems,
                            "file_checked": file_checked})
@@ -285,6 +299,27 @@ def check(ctx: typer.Context, json_: Json = False,
         render.check(problems, file_checked)
     if problems:
         raise typer.Exit(1)
+
+
+@app.command()
+def status(ctx: typer.Context, json_: Json = False) -> None:
+    """What needs attention today, each with the command that deals with it.
+
+    The open budget year and the days to its end; projects proposed more than four weeks ago
+    without a decision; approved projects with no payment for a year; budgets of the open year
+    90% or more committed or spent; idea rounds waiting for a count or an award; the last
+    backup and the last successful check. 'smederij' alone on a terminal shows it too.
+
+    \b
+    Example: smederij status --json
+    """
+    from smederij_cli import render
+    from smederij_cli.status import overview
+
+    with ledger(ctx) as led:
+        data = overview(led)
+        lang = _lang(led)
+    render.print_json(data) if json_ else render.status(data, lang)
 
 
 report_app = typer.Typer(
@@ -584,6 +619,7 @@ def backup(
 
     with ledger(ctx) as led:
         summary = led.store.backup_to(file, force=force)
+        led.store.record_mark("backup", str(file))  # for 'smederij status'; no audit row
     render.message(summary)
 
 

@@ -242,7 +242,7 @@ READING = [
     ["info"], ["check"], ["log"], ["backup", "{dir}/copy-{n}.db"], ["export", "--format", "csv"],
     ["smederijen", "list"], ["smederijen", "show", "krakeel"], ["budget", "show", *K[:2]],
     ["project", "list"], ["project", "show", "2"], ["payment", "list"], ["report", *K[:2]],
-    ["report", "projects", *K[:2]], ["import", "template", "--output", "{dir}/t-{n}.xlsx"],
+    ["report", "projects", *K[:2]], ["status"], ["import", "template", "--output", "{dir}/t-{n}.xlsx"],
 ]
 
 
