@@ -559,6 +559,9 @@ def info(data: dict) -> None:
     out.print(f"{'years:':<16}{years}")
 
 
+SHOWN = 5  # items shown under a line of 'smederij status' (all of them in --json)
+
+
 def status(data: dict, lang: str = "nl") -> None:
     """``smederij status``: one line per thing that needs attention, each followed by the
     command that deals with it, and the items under it. Plain text: it runs often."""
@@ -598,8 +601,8 @@ def status(data: dict, lang: str = "nl") -> None:
              "smederij round count ID  |  smederij round award ID")):
         if rows:
             command = rows[0]["command"] if len(rows) == 1 else command
-            item(say(key, lang, n=len(rows)), command, [describe(r) for r in rows[:20]]
-                 + ([f"… (+{len(rows) - 20})"] if len(rows) > 20 else []))
+            item(say(key, lang, n=len(rows)), command, [describe(r) for r in rows[:SHOWN]]
+                 + ([f"… (+{len(rows) - SHOWN}: --json)"] if len(rows) > SHOWN else []))
     for key, mark in (("status_backup", data["last_backup"]),
                       ("status_check", data["last_check"])):
         when = (say("status_never", lang) if mark["at"] is None else
