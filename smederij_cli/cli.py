@@ -134,8 +134,9 @@ def root(
     from smederij_cli import labels
     from smederij_cli.errors import InvalidInput
 
+    labels.message_language = "en"
     if lang is not None and lang not in labels.LANGUAGES:
-        raise InvalidInput(f"unknown language {lang!r} (--lang or {ENV_LANG}): use nl or en")
+        raise InvalidInput(labels.say("unknown_language", text=repr(lang), env=ENV_LANG))
     _run.update(lang=lang, amounts=lang or "nl")
     labels.message_language = lang or "en"
     ctx.obj = {"db": db or default_db_path()}
@@ -1166,15 +1167,15 @@ def import_projects(
                            "committed_cents": result.committed_cents,
                            "paid_cents": result.paid_cents, "dry_run": result.dry_run})
         return
-    from smederij_cli.labels import label
+    from smederij_cli.labels import label, say
 
-    verb = "would import" if dry_run else "imported"
     counts = ", ".join(f"{n} {label(s, lang)}" for s, n in result.statuses.items())
     render.message(
-        f"{file}: {verb} {result.imported} project(s)" + (f" ({counts})" if counts else "")
-        + f", {render.money(result.committed_cents, lang)} committed, "
-        f"{render.money(result.paid_cents, lang)} paid; {result.already} already in the ledger"
-        + ("; dry run: nothing written" if dry_run else ""))
+        say("register_would_import" if dry_run else "register_imported", source=file,
+            n=result.imported) + (f" ({counts})" if counts else "") + ", "
+        + say("register_summary", committed=render.money(result.committed_cents, lang),
+              paid=render.money(result.paid_cents, lang), already=result.already)
+        + (f"; {say('dry_run_nothing')}" if dry_run else ""))
 
 
 @import_app.command("template")
@@ -1193,11 +1194,12 @@ def import_template(
     Example: smederij import template --output projecten.xlsx
     """
     from smederij_cli import render
+    from smederij_cli.labels import say
     from smederij_cli.project_import import write_template
 
     with ledger(ctx) as led:
         write_template(led, output)
-    render.message(f"wrote the project register template to {output}")
+    render.message(say("template_written", target=output))
 
 
 def main() -> None:

@@ -138,6 +138,47 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "status_waiting_count": "wacht op de telling", "status_waiting_award": "wacht op de "
                                                                                 "toekenning",
         "status_nothing": "Verder wacht er niets.",
+        # import projects, import template
+        "register_no_file": "geen bestand {source}: geef het pad van een projectenregister "
+                            "(.xlsx of .csv)",
+        "cannot_read": "kan {source} niet lezen: {why}",
+        "cannot_write": "kan {target} niet schrijven: {why}",
+        "register_empty": "{source} is leeg: {hint}",
+        "register_hint": "de eerste rij noemt de kolommen {columns} ('smederij import "
+                         "template' schrijft een werkmap om in te vullen)",
+        "register_binary": "{source} is geen xlsx-werkmap en geen CSV-bestand: bewaar het "
+                           "register als .xlsx of .csv",
+        "register_not_xlsx": "{source} is geen xlsx-werkmap: bewaar het register als .xlsx "
+                             "(Excel) of .csv",
+        "register_not_csv": "{source} regel {line}: niet te lezen als CSV ({why})",
+        "register_column_twice": "{source} regel {line}: de kolommen {a} en {b} geven allebei "
+                                 "{column}",
+        "register_missing": "{source} regel {line}: de kopregel heeft geen kolom {columns}: "
+                            "{hint}",
+        "register_count": "{what} {text} is geen aantal: geef een heel getal, bijv. 30",
+        "register_year": "jaar {text} is geen jaartal: geef bijv. 2026",
+        "register_closed": "budgetjaar {year} is afgesloten: projecten van een afgesloten jaar "
+                           "kunnen niet worden geboekt",
+        "register_no_title": "de titel is leeg",
+        "register_empty_word": "{kind} is leeg",
+        "register_date_year": "{date} valt niet in {year}: de data van een project horen bij "
+                              "zijn jaar",
+        "register_nothing_committed": "een {status} project heeft niets verplicht",
+        "register_no_payments": "een {status} project heeft geen betalingen",
+        "register_overpaid": "{paid} betaald is meer dan de {committed} verplicht",
+        "register_date_order": "{date} ligt voor {other} {other_date}: de data volgen de "
+                               "stappen van het project",
+        "register_width": "heeft {got} velden maar de kopregel {want}",
+        "register_twice": "{title} staat ook op regel {line} voor dezelfde Smederij en "
+                          "hetzelfde jaar",
+        "register_imported": "{source}: {n} project(en) geïmporteerd",
+        "register_would_import": "{source}: zou {n} project(en) importeren",
+        "register_summary": "{committed} verplicht, {paid} betaald; {already} al in het "
+                            "grootboek",
+        "dry_run_nothing": "proefrun: niets geschreven",
+        "template_written": "sjabloon voor het projectenregister geschreven naar {target}",
+        "template_choose": "Kies een {what} uit de lijst",
+        "unknown_language": "onbekende taal {text} (--lang of {env}): gebruik nl of en",
     },
     "en": {
         "amount_empty": "{what} is empty: give an amount in euros, e.g. {example}",
@@ -178,6 +219,43 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "status_waiting_count": "waiting for the count", "status_waiting_award": "waiting for "
                                                                                  "the award",
         "status_nothing": "Nothing else waits.",
+        "register_no_file": "no file {source}: give the path of a project register (.xlsx or "
+                            ".csv)",
+        "cannot_read": "cannot read {source}: {why}",
+        "cannot_write": "cannot write {target}: {why}",
+        "register_empty": "{source} is empty: {hint}",
+        "register_hint": "the first row must name the columns {columns} ('smederij import "
+                         "template' writes a workbook to fill in)",
+        "register_binary": "{source} is neither an xlsx workbook nor a CSV file: save the "
+                           "register as .xlsx or .csv",
+        "register_not_xlsx": "{source} is not an xlsx workbook: save the register as .xlsx "
+                             "(Excel) or .csv",
+        "register_not_csv": "{source} line {line}: not readable as CSV ({why})",
+        "register_column_twice": "{source} line {line}: the columns {a} and {b} both give "
+                                 "{column}",
+        "register_missing": "{source} line {line}: the header has no column {columns}: {hint}",
+        "register_count": "{what} {text} is not a count: give a whole number, e.g. 30",
+        "register_year": "year {text} is not a year: give e.g. 2026",
+        "register_closed": "budget year {year} is closed: projects of a closed year cannot be "
+                           "booked",
+        "register_no_title": "the title is empty",
+        "register_empty_word": "the {kind} is empty",
+        "register_date_year": "{date} is not in {year}: a project's dates belong to its year",
+        "register_nothing_committed": "a {status} project has nothing committed",
+        "register_no_payments": "a {status} project has no payments",
+        "register_overpaid": "{paid} paid is more than the {committed} committed",
+        "register_date_order": "{date} is before {other} {other_date}: the dates go in the "
+                               "order of the project's steps",
+        "register_width": "has {got} fields but the header has {want}",
+        "register_twice": "{title} is also on line {line} for the same Smederij and year",
+        "register_imported": "{source}: imported {n} project(s)",
+        "register_would_import": "{source}: would import {n} project(s)",
+        "register_summary": "{committed} committed, {paid} paid; {already} already in the "
+                            "ledger",
+        "dry_run_nothing": "dry run: nothing written",
+        "template_written": "wrote the project register template to {target}",
+        "template_choose": "Choose a {what} from the list",
+        "unknown_language": "unknown language {text} (--lang or {env}): use nl or en",
     },
 }
 

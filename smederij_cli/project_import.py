@@ -25,7 +25,7 @@ from typing import Any
 
 from smederij_cli import domain as d
 from smederij_cli.errors import InvalidInput, NotFound, SmederijError
-from smederij_cli.labels import label
+from smederij_cli.labels import label, say
 from smederij_cli.ledger import Ledger, check_year
 from smederij_cli.money import format_cents, parse_amount, parse_date
 from smederij_cli.words import normalise
@@ -112,23 +112,22 @@ def read_project_file(path: Path) -> ProjectFile:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise NotFound(f"no file {source}: give the path of a project register (.xlsx or "
-                       ".csv)") from None
+        raise NotFound(say("register_no_file", source=source)) from None
     except (OSError, ValueError) as e:
-        raise InvalidInput(f"cannot read {source}: {getattr(e, 'strerror', e)}") from None
+        raise InvalidInput(say("cannot_read", source=source,
+                               why=getattr(e, "strerror", None) or e)) from None
     if not data.strip():
-        raise InvalidInput(f"{source} is empty: {_hint()}")
+        raise InvalidInput(say("register_empty", source=source, hint=_hint()))
     if source.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
         table = _xlsx_rows(source, data)
     elif b"\x00" in data:
-        raise InvalidInput(f"{source} is neither an xlsx workbook nor a CSV file: save the "
-                           "register as .xlsx or .csv")
+        raise InvalidInput(say("register_binary", source=source))
     else:
         table = _csv_rows(source, data)
     header_line, header = next(((n, r) for n, r in table
                                 if any(not _blank(c) for c in r)), (0, []))
     if not header:
-        raise InvalidInput(f"{source} is empty: {_hint()}")
+        raise InvalidInput(say("register_empty", source=source, hint=_hint()))
     columns: dict[str, int] = {}
     written: dict[str, str] = {}
     for i, cell in enumerate(header):
@@ -136,13 +135,14 @@ def read_project_file(path: Path) -> ProjectFile:
         if name is None:
             continue  # extra columns are ignored
         if name in columns:
-            raise InvalidInput(f"{source} line {header_line}: the columns {written[name]!r} "
-                               f"and {str(cell).strip()!r} both give {HEADERS[name]}")
+            raise InvalidInput(say("register_column_twice", source=source, line=header_line,
+                                   a=repr(written[name]), b=repr(str(cell).strip()),
+                                   column=HEADERS[name]))
         columns[name], written[name] = i, str(cell).strip()
     missing = [HEADERS[name] for name in REQUIRED if name not in columns]
     if missing:
-        raise InvalidInput(f"{source} line {header_line}: the header has no column "
-                           f"{', '.join(missing)}: {_hint()}")
+        raise InvalidInput(say("register_missing", source=source, line=header_line,
+                               columns=", ".join(missing), hint=_hint()))
     rows = []
     width = len(header)
     for line, cells in table:
@@ -157,8 +157,7 @@ def read_project_file(path: Path) -> ProjectFile:
 
 
 def _hint() -> str:
-    return ("the first row must name the columns " + ", ".join(HEADERS[n] for n in REQUIRED)
-            + " ('smederij import template' writes a workbook to fill in)")
+    return say("register_hint", columns=", ".join(HEADERS[n] for n in REQUIRED))
 
 
 def _blank(cell: Any) -> bool:
@@ -173,8 +172,7 @@ def _xlsx_rows(source: str, data: bytes) -> list[tuple[int, list[Any]]]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        raise InvalidInput(f"{source} is not an xlsx workbook: save the register as .xlsx "
-                           "(Excel) or .csv") from None
+        raise InvalidInput(say("register_not_xlsx", source=source)) from None
     try:
         sheet = book.worksheets[0]
         return [(n, list(row)) for n, row in enumerate(sheet.iter_rows(values_only=True), 1)]
@@ -196,7 +194,8 @@ def _csv_rows(source: str, data: bytes) -> list[tuple[int, list[Any]]]:
             rows.append((start, fields))
             start = reader.line_num + 1
     except csv.Error as e:
-        raise InvalidInput(f"{source} line {reader.line_num}: not readable as CSV ({e})") from None
+        raise InvalidInput(say("register_not_csv", source=source, line=reader.line_num,
+                               why=e)) from None
     return rows
 
 
@@ -214,20 +213,22 @@ def _text(cell: Any) -> str:
 def _cents(cell: Any, what: str, lang: str, *, required: bool = False) -> int:
     if _blank(cell):
         if required:
-            raise InvalidInput(f"{what} is empty: give an amount in euros")
+            raise InvalidInput(say("amount_empty", what=what, example="1.234,56"))
         return 0
     if isinstance(cell, bool):
-        raise InvalidInput(f"{what} {cell!r} is not an amount")
+        raise InvalidInput(say("amount_not_number", what=what, text=repr(cell),
+                               example="1.234,56"))
     if isinstance(cell, (int, float)):  # a number cell of the spreadsheet: euros
         try:
             euros = Decimal(str(cell))
         except InvalidOperation:
-            raise InvalidInput(f"{what} {cell!r} is not an amount") from None
+            raise InvalidInput(say("amount_not_number", what=what, text=repr(cell),
+                                   example="1.234,56")) from None
         if euros < 0:
-            raise InvalidInput(f"{what} {cell!r} is negative: give a positive amount in euros")
+            raise InvalidInput(say("amount_negative", what=what, text=repr(cell)))
         if euros != euros.quantize(Decimal("0.01")):
-            raise InvalidInput(f"{what} {cell!r} has more than two decimals: amounts are in "
-                               "whole cents")
+            raise InvalidInput(say("amount_decimals", what=what, text=repr(cell),
+                                   example=format(euros.quantize(Decimal("0.01")), "f")))
         return parse_amount(format(euros, "f"), what=what, allow_zero=not required, lang="en")
     return parse_amount(str(cell), what=what, allow_zero=not required, lang=lang)
 
@@ -247,7 +248,7 @@ def _count(cell: Any, what: str) -> int:
     if not text:
         return 0
     if not (text.isascii() and text.isdigit()):
-        raise InvalidInput(f"{what} {text!r} is not a count: give a whole number, e.g. 30")
+        raise InvalidInput(say("register_count", what=what, text=repr(text)))
     return int(text)
 
 
@@ -266,21 +267,20 @@ def _check_row(led: Ledger, words, f: ProjectFile, line: int, cells: dict[str, A
     def year(cell: Any) -> int:
         text = _text(cell)
         if not (text.isascii() and text.isdigit()):
-            raise InvalidInput(f"year {text!r} is not a year: give e.g. 2026")
+            raise InvalidInput(say("register_year", text=repr(text)))
         value = check_year(int(text))
         if led.is_closed(value):
-            raise InvalidInput(f"budget year {value} is closed: projects of a closed year "
-                               "cannot be booked")
+            raise InvalidInput(say("register_closed", year=value))
         return value
 
     row.year = read("year", year) or 0
     row.smederij = read("smederij", lambda c: _required(words.smederij(_text(c) or None),
-                                                        "Smederij")) or ""
+                                                        "smederij")) or ""
     row.stream = read("stream", lambda c: _required(words.stream(_text(c) or None),
                                                     "stream")) or ""
     row.title = _text(cells.get("title"))
     if not row.title:
-        problems.append(f"{f.columns['title']}: the title is empty")
+        problems.append(f"{f.columns['title']}: {say('register_no_title')}")
     row.theme = read("theme", lambda c: words.theme(_text(c) or None))
     row.status = read("status", lambda c: _required(words.status(_text(c) or None),
                                                     "status")) or ""
@@ -297,36 +297,37 @@ def _check_row(led: Ledger, words, f: ProjectFile, line: int, cells: dict[str, A
         if value is not None:
             row.dates[name] = value
             if row.year and value.year != row.year:
-                problems.append(f"{f.columns[name]}: {value.isoformat()} is not in {row.year}: "
-                                "a project's dates belong to its year")
+                problems.append(f"{f.columns[name]}: " + say(
+                    "register_date_year", date=value.isoformat(), year=row.year))
     # the story must hang together
     column = f.columns.get
     if row.status in MONEY_STATUSES or (row.status == d.WITHDRAWN and row.committed):
         if not row.committed:
             row.committed = row.requested
     elif row.status and row.committed:
-        problems.append(f"{column('committed', HEADERS['committed'])}: a "
-                        f"{label(row.status, 'nl')} project has nothing committed")
+        problems.append(f"{column('committed', HEADERS['committed'])}: " + say(
+            "register_nothing_committed", status=label(row.status, "nl")))
     if row.paid and row.status not in MONEY_STATUSES and not (row.status == d.WITHDRAWN
                                                               and row.committed):
         if row.status:
-            problems.append(f"{column('paid', HEADERS['paid'])}: a {label(row.status, 'nl')} "
-                            "project has no payments")
+            problems.append(f"{column('paid', HEADERS['paid'])}: " + say(
+                "register_no_payments", status=label(row.status, "nl")))
     elif row.paid > row.committed:
-        problems.append(f"{column('paid', HEADERS['paid'])}: {format_cents(row.paid)} paid is "
-                        f"more than the {format_cents(row.committed)} committed")
+        problems.append(f"{column('paid', HEADERS['paid'])}: " + say(
+            "register_overpaid", paid=format_cents(row.paid),
+            committed=format_cents(row.committed)))
     ordered = [(name, row.dates[name]) for name in DATES if name in row.dates]
     for (a, first), (b, then) in zip(ordered, ordered[1:]):
         if then < first:
-            problems.append(f"{column(b, HEADERS[b])}: {then.isoformat()} is before "
-                            f"{column(a, HEADERS[a])} {first.isoformat()}: the dates go in "
-                            "the order of the project's steps")
+            problems.append(f"{column(b, HEADERS[b])}: " + say(
+                "register_date_order", date=then.isoformat(), other=column(a, HEADERS[a]),
+                other_date=first.isoformat()))
     return row, problems
 
 
 def _required(value: str | None, what: str) -> str:
     if value is None:
-        raise InvalidInput(f"the {what} is empty")
+        raise InvalidInput(say("register_empty_word", kind=say(f"kind_{what}")))
     return value
 
 
@@ -353,13 +354,13 @@ def import_projects(led: Ledger, f: ProjectFile, *, dry_run: bool = False,
     for line, cells in f.rows:
         if "__width__" in cells:
             got, want = cells["__width__"]
-            problems.append((line, f"has {got} fields but the header has {want}"))
+            problems.append((line, say("register_width", got=got, want=want)))
             continue
         row, reasons = _check_row(led, words, f, line, cells, lang)
         key = (row.year, row.smederij, normalise(row.title))
         if row.title and row.smederij and key in seen:
-            reasons.append(f"{f.columns['title']}: {row.title!r} is also on line {seen[key]} "
-                           f"for the same Smederij and year")
+            reasons.append(f"{f.columns['title']}: " + say(
+                "register_twice", title=repr(row.title), line=seen[key]))
         seen.setdefault(key, line)
         if reasons:
             problems.append((line, "; ".join(reasons)))
@@ -489,7 +490,8 @@ def write_template(led: Ledger, output: Path) -> Path:
         check = DataValidation(
             type="list", formula1=f"=Lijsten!${letter}$2:${letter}${len(values) + 1}",
             allow_blank=kind == "theme", showErrorMessage=True,
-            errorTitle=HEADERS[kind], error=f"Kies een {HEADERS[kind].lower()} uit de lijst")
+            errorTitle=HEADERS[kind],
+            error=say("template_choose", "nl", what=HEADERS[kind].lower()))
         check.add(f"{target}2:{target}{TEMPLATE_ROWS + 1}")
         sheet.add_data_validation(check)
     sheet.freeze_panes = "A2"
@@ -497,7 +499,7 @@ def write_template(led: Ledger, output: Path) -> Path:
     try:
         fd, tmp = tempfile.mkstemp(dir=output.resolve().parent, prefix=f".{output.name}.")
     except OSError as e:
-        raise InvalidInput(f"cannot write {output}: {e.strerror}") from None
+        raise InvalidInput(say("cannot_write", target=output, why=e.strerror)) from None
     os.close(fd)
     try:
         book.save(tmp)
@@ -506,6 +508,6 @@ def write_template(led: Ledger, output: Path) -> Path:
     except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(e, OSError):
-            raise InvalidInput(f"cannot write {output}: {e.strerror}") from None
+            raise InvalidInput(say("cannot_write", target=output, why=e.strerror)) from None
         raise
     return output

@@ -23,6 +23,10 @@ def _isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("SMEDERIJ_DB", str(tmp_path / "default.db"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("SMEDERIJ_LANG", raising=False)
+    from smederij_cli import labels
+
+    monkeypatch.setattr(labels, "message_language", "en")  # a run's --lang ends with its test
 
 
 @pytest.fixture

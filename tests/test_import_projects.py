@@ -318,3 +318,16 @@ def test_three_years_rebuilt_from_a_workbook_match_its_totals(cli, tmp_path, db_
               for y in report["years"]}
     assert counts == {2023: 6, 2024: 6, 2025: 6}
     cli.ok("check")
+
+
+def test_the_refusals_come_in_dutch_too(cli_ledger, tmp_path):
+    path = workbook(tmp_path / "fout.xlsx", [
+        [2026, "krakeel", "korte-klap", "K", None, "voorgesteld", 100, None, 50],
+        [2026, "krakeel", "korte-klap", "", None, "voorgesteld", 100]])
+    result = cli_ledger("--lang", "nl", "import", "projects", str(path))
+    assert result.exit_code == 1
+    assert "line 2: Betaald: een voorgesteld project heeft geen betalingen" in result.stderr
+    assert "line 3: Titel: de titel is leeg" in result.stderr
+    out = cli_ledger.ok("--lang", "nl", "import", "template", "--output",
+                        str(tmp_path / "t.xlsx")).stdout
+    assert out.startswith("sjabloon voor het projectenregister geschreven naar")

@@ -120,6 +120,11 @@ def test_amounts_follow_the_language_of_the_run(cli_ledger, monkeypatch):
                    "--title", "A", "--amount", "3.000", "--json").stdout
     english = cli.ok("--lang", "en", "project", "add", "--smederij", "krakeel", "--stream",
                      "korte-klap", "--title", "B", "--amount", "3,000", "--json").stdout
+    cofunded = json.loads(cli.ok("--lang", "en", "project", "add", "--smederij", "krakeel",
+                                 "--stream", "korte-klap", "--title", "E", "--amount", "100",
+                                 "--cofunding", "Oranje Fonds=2,500", "--json").stdout)["id"]
+    assert json.loads(cli.ok("project", "show", str(cofunded), "--json").stdout)[
+        "cofunding"] == {"Oranje Fonds": 2_500_00}
     monkeypatch.setenv("SMEDERIJ_LANG", "en")
     env = cli.ok("project", "add", "--smederij", "krakeel", "--stream", "korte-klap",
                  "--title", "C", "--amount", "2,500", "--json").stdout
