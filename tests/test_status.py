@@ -165,3 +165,20 @@ def test_status_on_a_terminal_needs_a_ledger(tmp_path, monkeypatch):
     assert cli_module._status_on_terminal() is False
     Store(tmp_path / "none.db").close()
     assert cli_module._status_on_terminal() is True
+
+
+def test_status_loads_no_heavy_module(tmp_path):
+    """It runs often: no rich, sqlite_utils or openpyxl on its path (see test_startup)."""
+    import subprocess
+    import sys
+
+    from tests.proc import ROOT, env
+    from tests.test_startup import HEAVY, loaded
+
+    db = tmp_path / "l.db"
+    subprocess.run([sys.executable, "-m", "smederij_cli", "--db", str(db), "init"], env=env(),
+                   cwd=ROOT, check=True, capture_output=True)
+    for args in (["status"], ["status", "--json"]):
+        text, modules = loaded("--db", str(db), *args)
+        assert "rollover --year" in text
+        assert modules.isdisjoint(HEAVY), modules & set(HEAVY)
