@@ -1068,57 +1068,6 @@ def export_(
             raise
 
 
-@import_app.command("payments")
-def import_payments(
-    ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="CSV with the columns project,date,amount,payee,"
-                                              "reference (or project,datum,bedrag,begunstigde,"
-                                              "kenmerk).", show_default=False)],
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Check every row and say what would be booked; write nothing.")] = False,
-    json_: Json = False,
-) -> None:
-    """Book the payments of a CSV file: every row checked first, then all booked, or none.
-
-    Columns (header row required, separated by , or ;): project (id), date (YYYY-MM-DD or
-    DD-MM-YYYY), amount (e.g. 1.250,00), payee, reference (invoice or bank reference, required).
-    The Dutch names work too: project, datum, bedrag, begunstigde, kenmerk; amounts are read in
-    the run's language (in Dutch 1.250 is a thousand two hundred and fifty euros).
-    Every bad row is reported with its line number, and then nothing is booked. A reference that
-    is already on a payment is skipped, so importing the same file twice books it once.
-
-    \b
-    Example: smederij import payments betalingen.csv --dry-run
-    """
-    from smederij_cli import render
-    from smederij_cli.interchange import RowErrors, import_payments as run, read_payment_file
-
-    with ledger(ctx) as led:
-        lang = _lang(led)
-        payments = read_payment_file(file, lang)
-        try:
-            with render.progress(2 * len(payments.rows), "Importing payments") as advance:
-                result = run(led, payments, dry_run=dry_run, advance=advance)
-        except RowErrors as e:
-            for line in e.lines():
-                render.error(line)
-            render.error(str(e))
-            raise typer.Exit(1) from None
-    if json_:
-        render.print_json({"rows": result.rows, "booked": result.booked,
-                           "already_booked": result.already_booked,
-                           "total_cents": result.total_cents, "dry_run": result.dry_run,
-                           "transactions": [result.txn_ids[0], result.txn_ids[-1]]
-                           if result.txn_ids else None})
-        return
-    verb = "would book" if dry_run else "booked"
-    render.message(
-        f"{file}: {verb} {result.booked} payment(s), {render.money(result.total_cents, lang)}; "
-        f"{result.already_booked} already booked"
-        + (f"; transactions {result.txn_ids[0]}-{result.txn_ids[-1]}" if result.txn_ids else "")
-        + ("; dry run: nothing written" if dry_run else ""))
-
-
 @import_app.command("projects")
 def import_projects(
     ctx: typer.Context,
@@ -1200,6 +1149,57 @@ def import_template(
     with ledger(ctx) as led:
         write_template(led, output)
     render.message(say("template_written", target=output))
+
+
+@import_app.command("payments")
+def import_payments(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="CSV with the columns project,date,amount,payee,"
+                                              "reference (or project,datum,bedrag,begunstigde,"
+                                              "kenmerk).", show_default=False)],
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Check every row and say what would be booked; write nothing.")] = False,
+    json_: Json = False,
+) -> None:
+    """Book the payments of a CSV file: every row checked first, then all booked, or none.
+
+    Columns (header row required, separated by , or ;): project (id), date (YYYY-MM-DD or
+    DD-MM-YYYY), amount (e.g. 1.250,00), payee, reference (invoice or bank reference, required).
+    The Dutch names work too: project, datum, bedrag, begunstigde, kenmerk; amounts are read in
+    the run's language (in Dutch 1.250 is a thousand two hundred and fifty euros).
+    Every bad row is reported with its line number, and then nothing is booked. A reference that
+    is already on a payment is skipped, so importing the same file twice books it once.
+
+    \b
+    Example: smederij import payments betalingen.csv --dry-run
+    """
+    from smederij_cli import render
+    from smederij_cli.interchange import RowErrors, import_payments as run, read_payment_file
+
+    with ledger(ctx) as led:
+        lang = _lang(led)
+        payments = read_payment_file(file, lang)
+        try:
+            with render.progress(2 * len(payments.rows), "Importing payments") as advance:
+                result = run(led, payments, dry_run=dry_run, advance=advance)
+        except RowErrors as e:
+            for line in e.lines():
+                render.error(line)
+            render.error(str(e))
+            raise typer.Exit(1) from None
+    if json_:
+        render.print_json({"rows": result.rows, "booked": result.booked,
+                           "already_booked": result.already_booked,
+                           "total_cents": result.total_cents, "dry_run": result.dry_run,
+                           "transactions": [result.txn_ids[0], result.txn_ids[-1]]
+                           if result.txn_ids else None})
+        return
+    verb = "would book" if dry_run else "booked"
+    render.message(
+        f"{file}: {verb} {result.booked} payment(s), {render.money(result.total_cents, lang)}; "
+        f"{result.already_booked} already booked"
+        + (f"; transactions {result.txn_ids[0]}-{result.txn_ids[-1]}" if result.txn_ids else "")
+        + ("; dry run: nothing written" if dry_run else ""))
 
 
 def main() -> None:

@@ -239,10 +239,11 @@ DRY_RUNS = [
     ["import", "projects", "{dir}/projects.csv", "--dry-run"],
 ]
 READING = [
+    ["status"], ["import", "template", "--output", "{dir}/t-{n}.xlsx"],
     ["info"], ["check"], ["log"], ["backup", "{dir}/copy-{n}.db"], ["export", "--format", "csv"],
     ["smederijen", "list"], ["smederijen", "show", "krakeel"], ["budget", "show", *K[:2]],
     ["project", "list"], ["project", "show", "2"], ["payment", "list"], ["report", *K[:2]],
-    ["report", "projects", *K[:2]], ["status"], ["import", "template", "--output", "{dir}/t-{n}.xlsx"],
+    ["report", "projects", *K[:2]],
 ]
 
 
