@@ -175,6 +175,10 @@ WRITES = [
      r"loaded the registry from .*changed\.yaml \(smederijen: 1 added\)",
      ["init", "--config", "{dir}/broken.yaml"]),
     ("demo", ["demo"], r"built the demo ledger \(seed 2026\): .*", ["demo"]),
+    ("import projects", ["import", "projects", "{dir}/projects.csv"],
+     r"imported 1 project\(s\) from .*projects\.csv: 1 approved; € 100,00 committed, "
+     r"€ 0,00 paid",
+     ["import", "projects", "{dir}/bad-projects.csv"]),
     ("budget allocate one", ["budget", "allocate", *K, "--smederij", "pesse", "--amount", "5"],
      rf"allocated € 5,00 korte-klap 2026 to 1 Smederij\(en\): Pesse \(transaction \d+\)",
      ["budget", "allocate", *K, "--smederij", "pesse", "--amount", "1,234"]),
@@ -222,21 +226,17 @@ WRITES = [
     ("import payments", ["import", "payments", "{dir}/payments.csv"],
      r"imported 2 payment\(s\) \(€ 30,00\) from .*payments\.csv; transactions \d+-\d+",
      ["import", "payments", "{dir}/bad.csv"]),
-    ("import projects", ["import", "projects", "{dir}/projects.csv"],
-     r"imported 1 project\(s\) from .*projects\.csv: 1 approved; € 100,00 committed, "
-     r"€ 0,00 paid",
-     ["import", "projects", "{dir}/bad-projects.csv"]),
     ("restore", ["restore", "{dir}/backup.db"],
      r"restored the ledger from .*backup\.db; the replaced ledger is kept as "
      r".*ledger\.db\.replaced-\d{8}T\d{6}Z", ["restore", "{dir}/not-a-ledger.db"]),
 ]
 FRESH = {"init (new ledger)", "demo"}
 DRY_RUNS = [
+    ["import", "projects", "{dir}/projects.csv", "--dry-run"],
     ["budget", "allocate", *K, "--total", "100", "--method", "equal", "--dry-run"],
     ["budget", "allocate", "--year", "2027", "--from-config", "--dry-run"],
     ["rollover", "--year", "2026", "--dry-run"],
     ["import", "payments", "{dir}/payments.csv", "--dry-run"],
-    ["import", "projects", "{dir}/projects.csv", "--dry-run"],
 ]
 READING = [
     ["status"], ["import", "template", "--output", "{dir}/t-{n}.xlsx"],
