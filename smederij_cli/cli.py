@@ -33,10 +33,10 @@ class SmederijGroup(TyperGroup):
         from typer import _click
         from typer.exceptions import Abort
 
+        if not (sys.argv[1:] if args is None else args) and _status_on_terminal():
+            args = ["status"]  # 'smederij' alone on a terminal: a clerk's first look of the day
         # What the user typed, for the audit trail of any write this command makes.
         argv = list(sys.argv[1:] if args is None else args)
-        if not argv and _status_on_terminal():  # a clerk's first look of the day
-            argv = args = ["status"]
         self.command_line = shlex.join(["smederij", *map(str, argv)])
         try:
             rv = super().main(args=args, prog_name=prog_name or "smederij",
@@ -119,6 +119,19 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _set_lang(value: str | None) -> str | None:
+    """--lang (or SMEDERIJ_LANG): this run's language, checked before anything is opened."""
+    from smederij_cli import labels
+    from smederij_cli.errors import InvalidInput
+
+    labels.message_language = "en"
+    if value is not None and value not in labels.LANGUAGES:
+        raise InvalidInput(labels.say("unknown_language", text=repr(value), env=ENV_LANG))
+    _run.update(lang=value, amounts=value or "nl")
+    labels.message_language = value or "en"
+    return value
+
+
 @app.callback()
 def root(
     ctx: typer.Context,
@@ -128,17 +141,9 @@ def root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
     lang: Annotated[str | None, typer.Option(
-        "--lang", envvar=ENV_LANG, help="nl or en: the language of words and amounts "
-        "(default: the programme's language).", show_default=False)] = None,
+        "--lang", envvar=ENV_LANG, callback=_set_lang, help="nl or en: the language of words "
+        "and amounts (default: the programme's language).", show_default=False)] = None,
 ) -> None:
-    from smederij_cli import labels
-    from smederij_cli.errors import InvalidInput
-
-    labels.message_language = "en"
-    if lang is not None and lang not in labels.LANGUAGES:
-        raise InvalidInput(labels.say("unknown_language", text=repr(lang), env=ENV_LANG))
-    _run.update(lang=lang, amounts=lang or "nl")
-    labels.message_language = lang or "en"
     ctx.obj = {"db": db or default_db_path()}
 
 
@@ -1173,12 +1178,14 @@ def import_payments(
     \b
     Example: smederij import payments betalingen.csv --dry-run
     """
+    from dataclasses import replace
+
     from smederij_cli import render
     from smederij_cli.interchange import RowErrors, import_payments as run, read_payment_file
 
     with ledger(ctx) as led:
         lang = _lang(led)
-        payments = read_payment_file(file, lang)
+        payments = replace(read_payment_file(file), lang=lang)  # amounts in the run's language
         try:
             with render.progress(2 * len(payments.rows), "Importing payments") as advance:
                 result = run(led, payments, dry_run=dry_run, advance=advance)

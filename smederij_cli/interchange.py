@@ -183,7 +183,8 @@ def export(led: Ledger, fmt: str, out: TextIO) -> None:
 # -- import payments -----------------------------------------------------------------------------
 
 PAYMENT_COLUMNS = ("project", "date", "amount", "payee", "reference")
-#: The Dutch column names a clerk's spreadsheet uses, read as the English ones.
+#: The Dutch column names a clerk's spreadsheet uses, read as the English ones
+#: (``read_payment_file``).
 DUTCH_PAYMENT_COLUMNS = {"datum": "date", "bedrag": "amount", "begunstigde": "payee",
                          "kenmerk": "reference"}
 _COLUMNS_HINT = ("the first line must name the columns project,date,amount,payee,reference "
@@ -220,7 +221,8 @@ class PaymentFile:
     width: int
     rows: list[tuple[int, list[str]]]
     lang: str = "nl"
-    """The language amounts are written in (``money.parse_amount``)."""
+    """The language amounts are written in (``money.parse_amount``): the run's language,
+    set with ``dataclasses.replace`` by whoever knows it."""
 
 
 @dataclass(frozen=True)
@@ -233,10 +235,9 @@ class ImportResult:
     dry_run: bool
 
 
-def read_payment_file(path: Path, lang: str = "nl") -> PaymentFile:
+def read_payment_file(path: Path) -> PaymentFile:
     """Read a payments CSV: UTF-8 (with or without Excel's BOM) or Windows-1252, ``,`` or ``;``
-    as the header shows, a header naming at least PAYMENT_COLUMNS in English or Dutch
-    (``DUTCH_PAYMENT_COLUMNS``; extra columns are ignored). Amounts are read in ``lang``."""
+    as the header shows, a header naming at least PAYMENT_COLUMNS (extra columns are ignored)."""
     source = str(path)
     try:
         data = Path(path).read_bytes()
@@ -279,7 +280,7 @@ def read_payment_file(path: Path, lang: str = "nl") -> PaymentFile:
     except csv.Error as e:
         raise InvalidInput(f"{source} line {reader.line_num}: not readable as CSV ({e})") from None
     return PaymentFile(source, delimiter, {c: header.index(c) for c in PAYMENT_COLUMNS},
-                       len(header), rows, lang)
+                       len(header), rows)
 
 
 @dataclass(slots=True)

@@ -142,6 +142,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "register_no_file": "geen bestand {source}: geef het pad van een projectenregister "
                             "(.xlsx of .csv)",
         "cannot_read": "kan {source} niet lezen: {why}",
+        "register_not_file": "{source} is geen bestand (een map of apparaat): geef het pad van "
+                             "een projectenregister",
         "cannot_write": "kan {target} niet schrijven: {why}",
         "register_empty": "{source} is leeg: {hint}",
         "register_hint": "de eerste rij noemt de kolommen {columns} ('smederij import "
@@ -222,6 +224,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "register_no_file": "no file {source}: give the path of a project register (.xlsx or "
                             ".csv)",
         "cannot_read": "cannot read {source}: {why}",
+        "register_not_file": "{source} is not a file (a folder or a device): give the path of a "
+                             "project register",
         "cannot_write": "cannot write {target}: {why}",
         "register_empty": "{source} is empty: {hint}",
         "register_hint": "the first row must name the columns {columns} ('smederij import "

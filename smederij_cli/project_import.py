@@ -108,8 +108,12 @@ class _DryRun(Exception):
 
 def read_project_file(path: Path) -> ProjectFile:
     """An ``.xlsx`` workbook (its first sheet) or a ``.csv`` file with a header row."""
+    import stat
+
     source = str(path)
     try:
+        if not stat.S_ISREG(Path(path).stat().st_mode):  # a folder; /dev/zero would never end
+            raise InvalidInput(say("register_not_file", source=source))
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise NotFound(say("register_no_file", source=source)) from None

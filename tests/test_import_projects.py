@@ -205,6 +205,12 @@ def test_a_file_that_is_not_a_register_is_refused(cli_ledger, tmp_path, db_path,
     assert dump(db_path) == before
 
 
+@pytest.mark.parametrize("where", ["/dev/zero", "{tmp}"])
+def test_a_folder_or_a_device_is_refused(cli_ledger, tmp_path, where):
+    result = cli_ledger("import", "projects", where.replace("{tmp}", str(tmp_path)))
+    assert result.exit_code == 1 and "is not a file (a folder or a device)" in result.stderr
+
+
 def test_an_empty_workbook_sheet_is_refused(cli_ledger, tmp_path):
     path = tmp_path / "blank.xlsx"
     Workbook().save(path)
