@@ -160,6 +160,14 @@ def ledger(ctx: typer.Context, *, create: bool = False) -> Iterator[Any]:
         yield led
 
 
+@contextmanager
+def _marked(led, name: str, detail: str = "") -> Iterator[None]:
+    """Note, once the block has succeeded, that ``name`` happened now: for 'smederij status',
+    outside the audit trail (``Store.record_mark``)."""
+    yield
+    led.store.record_mark(name, detail)
+
+
 def _lang(led) -> str:
     """The run's language: --lang (or SMEDERIJ_LANG), else the programme's."""
     return _run["lang"] or led.programme().get("language", "nl")
@@ -623,9 +631,8 @@ def backup(
     """
     from smederij_cli import render
 
-    with ledger(ctx) as led:
+    with ledger(ctx) as led, _marked(led, "backup", str(file)):
         summary = led.store.backup_to(file, force=force)
-        led.store.record_mark("backup", str(file))  # for 'smederij status'; no audit row
     render.message(summary)
 
 
