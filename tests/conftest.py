@@ -20,13 +20,13 @@ DAY = dt.date(2026, 3, 1)
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path, monkeypatch):
     """No test may touch a real user's ledger: the default path points into tmp."""
-    monkeypatch.setenv("SMEDERIJ_DB", str(tmp_path / "default.db"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.delenv("SMEDERIJ_LANG", raising=False)
     from smederij_cli import labels
 
     monkeypatch.setattr(labels, "message_language", "en")  # a run's --lang ends with its test
+    monkeypatch.delenv("SMEDERIJ_LANG", raising=False)
+    monkeypatch.setenv("SMEDERIJ_DB", str(tmp_path / "default.db"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("NO_COLOR", "1")
 
 
 @pytest.fixture
