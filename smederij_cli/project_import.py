@@ -66,6 +66,9 @@ class ProjectFile:
     source: str
     columns: dict[str, str]  # field -> the header as the file writes it
     rows: list[tuple[int, dict[str, Any]]]
+    short: list[tuple[int, int]] = field(default_factory=list)
+    """CSV rows with fewer fields than the header: (line, fields)."""
+    width: int = 0
 
 
 @dataclass
@@ -122,7 +125,8 @@ def read_project_file(path: Path) -> ProjectFile:
                                why=getattr(e, "strerror", None) or e)) from None
     if not data.strip():
         raise InvalidInput(say("register_empty", source=source, hint=_hint()))
-    if source.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
+    workbook = source.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK"
+    if workbook:
         table = _xlsx_rows(source, data)
     elif b"\x00" in data:
         raise InvalidInput(say("register_binary", source=source))
@@ -147,17 +151,17 @@ def read_project_file(path: Path) -> ProjectFile:
     if missing:
         raise InvalidInput(say("register_missing", source=source, line=header_line,
                                columns=", ".join(missing), hint=_hint()))
-    rows = []
+    rows, short = [], []
     width = len(header)
     for line, cells in table:
         if line <= header_line or all(_blank(c) for c in cells):
             continue
-        if len(cells) < width and not source.lower().endswith((".xlsx", ".xlsm")):
-            rows.append((line, {"__width__": (len(cells), width)}))
+        if len(cells) < width and not workbook:  # a CSV row cut short (a sheet's are whole)
+            short.append((line, len(cells)))
             continue
         rows.append((line, {name: cells[i] if i < len(cells) else None
                             for name, i in columns.items()}))
-    return ProjectFile(source, written, rows)
+    return ProjectFile(source, written, rows, short, width)
 
 
 def _hint() -> str:
@@ -179,7 +183,7 @@ def _xlsx_rows(source: str, data: bytes) -> list[tuple[int, list[Any]]]:
         raise InvalidInput(say("register_not_xlsx", source=source)) from None
     try:
         sheet = book.worksheets[0]
-        return [(n, list(row)) for n, row in enumerate(sheet.iter_rows(values_only=True), 1)]
+        return [(n, row) for n, row in enumerate(sheet.iter_rows(values_only=True), 1)]
     finally:
         book.close()
 
@@ -352,14 +356,12 @@ def import_projects(led: Ledger, f: ProjectFile, *, dry_run: bool = False,
     problems: list[tuple[int, str]] = []
     checked: list[_Row] = []
     seen: dict[tuple[int, str, str], int] = {}
+    problems += [(line, say("register_width", got=got, want=f.width)) for line, got in f.short]
     if year is not None:
         f = ProjectFile(f.source, f.columns, [(line, cells) for line, cells in f.rows
-                                              if _text(cells.get("year")) == str(year)])
+                                              if _text(cells.get("year")) == str(year)],
+                        f.short, f.width)
     for line, cells in f.rows:
-        if "__width__" in cells:
-            got, want = cells["__width__"]
-            problems.append((line, say("register_width", got=got, want=want)))
-            continue
         row, reasons = _check_row(led, words, f, line, cells, lang)
         key = (row.year, row.smederij, normalise(row.title))
         if row.title and row.smederij and key in seen:
