@@ -25,6 +25,7 @@ from typing import Any
 
 from smederij_cli import domain as d
 from smederij_cli.errors import InvalidInput, NotFound, SmederijError
+from smederij_cli import labels
 from smederij_cli.labels import label, say
 from smederij_cli.ledger import Ledger, check_year
 from smederij_cli.money import format_cents, parse_amount, parse_date
@@ -314,16 +315,16 @@ def _check_row(led: Ledger, words, f: ProjectFile, line: int, cells: dict[str, A
             row.committed = row.requested
     elif row.status and row.committed:
         problems.append(f"{column('committed', HEADERS['committed'])}: " + say(
-            "register_nothing_committed", status=label(row.status, "nl")))
+            "register_nothing_committed", status=label(row.status, labels.message_language)))
     if row.paid and row.status not in MONEY_STATUSES and not (row.status == d.WITHDRAWN
                                                               and row.committed):
         if row.status:
             problems.append(f"{column('paid', HEADERS['paid'])}: " + say(
-                "register_no_payments", status=label(row.status, "nl")))
+                "register_no_payments", status=label(row.status, labels.message_language)))
     elif row.paid > row.committed:
         problems.append(f"{column('paid', HEADERS['paid'])}: " + say(
-            "register_overpaid", paid=format_cents(row.paid),
-            committed=format_cents(row.committed)))
+            "register_overpaid", paid=format_cents(row.paid, lang),
+            committed=format_cents(row.committed, lang)))
     ordered = [(name, row.dates[name]) for name in DATES if name in row.dates]
     for (a, first), (b, then) in zip(ordered, ordered[1:]):
         if then < first:

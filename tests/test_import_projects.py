@@ -132,7 +132,7 @@ BAD_ROWS = [  # (row, the field and reason that line must name)
     ([2026, "krakeel", "korte-klap", "J", None, "voorgesteld", 100, None, None, "2027-01-01"],
      "Datum voorstel: 2027-01-01 is not in 2026"),
     ([2026, "krakeel", "korte-klap", "K", None, "voorgesteld", 100, None, 50],
-     "Betaald: a voorgesteld project has no payments"),
+     "Betaald: a proposed project has no payments"),
     ([2026, "krakeel", "korte-klap", "", None, "voorgesteld", 100], "Titel: the title is empty"),
     ([2026, "krakeel", "korte-klap", "L", None, "voorgesteld", -5], "is negative"),
     (["twintig", "krakeel", "korte-klap", "M", None, "voorgesteld", 5], "Jaar: year 'twintig'"),
