@@ -823,7 +823,7 @@ def project_add(
     amount: Annotated[str, typer.Option(help="Requested amount.")],
     theme: Annotated[str | None, typer.Option(
         help="greenery, play, traffic, facilities, meeting, activities, health, care, safety, "
-             "jobs or language.")] = None,
+             "jobs or language (or the Dutch word: groen, spelen, ...).")] = None,
     supporters: Annotated[int, typer.Option(help="Signatures of support (draagvlak).")] = 0,
     volunteers: Annotated[int, typer.Option(help="Residents who help (eigen inzet).")] = 0,
     cofunding: Annotated[list[str] | None, typer.Option(
@@ -922,9 +922,10 @@ def project_list(
     year: Annotated[int | None, typer.Option(help="Budget year.")] = None,
     smederij: Annotated[str | None, typer.Option(help="Smederij code or name.")] = None,
     status: Annotated[str | None, typer.Option(help="proposed, approved, in_progress, "
-                                                    "completed, rejected or withdrawn.")] = None,
+                                                    "completed, rejected or withdrawn; or in "
+                                                    "Dutch: voorgesteld, goedgekeurd, ...")] = None,
     stream: Annotated[str | None, typer.Option(help="Stream.")] = None,
-    theme: Annotated[str | None, typer.Option(help="Theme.")] = None,
+    theme: Annotated[str | None, typer.Option(help="Theme, in English or Dutch.")] = None,
     json_: Json = False,
 ) -> None:
     """List projects, filtered by year, Smederij, status, stream or theme.
