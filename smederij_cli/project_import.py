@@ -277,10 +277,7 @@ def _check_row(led: Ledger, words, f: ProjectFile, line: int, cells: dict[str, A
         text = _text(cell)
         if not (text.isascii() and text.isdigit()):
             raise InvalidInput(say("register_year", text=repr(text)))
-        value = check_year(int(text))
-        if led.is_closed(value):
-            raise InvalidInput(say("register_closed", year=value))
-        return value
+        return check_year(int(text))
 
     row.year = read("year", year) or 0
     row.smederij = read("smederij", lambda c: _required(words.smederij(_text(c) or None),
@@ -362,9 +359,19 @@ def import_projects(led: Ledger, f: ProjectFile, *, dry_run: bool = False,
         f = ProjectFile(f.source, f.columns, [(line, cells) for line, cells in f.rows
                                               if _text(cells.get("year")) == str(year)],
                         f.short, f.width)
+    known: dict[int, set[tuple[int, str, str]]] = {}  # year -> its projects in the ledger
+    already = 0
     for line, cells in f.rows:
         row, reasons = _check_row(led, words, f, line, cells, lang)
         key = (row.year, row.smederij, normalise(row.title))
+        if row.year and row.year not in known:
+            known[row.year] = {(p["year"], p["smederij"], normalise(p["title"]))
+                               for p in led.projects(year=row.year)}
+        if row.title and row.smederij and key in known.get(row.year, ()):
+            already += 1  # imported before (its year may be closed since): nothing to do
+            continue
+        if row.year and led.is_closed(row.year):
+            reasons.insert(0, f"{f.columns['year']}: " + say("register_closed", year=row.year))
         if row.title and row.smederij and key in seen:
             reasons.append(f"{f.columns['title']}: " + say(
                 "register_twice", title=repr(row.title), line=seen[key]))
@@ -376,16 +383,11 @@ def import_projects(led: Ledger, f: ProjectFile, *, dry_run: bool = False,
     if problems:  # the ledger's own checks would only add noise to rows already refused
         raise RowErrors(f.source, problems, len(f.rows))
     store = led.store
-    existing = {(p["year"], p["smederij"], normalise(p["title"]))
-                for year in {r.year for r in checked} for p in led.projects(year=year)}
     statuses: dict[str, int] = {}
-    committed = paid = imported = already = 0
+    committed = paid = imported = 0
     try:
         with store.write():
             for row in checked:
-                if (row.year, row.smederij, normalise(row.title)) in existing:
-                    already += 1
-                    continue
                 try:
                     with store.savepoint():
                         _book(led, row, f)

@@ -324,6 +324,9 @@ def test_three_years_rebuilt_from_a_workbook_match_its_totals(cli, tmp_path, db_
               for y in report["years"]}
     assert counts == {2023: 6, 2024: 6, 2025: 6}
     cli.ok("check")
+    # the whole register again, closed years and all: everything is there already
+    again = json.loads(cli.ok("import", "projects", str(path), "--json").stdout)
+    assert (again["imported"], again["already_imported"]) == (0, 18)
 
 
 def test_the_refusals_come_in_dutch_too(cli_ledger, tmp_path):
