@@ -185,3 +185,27 @@ def test_status_loads_no_heavy_module(tmp_path):
         text, modules = loaded("--db", str(db), *args)
         assert "rollover --year" in text
         assert modules.isdisjoint(HEAVY), modules & set(HEAVY)
+
+
+def test_a_read_only_ledger_of_an_older_step_shows_its_status(cli_ledger, db_path):
+    """No status_mark table (a ledger not yet migrated) and a file nobody may write: status
+    and check still work; the check's mark is simply not written."""
+    import pytest
+
+    from tests import proc
+
+    if not proc.can_drop_root():
+        pytest.skip("cannot make a file read-only for this user")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DROP TABLE status_mark")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_status_marks'")
+    db_path.chmod(0o444)
+    try:
+        assert proc.run(db_path, "check", unprivileged=True).returncode == 0
+        result = proc.run(db_path, "status", "--json", unprivileged=True)
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        assert data["last_check"]["at"] is None and data["open_year"]["year"] >= 2026
+        assert proc.run(db_path, "status", unprivileged=True).returncode == 0
+    finally:
+        db_path.chmod(0o600)
