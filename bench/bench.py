@@ -286,6 +286,7 @@ def bench(size: Size, seed: int, workdir: Path, repeat: int) -> list[tuple[str, 
     add("project list (one Smederij, approved)",
         [*cli, str(db), "project", "list", "--year", year, "--smederij", "s00001",
          "--status", "in_progress"])
+    add("status", [*cli, str(db), "status", "--json"])
 
     # import: 100,000 fresh payments on a copy, spread over the open projects of the last year
     from smederij_cli.ledger import Ledger

@@ -18,6 +18,9 @@ from smederij_cli import __version__
 from smederij_cli.errors import SmederijError
 
 ENV_DB = "SMEDERIJ_DB"
+ENV_LANG = "SMEDERIJ_LANG"
+_run: dict[str, Any] = {"lang": None, "amounts": "nl"}
+"""This run's --lang (None: the programme's), and the language amounts are read in."""
 
 
 class SmederijGroup(TyperGroup):
@@ -30,6 +33,8 @@ class SmederijGroup(TyperGroup):
         from typer import _click
         from typer.exceptions import Abort
 
+        if not (sys.argv[1:] if args is None else args) and _status_on_terminal():
+            args = ["status"]  # 'smederij' alone on a terminal: a clerk's first look of the day
         # What the user typed, for the audit trail of any write this command makes.
         argv = list(sys.argv[1:] if args is None else args)
         self.command_line = shlex.join(["smederij", *map(str, argv)])
@@ -51,6 +56,16 @@ class SmederijGroup(TyperGroup):
         except Abort:
             _fail("aborted", 1)
         sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _status_on_terminal() -> bool:
+    """``smederij`` alone on a terminal shows the status, when there is a ledger to show; piped
+    or without a ledger it shows the help, as before."""
+    import os
+
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        return False
+    return Path(os.environ.get(ENV_DB) or default_db_path()).is_file()
 
 
 def _fail(message: str, code: int) -> None:
@@ -104,6 +119,19 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _set_lang(value: str | None) -> str | None:
+    """--lang (or SMEDERIJ_LANG): this run's language, checked before anything is opened."""
+    from smederij_cli import labels
+    from smederij_cli.errors import InvalidInput
+
+    labels.message_language = "en"
+    if value is not None and value not in labels.LANGUAGES:
+        raise InvalidInput(labels.say("unknown_language", text=repr(value), env=ENV_LANG))
+    _run.update(lang=value, amounts=value or "nl")
+    labels.message_language = value or "en"
+    return value
+
+
 @app.callback()
 def root(
     ctx: typer.Context,
@@ -112,6 +140,9 @@ def root(
         "see 'smederij info').", show_default=False)] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", envvar=ENV_LANG, callback=_set_lang, help="nl or en: the language of words "
+        "and amounts (default: the programme's language).", show_default=False)] = None,
 ) -> None:
     ctx.obj = {"db": db or default_db_path()}
 
@@ -124,11 +155,32 @@ def ledger(ctx: typer.Context, *, create: bool = False) -> Iterator[Any]:
 
     with Store(ctx.obj["db"], create=create) as store, store.guard():
         store.audit_context["command"] = getattr(ctx.find_root().command, "command_line", "")
-        yield Ledger(store)
+        led = Ledger(store)
+        _run["amounts"] = _lang(led)
+        yield led
+
+
+@contextmanager
+def _marked(led, name: str, detail: str = "") -> Iterator[None]:
+    """Note, once the block has succeeded, that ``name`` happened now: for 'smederij status',
+    outside the audit trail (``Store.record_mark``)."""
+    yield
+    led.store.record_mark(name, detail)
 
 
 def _lang(led) -> str:
-    return led.programme().get("language", "nl")
+    """The run's language: --lang (or SMEDERIJ_LANG), else the programme's."""
+    return _run["lang"] or led.programme().get("language", "nl")
+
+
+def _words(led, **given: str | None) -> dict[str, str | None]:
+    """Options naming a Smederij, stream, status or theme (keyword = kind) read as codes."""
+    words = led.words()
+    return {kind: words.read(kind, text) for kind, text in given.items()}
+
+
+def _word(led, kind: str, text: str | None) -> str | None:
+    return _words(led, **{kind: text})[kind]
 
 
 def _show(ctx: typer.Context, json_: bool, fetch: Callable[[Any], Any], draw: str) -> None:
@@ -145,7 +197,7 @@ def _show(ctx: typer.Context, json_: bool, fetch: Callable[[Any], Any], draw: st
 def _amount(text: str | None, what: str) -> int | None:
     from smederij_cli.money import parse_amount
 
-    return None if text is None else parse_amount(text, what=what)
+    return None if text is None else parse_amount(text, what=what, lang=_run["amounts"])
 
 
 def _date(text: str | None) -> _dt.date:
@@ -252,6 +304,8 @@ def check(ctx: typer.Context, json_: Json = False,
     with ledger(ctx) as led:
         file_checked = led.checks_file(deep)
         problems = led.check(deep=deep)
+        if not problems:  # for 'smederij status'; no audit row: a check changes nothing
+            led.store.record_mark("check", "deep" if deep else "")
     if json_:
         render.print_json({"ok": not problems, "violations": problems,
                            "file_checked": file_checked})
@@ -259,6 +313,27 @@ def check(ctx: typer.Context, json_: Json = False,
         render.check(problems, file_checked)
     if problems:
         raise typer.Exit(1)
+
+
+@app.command()
+def status(ctx: typer.Context, json_: Json = False) -> None:
+    """What needs attention today, each with the command that deals with it.
+
+    The open budget year and the days to its end; projects proposed more than four weeks ago
+    without a decision; approved projects with no payment for a year; budgets of the open year
+    90% or more committed or spent; idea rounds waiting for a count or an award; the last
+    backup and the last successful check. 'smederij' alone on a terminal shows it too.
+
+    \b
+    Example: smederij status --json
+    """
+    from smederij_cli import render
+    from smederij_cli.status import overview
+
+    with ledger(ctx) as led:
+        data = overview(led)
+        lang = _lang(led)
+    render.print_json(data) if json_ else render.status(data, lang)
 
 
 report_app = typer.Typer(
@@ -389,6 +464,7 @@ def report(
     span = _years(year, start, end)
     with ledger(ctx) as led:
         lang = lang or _lang(led)
+        smederij, stream = _words(led, smederij=smederij, stream=stream).values()
         # Nothing is laid out yet: a multi-year report's years and every sheet's rows are
         # built as the chosen format reads them, so what is not printed is never built.
         if span is None:
@@ -449,6 +525,7 @@ def report_projects(
     span = _years(year, start, end) or (year, year)
     with ledger(ctx) as led:  # open while the sheets are written: payments are read as they go
         lang = lang or _lang(led)
+        smederij, stream = _words(led, smederij=smederij, stream=stream).values()
         projects = led.report_projects(*span, smederij=smederij, stream=stream)
         payments = (led.iter_report_payments(*span, smederij=smederij, stream=stream)
                     if format == "xlsx" else ())
@@ -554,7 +631,7 @@ def backup(
     """
     from smederij_cli import render
 
-    with ledger(ctx) as led:
+    with ledger(ctx) as led, _marked(led, "backup", str(file)):
         summary = led.store.backup_to(file, force=force)
     render.message(summary)
 
@@ -611,7 +688,7 @@ def smederijen_list(
 @smederijen_app.command("show")
 def smederijen_show(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="Smederij code, e.g. krakeel.")],
+    code: Annotated[str, typer.Argument(help="Smederij code or name, e.g. krakeel.")],
     year: Annotated[int, typer.Option(help="Budget year.")] = _dt.date.today().year,
     json_: Json = False,
 ) -> None:
@@ -623,6 +700,7 @@ def smederijen_show(
     from smederij_cli import render
 
     with ledger(ctx) as led:
+        code = _word(led, "smederij", code)
         s = led.smederij(code)
         row = {"code": s["code"], "name": s["name"], "kind": s["kind"],
                "team": s["team_name"] or s["team"], "inhabitants": s["inhabitants"],
@@ -668,6 +746,7 @@ def budget_allocate(
     from smederij_cli.errors import InvalidInput
 
     with ledger(ctx) as led:
+        smederij, stream = _words(led, smederij=smederij, stream=stream).values()
         if from_config:
             if any(v is not None for v in (stream, smederij, amount, total, method, base)):
                 raise InvalidInput("--from-config takes the streams, totals and methods from "
@@ -713,6 +792,8 @@ def budget_transfer(
     from smederij_cli import render
 
     with ledger(ctx) as led:
+        stream = _word(led, "stream", stream)
+        source, target = _word(led, "smederij", source), _word(led, "smederij", target)
         txn = led.transfer(year, stream, source, target, _amount(amount, "--amount"),
                            _date(date), note)
     render.message(f"transferred {amount} from {source} to {target} ({stream} {year}), "
@@ -736,13 +817,13 @@ def budget_show(ctx: typer.Context, year: YearOpt, json_: Json = False) -> None:
 @project_app.command("add")
 def project_add(
     ctx: typer.Context,
-    smederij: Annotated[str, typer.Option(help="Smederij code.")],
+    smederij: Annotated[str, typer.Option(help="Smederij code or name.")],
     title: Annotated[str, typer.Option(help="What residents propose.")],
     stream: StreamOpt,
     amount: Annotated[str, typer.Option(help="Requested amount.")],
     theme: Annotated[str | None, typer.Option(
         help="greenery, play, traffic, facilities, meeting, activities, health, care, safety, "
-             "jobs or language.")] = None,
+             "jobs or language (or the Dutch word: groen, spelen, ...).")] = None,
     supporters: Annotated[int, typer.Option(help="Signatures of support (draagvlak).")] = 0,
     volunteers: Annotated[int, typer.Option(help="Residents who help (eigen inzet).")] = 0,
     cofunding: Annotated[list[str] | None, typer.Option(
@@ -757,15 +838,20 @@ def project_add(
     \b
     Example: smederij project add --smederij pesse --stream korte-klap --title 'Speeltuin Brink' --amount 12.500,00 --theme play --supporters 45 --cofunding 'Oranje Fonds=2.500,00'
     """
+    from functools import partial
+
     from smederij_cli import render
     from smederij_cli.ledger import parse_cofunding
     from smederij_cli.money import parse_amount
 
     with ledger(ctx) as led:
+        smederij, stream, theme = _words(led, smederij=smederij, stream=stream,
+                                         theme=theme).values()
         project_id = led.add_project(
             smederij=smederij, stream=stream, year=year, title=title,
             amount_cents=_amount(amount, "--amount"), theme=theme, supporters=supporters,
-            volunteers=volunteers, cofunding=parse_cofunding(cofunding or [], parse_amount),
+            volunteers=volunteers, cofunding=parse_cofunding(
+                cofunding or [], partial(parse_amount, lang=_run["amounts"])),
             date=_date(date), note=note)
     render.print_json({"id": project_id}) if json_ else render.message(str(project_id))
 
@@ -834,11 +920,12 @@ _status_command("withdraw", "Withdraw a project; what is left of its commitment 
 def project_list(
     ctx: typer.Context,
     year: Annotated[int | None, typer.Option(help="Budget year.")] = None,
-    smederij: Annotated[str | None, typer.Option(help="Smederij code.")] = None,
+    smederij: Annotated[str | None, typer.Option(help="Smederij code or name.")] = None,
     status: Annotated[str | None, typer.Option(help="proposed, approved, in_progress, "
-                                                    "completed, rejected or withdrawn.")] = None,
+                                                    "completed, rejected or withdrawn; or in "
+                                                    "Dutch: voorgesteld, goedgekeurd, ...")] = None,
     stream: Annotated[str | None, typer.Option(help="Stream.")] = None,
-    theme: Annotated[str | None, typer.Option(help="Theme.")] = None,
+    theme: Annotated[str | None, typer.Option(help="Theme, in English or Dutch.")] = None,
     json_: Json = False,
 ) -> None:
     """List projects, filtered by year, Smederij, status, stream or theme.
@@ -846,8 +933,8 @@ def project_list(
     \b
     Example: smederij project list --year 2026 --smederij krakeel --status approved
     """
-    _show(ctx, json_, lambda led: led.projects(year=year, smederij=smederij, status=status,
-                                               stream=stream, theme=theme), "projects")
+    _show(ctx, json_, lambda led: led.projects(year=year, **_words(
+        led, smederij=smederij, status=status, stream=stream, theme=theme)), "projects")
 
 
 @project_app.command("show")
@@ -900,7 +987,7 @@ def payment_list(
     ctx: typer.Context,
     project: Annotated[int | None, typer.Option(help="Project id.")] = None,
     year: Annotated[int | None, typer.Option(help="Year of the payment date.")] = None,
-    smederij: Annotated[str | None, typer.Option(help="Smederij code.")] = None,
+    smederij: Annotated[str | None, typer.Option(help="Smederij code or name.")] = None,
     json_: Json = False,
 ) -> None:
     """List payments, reversed ones marked.
@@ -908,8 +995,8 @@ def payment_list(
     \b
     Example: smederij payment list --smederij krakeel --year 2026
     """
-    _show(ctx, json_, lambda led: led.payments(project_id=project, year=year, smederij=smederij),
-          "payments")
+    _show(ctx, json_, lambda led: led.payments(project_id=project, year=year,
+                                               **_words(led, smederij=smederij)), "payments")
 
 
 @payment_app.command("reverse")
@@ -933,7 +1020,8 @@ def payment_reverse(
 
 # -- interchange ------------------------------------------------------------------------------------
 
-import_app = _group("import", "Read entries from files: payments from a CSV.\n\n"
+import_app = _group("import", "Read entries from files: payments from a CSV, a project "
+                    "register from a spreadsheet.\n\n"
                     "\b\nExample: smederij import payments betalingen.csv --dry-run")
 
 
@@ -993,11 +1081,95 @@ def export_(
             raise
 
 
+@import_app.command("projects")
+def import_projects(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The project register: .xlsx (first sheet) or "
+                                              ".csv with a header row.", show_default=False)],
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Check and book every row, then undo it all: say what would be "
+                          "booked; write nothing.")] = False,
+    year: Annotated[int | None, typer.Option(
+        help="Only the rows of this year (to rebuild past years one at a time).",
+        show_default=False)] = None,
+    json_: Json = False,
+) -> None:
+    """Bring in a project register from a spreadsheet: every row booked through the ledger's
+    own rules (approval commits, payments spend, completion releases), all or nothing.
+
+    Columns (Dutch or English names, in any order; extra columns are ignored): Jaar, Smederij
+    (code or name), Budgetsoort, Titel, Status (Dutch or English), Aangevraagd; and, when
+    known, Thema, Toegekend (committed; default: what was requested), Betaald, Datum voorstel,
+    Datum besluit, Datum betaling, Datum afronding (each in the row's year, in that order),
+    Cofinanciering with Cofinancier, Steunbetuigers, Vrijwilligers. Every bad row is reported
+    with its line and field, and then nothing is booked. A project already in the ledger (same
+    year, Smederij and title) is skipped, so importing the same file twice books it once.
+    'smederij import template' writes the workbook to fill in.
+
+    \b
+    Example: smederij import projects projecten-2025.xlsx --dry-run
+    """
+    from smederij_cli import render
+    from smederij_cli.interchange import RowErrors
+    from smederij_cli.project_import import import_projects as run, read_project_file
+
+    register = read_project_file(file)
+    with ledger(ctx) as led:
+        lang = _lang(led)
+        try:
+            result = run(led, register, dry_run=dry_run, lang=lang, year=year)
+        except RowErrors as e:
+            for line in e.lines():
+                render.error(line)
+            render.error(str(e).replace("nothing was booked", "nothing was imported"))
+            raise typer.Exit(1) from None
+    if json_:
+        render.print_json({"rows": result.rows, "imported": result.imported,
+                           "already_imported": result.already, "statuses": result.statuses,
+                           "committed_cents": result.committed_cents,
+                           "paid_cents": result.paid_cents, "dry_run": result.dry_run})
+        return
+    from smederij_cli.labels import label, say
+
+    counts = ", ".join(f"{n} {label(s, lang)}" for s, n in result.statuses.items())
+    render.message(
+        say("register_would_import" if dry_run else "register_imported", source=file,
+            n=result.imported) + (f" ({counts})" if counts else "") + ", "
+        + say("register_summary", committed=render.money(result.committed_cents, lang),
+              paid=render.money(result.paid_cents, lang), already=result.already)
+        + (f"; {say('dry_run_nothing')}" if dry_run else ""))
+
+
+@import_app.command("template")
+def import_template(
+    ctx: typer.Context,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the workbook "
+                                         "(.xlsx).", show_default=False)],
+) -> None:
+    """Write the workbook to fill in for 'smederij import projects'.
+
+    Dutch headers, one example row (replace it), and drop-down lists of this ledger's
+    Smederijen and streams, the statuses and the themes, so that the common typing errors
+    cannot happen.
+
+    \b
+    Example: smederij import template --output projecten.xlsx
+    """
+    from smederij_cli import render
+    from smederij_cli.labels import say
+    from smederij_cli.project_import import write_template
+
+    with ledger(ctx) as led:
+        write_template(led, output)
+    render.message(say("template_written", target=output))
+
+
 @import_app.command("payments")
 def import_payments(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="CSV with the columns project,date,amount,payee,"
-                                              "reference.", show_default=False)],
+                                              "reference (or project,datum,bedrag,begunstigde,"
+                                              "kenmerk).", show_default=False)],
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Check every row and say what would be booked; write nothing.")] = False,
     json_: Json = False,
@@ -1006,18 +1178,22 @@ def import_payments(
 
     Columns (header row required, separated by , or ;): project (id), date (YYYY-MM-DD or
     DD-MM-YYYY), amount (e.g. 1.250,00), payee, reference (invoice or bank reference, required).
+    The Dutch names work too: project, datum, bedrag, begunstigde, kenmerk; amounts are read in
+    the run's language (in Dutch 1.250 is a thousand two hundred and fifty euros).
     Every bad row is reported with its line number, and then nothing is booked. A reference that
     is already on a payment is skipped, so importing the same file twice books it once.
 
     \b
     Example: smederij import payments betalingen.csv --dry-run
     """
+    from dataclasses import replace
+
     from smederij_cli import render
     from smederij_cli.interchange import RowErrors, import_payments as run, read_payment_file
 
-    payments = read_payment_file(file)
     with ledger(ctx) as led:
         lang = _lang(led)
+        payments = replace(read_payment_file(file), lang=lang)  # amounts in the run's language
         try:
             with render.progress(2 * len(payments.rows), "Importing payments") as advance:
                 result = run(led, payments, dry_run=dry_run, advance=advance)

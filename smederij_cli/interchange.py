@@ -183,6 +183,10 @@ def export(led: Ledger, fmt: str, out: TextIO) -> None:
 # -- import payments -----------------------------------------------------------------------------
 
 PAYMENT_COLUMNS = ("project", "date", "amount", "payee", "reference")
+#: The Dutch column names a clerk's spreadsheet uses, read as the English ones
+#: (``read_payment_file``).
+DUTCH_PAYMENT_COLUMNS = {"datum": "date", "bedrag": "amount", "begunstigde": "payee",
+                         "kenmerk": "reference"}
 _COLUMNS_HINT = ("the first line must name the columns project,date,amount,payee,reference "
                  "(separated by , or ;)")
 BOOK_CHUNK = 5_000  # rows per bulk insert: the progress bar moves between chunks
@@ -216,6 +220,9 @@ class PaymentFile:
     columns: dict[str, int]
     width: int
     rows: list[tuple[int, list[str]]]
+    lang: str = "nl"
+    """The language amounts are written in (``money.parse_amount``): the run's language,
+    set with ``dataclasses.replace`` by whoever knows it."""
 
 
 @dataclass(frozen=True)
@@ -257,6 +264,7 @@ def read_payment_file(path: Path) -> PaymentFile:
     rows = []
     try:
         header = [h.strip().lower() for h in next(reader)]
+        header = [DUTCH_PAYMENT_COLUMNS.get(h, h) for h in header]
         missing = [c for c in PAYMENT_COLUMNS if c not in header]
         if missing:
             raise InvalidInput(f"{source} line 1: the header has no column "
@@ -303,19 +311,20 @@ def _reference(text: str) -> str:
 # distinct text is read once. Refusals are not cached, so every bad row still gets its reason.
 _read_project = lru_cache(maxsize=65536)(_project_id)
 _read_date = lru_cache(maxsize=4096)(parse_date)
-_read_amount = lru_cache(maxsize=65536)(parse_amount)
+_read_amount = lru_cache(maxsize=65536)(
+    lambda text, lang="nl": parse_amount(text, what="amount", lang=lang))
 _read_payee = lru_cache(maxsize=65536)(lambda text: clean_text(text, "payee"))
 _READERS = (("project", _read_project), ("date", _read_date), ("amount", _read_amount),
             ("payee", _read_payee), ("reference", _reference))
 
 
 def _parse_row(line: int, fields: list[str], columns: dict[str, int],
-               problems: list[str]) -> _Row:
+               problems: list[str], lang: str = "nl") -> _Row:
     """One row's fields read as values; each unreadable field adds a reason to ``problems``."""
     try:  # the common case, a good row, in one go
         return _Row(line, _read_project(fields[columns["project"]].strip()),
                     _read_date(fields[columns["date"]].strip()),
-                    _read_amount(fields[columns["amount"]].strip()),
+                    _read_amount(fields[columns["amount"]].strip(), lang),
                     _read_payee(fields[columns["payee"]].strip()),
                     _reference(fields[columns["reference"]].strip()))
     except InvalidInput:
@@ -323,7 +332,8 @@ def _parse_row(line: int, fields: list[str], columns: dict[str, int],
     values = []
     for column, read in _READERS:
         try:
-            values.append(read(fields[columns[column]].strip()))
+            text = fields[columns[column]].strip()
+            values.append(read(text, lang) if column == "amount" else read(text))
         except InvalidInput as e:
             problems.append(str(e))
             values.append(None)
@@ -352,7 +362,7 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
             problems.append((line, f"has {len(fields)} fields but the header has {f.width}: "
                                    f"separate the columns with {f.delimiter!r}"))
         else:
-            parsed.append((_parse_row(line, fields, f.columns, reasons), reasons))
+            parsed.append((_parse_row(line, fields, f.columns, reasons, f.lang), reasons))
     seen: dict[str, int] = {}
     for row, reasons in parsed:
         if row.reference is not None:

@@ -101,6 +101,14 @@ class Ledger:
             s.note(f"loaded the registry from {config.path}" + (f" ({done})" if done else ""))
         return changes
 
+    def words(self):
+        """The registry's words (``words.Words``): what people type for a Smederij, stream,
+        status or theme, read as its code."""
+        from smederij_cli.words import Words
+
+        return Words([(r["code"], r["name"]) for r in self.store.smederijen(active_only=False)],
+                     [(r["code"], r["name"]) for r in self.store.streams(active_only=False)])
+
     def programme(self) -> dict:
         raw = self.store.get_setting("programme")
         return json.loads(raw) if raw else {"name": "", "municipality": "", "currency": "EUR",

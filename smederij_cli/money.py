@@ -23,13 +23,19 @@ def _grouped(text: str, sep: str) -> bool:
     return re.fullmatch(r"\d{1,3}(?:" + re.escape(sep) + r"\d{3})+", text) is not None
 
 
-def parse_amount(text: str, *, allow_zero: bool = False, what: str = "amount") -> int:
-    """Read an amount in euros as Dutch users type it and return integer cents.
+def parse_amount(text: str, *, allow_zero: bool = False, what: str = "amount",
+                 lang: str = "nl") -> int:
+    """Read an amount in euros as people type it in ``lang`` and return integer cents.
 
-    Accepted: ``1234``, ``1234.56``, ``1234,56``, ``1.234,56``, ``1,234.56``, ``€ 1.234,56``,
-    ``€300``, ``300,-``. Refused, with a hint: ``1.234`` and ``1,234`` (is that a thousand euros or
-    a decimal?), more than two decimals, negative amounts, zero (unless ``allow_zero``), and
-    anything that is not a number.
+    Both languages read ``1234``, ``1234,56``, ``1234.56``, ``1.234,56``, ``1,234.56``,
+    ``1.234.567``, ``1,234,567``, ``€ 1.234,56``, ``€300`` and ``300,-``: a separator followed
+    by one or two digits separates the cents, and one between groups of three with the other
+    separator after them (or repeated) is a thousands separator. What is left, one separator followed by three digits, follows the
+    language: in Dutch (``nl``) ``3.000`` is three thousand euros and ``3,000`` has three
+    decimals; in English (``en``) ``3,000`` is three thousand and ``3.000`` has three decimals.
+    Refused, each with what to type instead (in terms of ``what``, e.g. ``--amount``): more than
+    two decimals, negative amounts, zero (unless ``allow_zero``), and anything not a number.
+    Messages are in ``labels.message_language``.
     """
     if isinstance(text, str) and (m := _PLAIN.fullmatch(text)):
         # The common case (300, 1250,00, 1250.00) without the cascade below: imports read
@@ -37,20 +43,26 @@ def parse_amount(text: str, *, allow_zero: bool = False, what: str = "amount") -
         cents = int(m[1]) * 100 + int(m[2] or 0)
         if 0 < cents <= MAX_CENTS:
             return cents
+    from smederij_cli.labels import say
+
+    dec, grp = (".", ",") if lang == "en" else (",", ".")
+    example = "1,234.56" if lang == "en" else "1.234,56"
+
+    def refuse(key: str, **values: object) -> InvalidInput:
+        return InvalidInput(say(key, what=what, text=repr(original), **values))
+
     original = text
     s = str(text).strip().replace("\u00a0", " ")
     s = _CURRENCY.sub("", s).strip()
     if s.endswith((",-", ".-")):  # "€ 300,-" is how Dutch prices are often written
         s = s[:-2] + ",00"
     if not s:
-        raise InvalidInput(f"{what} is empty: give an amount in euros, e.g. 1.234,56 or 300")
+        raise refuse("amount_empty", example=f"{example} {say('or')} 300")
     if s.startswith(("-", "−", "(")):
-        raise InvalidInput(f"{what} {original!r} is negative: give a positive amount in euros")
+        raise refuse("amount_negative")
     # ASCII digits only: int() would also read "１２３" (fullwidth) or "١٢٣" (Arabic-Indic)
     if not re.fullmatch(r"[0-9.,]+", s) or not s[0].isdigit():
-        raise InvalidInput(
-            f"{what} {original!r} is not an amount: give euros like 1.234,56 or 1234.56 or € 300"
-        )
+        raise refuse("amount_not_number", example=f"{example} {say('or')} 300")
 
     dots, commas = s.count("."), s.count(",")
     whole, cents_text = s, ""
@@ -59,44 +71,38 @@ def parse_amount(text: str, *, allow_zero: bool = False, what: str = "amount") -
         group_sep = "." if decimal_sep == "," else ","
         whole, _, cents_text = s.rpartition(decimal_sep)
         if decimal_sep in whole or not _grouped(whole, group_sep):
-            raise InvalidInput(
-                f"{what} {original!r} mixes separators in a way that cannot be read: "
-                "write 1.234,56 or 1,234.56"
-            )
+            raise refuse("amount_mixed", example=example)
         whole = whole.replace(group_sep, "")
     elif dots or commas:
         sep = "." if dots else ","
         if s.count(sep) > 1:
             if not _grouped(s, sep):
-                raise InvalidInput(
-                    f"{what} {original!r} is not an amount: thousands go in groups of three, "
-                    "e.g. 1.234.567"
-                )
+                raise refuse("amount_groups", example=f"1{grp}234{grp}567")
             whole = s.replace(sep, "")
         else:
             whole, _, cents_text = s.partition(sep)
-            if len(cents_text) == 3:
-                raise InvalidInput(
-                    f"{what} {original!r} is ambiguous (thousands or decimals?): write "
-                    f"{whole}{cents_text} or {whole}.{cents_text},00 for {whole}{cents_text} "
-                    "euros; cents take at most two decimals"
-                )
+            if len(cents_text) == 3 and _grouped(s, sep) and not whole.startswith("0"):
+                if sep == grp:  # "3.000" in Dutch, "3,000" in English: thousands
+                    whole, cents_text = whole + cents_text, ""
+                else:
+                    raise refuse("amount_three_decimals",
+                                 sep_name=say("sep_point" if sep == "." else "sep_comma"),
+                                 thousands=f"{whole}{grp}{cents_text}",
+                                 euros=f"{whole}{cents_text}",
+                                 cents=f"{whole}{dec}{cents_text[:2]}")
     if cents_text == "" and (s.endswith((",", "."))):
-        raise InvalidInput(f"{what} {original!r} ends in a separator: write e.g. {whole},00")
+        raise refuse("amount_trailing", example=f"{whole}{dec}00")
     if len(cents_text) > 2:
-        raise InvalidInput(
-            f"{what} {original!r} has more than two decimals: amounts are in whole cents"
-        )
+        shorter = f"{whole or 0}{dec}{cents_text[:2]}"
+        raise refuse("amount_decimals",
+                     example=shorter if int(whole or 0) or int(cents_text[:2]) else f"0{dec}01")
     if not whole:
-        raise InvalidInput(f"{what} {original!r} has no euros before the separator: write 0{s}")
+        raise refuse("amount_no_euros", example=f"0{s}")
     cents = int(whole) * 100 + int(cents_text.ljust(2, "0") or 0)
     if cents > MAX_CENTS:
-        raise InvalidInput(
-            f"{what} {original!r} is too large: the most one entry can hold is "
-            f"{format_cents(MAX_CENTS)}"
-        )
+        raise refuse("amount_too_large", most=format_cents(MAX_CENTS, lang))
     if cents == 0 and not allow_zero:
-        raise InvalidInput(f"{what} is zero: give an amount of at least € 0,01")
+        raise InvalidInput(say("amount_zero", what=what, least=format_cents(1, lang)))
     return cents
 
 

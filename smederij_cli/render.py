@@ -559,6 +559,60 @@ def info(data: dict) -> None:
     out.print(f"{'years:':<16}{years}")
 
 
+SHOWN = 5  # items shown under a line of 'smederij status' (all of them in --json)
+
+
+def status(data: dict, lang: str = "nl") -> None:
+    """``smederij status``: one line per thing that needs attention, each followed by the
+    command that deals with it, and the items under it. Plain text: it runs often."""
+    from smederij_cli.labels import say
+
+    lines: list[str] = []
+
+    def item(text: str, command: str, details: list[str] = ()) -> None:
+        lines.append(text)
+        lines.extend(f"    {d}" for d in details)
+        lines.append(f"    → {command}")
+
+    y = data["open_year"]
+    if y["days_left"] >= 0:
+        item(say("status_year", lang, year=y["year"], days=y["days_left"], end=y["ends"]),
+             y["command"])
+    else:
+        item(say("status_year_over", lang, year=y["year"], days=-y["days_left"]), y["command"])
+    for key, rows, describe, command in (
+            ("status_proposals", data["proposals_waiting"],
+             lambda p: f"{p['id']:>5}  {p['smederij']}  {p['title']}  "
+                       + say("status_since", lang, date=p["since"], days=p["days"]),
+             "smederij project approve ID  |  smederij project reject ID"),
+            ("status_idle", data["commitments_idle"],
+             lambda p: f"{p['id']:>5}  {p['smederij']}  {p['title']}  "
+                       + say("status_since", lang, date=p["since"], days=p["days"]),
+             "smederij payment add --project ID  |  smederij project complete ID  |  "
+             "smederij project withdraw ID"),
+            ("status_budgets", data["budgets_used"],
+             lambda b: f"{b['name']}  {b['stream']} {b['year']}  " + say(
+                 "status_used", lang, used=f"{b['used']:.0%}",
+                 available=money(b["available_cents"], lang)),
+             "smederij smederijen show SMEDERIJ"),
+            ("status_rounds", data["rounds_waiting"],
+             lambda r: f"{r['id']:>5}  {r['name']}  {r['smederij']}  {r['stream']} {r['year']}"
+                       f"  " + say(f"status_waiting_{r['waiting_for']}", lang),
+             "smederij round count ID  |  smederij round award ID")):
+        if rows:
+            command = rows[0]["command"] if len(rows) == 1 else command
+            item(say(key, lang, n=len(rows)), command, [describe(r) for r in rows[:SHOWN]]
+                 + ([f"… (+{len(rows) - SHOWN}: --json)"] if len(rows) > SHOWN else []))
+    for key, mark in (("status_backup", data["last_backup"]),
+                      ("status_check", data["last_check"])):
+        when = (say("status_never", lang) if mark["at"] is None else
+                say("status_ago", lang, date=mark["at"][:10], days=mark["days"]))
+        item(say(key, lang, when=when), mark["command"])
+    if not data["attention"]:
+        lines.append(say("status_nothing", lang))
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
 def message(text: str) -> None:
     if not sys.stdout.isatty():  # piped or captured: the line as it is, without loading rich
         sys.stdout.write(text + "\n")

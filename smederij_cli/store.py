@@ -256,6 +256,17 @@ def m004_query_indexes(db: Database) -> None:
     db.execute("CREATE INDEX txn_commitment ON txn(project_id) WHERE kind = 'commitment'")
 
 
+@migrations()
+def m008_status_marks(db: Database) -> None:
+    """When something that changes no money last happened: the last backup, the last
+    successful check (``smederij status`` shows them). Not ledger content: written outside the
+    audit trail, each in its own short transaction, and skipped on a read-only ledger."""
+    db.execute("""CREATE TABLE status_mark (
+        name TEXT PRIMARY KEY,
+        at TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '') STRICT""")
+
+
 MAX_SUMMARY = 400  # one line in the log; a long command keeps its first notes and a count
 
 
@@ -495,6 +506,22 @@ class Store:
             yield self
         finally:
             self.conn.rollback()
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[Store]:
+        """Inside a ``write()``: a part that is undone alone when it fails (one row of an
+        import), the rest of the write going on. The account ids cached since are forgotten on
+        undo: an undone account's id may be given to another."""
+        assert self.conn.in_transaction, "savepoint must run inside Store.write()"
+        self.conn.execute("SAVEPOINT part")
+        try:
+            yield self
+        except BaseException:
+            self.conn.execute("ROLLBACK TO part")
+            self.conn.execute("RELEASE part")
+            self._accounts.clear()
+            raise
+        self.conn.execute("RELEASE part")
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
         """Rows one at a time from the cursor, never all in memory: for whole-ledger exports."""
@@ -1405,6 +1432,59 @@ class Store:
 
     def total_posted(self) -> int:
         return self._scalar("SELECT coalesce(sum(amount_cents), 0) FROM posting")
+
+    # -- what needs attention (smederij status) ----------------------------------------------------
+
+    def record_mark(self, name: str, detail: str = "") -> bool:
+        """Note that ``name`` (backup, check) happened now: outside ``write()``, so no audit
+        row (a check is a reading command). False when it cannot be written (a read-only
+        ledger, a ledger from before m008): the mark is a convenience, never a failure."""
+        if self.read_only or self.conn.in_transaction or not self._has_table("status_mark"):
+            return False
+        try:
+            with self.conn:  # its own transaction, committed at once
+                self.conn.execute(
+                    "INSERT INTO status_mark (name, at, detail) VALUES (?, ?, ?) "
+                    "ON CONFLICT (name) DO UPDATE SET at = excluded.at, detail = excluded.detail",
+                    [name, _now(), detail])
+        except sqlite3.OperationalError:
+            return False
+        return True
+
+    def marks(self) -> dict[str, dict]:
+        """{name: {"at": UTC time, "detail": text}} of ``record_mark``."""
+        if not self._has_table("status_mark"):
+            return {}
+        return {r["name"]: {"at": r["at"], "detail": r["detail"]}
+                for r in self._all("SELECT name, at, detail FROM status_mark")}
+
+    def waiting_proposals(self, before: _dt.date) -> list[dict]:
+        """Proposed projects proposed on or before ``before``, oldest first."""
+        return self._all(
+            "SELECT p.id, p.year, p.smederij, p.stream, p.title, min(e.date) AS since "
+            "FROM project p JOIN project_event e ON e.project_id = p.id "
+            "AND e.to_status = 'proposed' WHERE p.status = 'proposed' "
+            "GROUP BY p.id HAVING since <= ? ORDER BY since, p.id", [before.isoformat()])
+
+    def idle_commitments(self, before: _dt.date) -> list[dict]:
+        """Approved and in-progress projects whose last payment (or, with none, approval) is
+        on or before ``before``, longest idle first."""
+        return self._all(
+            "SELECT * FROM (SELECT p.id, p.year, p.smederij, p.stream, p.title, p.status, "
+            "(SELECT max(date) FROM payment pm WHERE pm.project_id = p.id) AS last_payment, "
+            "(SELECT max(date) FROM project_event e WHERE e.project_id = p.id "
+            " AND e.to_status = 'approved') AS approved_on "
+            "FROM project p WHERE p.status IN ('approved', 'in_progress')) "
+            "WHERE coalesce(last_payment, approved_on) <= ? "
+            "ORDER BY coalesce(last_payment, approved_on), id", [before.isoformat()])
+
+    def waiting_rounds(self) -> list[dict]:
+        """Idea rounds voted on but not counted (``voting``) or counted but not awarded
+        (``counted``), where the ledger has idea rounds at all."""
+        if not self._has_table("idea_round"):
+            return []
+        return self._all("SELECT id, name, smederij, stream, year, state FROM idea_round "
+                         "WHERE state IN ('voting', 'counted') ORDER BY year, id")
 
 
 def _copy_database(source: sqlite3.Connection, target: Path) -> None:

@@ -150,7 +150,11 @@ def base(tmp_path_factory):
         store.backup_to(folder / "backup.db")
     header = "project,date,amount,payee,reference\n"
     (folder / "payments.csv").write_text(header + "2,2026-05-04,10,A,I-1\n2,2026-05-05,20,B,I-2\n")
-    (folder / "bad.csv").write_text(header + "2,2026-05-04,\"1.234\",A,I-3\n")
+    (folder / "bad.csv").write_text(header + "2,2026-05-04,\"1,234\",A,I-3\n")
+    register = "Jaar;Smederij;Budgetsoort;Titel;Status;Aangevraagd\n"
+    (folder / "projects.csv").write_text(register
+                                         + "2026;Krakeel;korte klap;Nieuw;goedgekeurd;100\n")
+    (folder / "bad-projects.csv").write_text(register + "2026;nergens;korte-klap;X;voorgesteld;1\n")
     (folder / "not-a-ledger.db").write_bytes(b"just text, not SQLite\n" * 10)
     yaml = default_config_path().read_text(encoding="utf-8")
     (folder / "changed.yaml").write_text(yaml.replace(
@@ -171,6 +175,10 @@ WRITES = [
      r"loaded the registry from .*changed\.yaml \(smederijen: 1 added\)",
      ["init", "--config", "{dir}/broken.yaml"]),
     ("demo", ["demo"], r"built the demo ledger \(seed 2026\): .*", ["demo"]),
+    ("import projects", ["import", "projects", "{dir}/projects.csv"],
+     r"imported 1 project\(s\) from .*projects\.csv: 1 approved; € 100,00 committed, "
+     r"€ 0,00 paid",
+     ["import", "projects", "{dir}/bad-projects.csv"]),
     ("budget allocate one", ["budget", "allocate", *K, "--smederij", "pesse", "--amount", "5"],
      rf"allocated € 5,00 korte-klap 2026 to 1 Smederij\(en\): Pesse \(transaction \d+\)",
      ["budget", "allocate", *K, "--smederij", "pesse", "--amount", "1,234"]),
@@ -224,12 +232,14 @@ WRITES = [
 ]
 FRESH = {"init (new ledger)", "demo"}
 DRY_RUNS = [
+    ["import", "projects", "{dir}/projects.csv", "--dry-run"],
     ["budget", "allocate", *K, "--total", "100", "--method", "equal", "--dry-run"],
     ["budget", "allocate", "--year", "2027", "--from-config", "--dry-run"],
     ["rollover", "--year", "2026", "--dry-run"],
     ["import", "payments", "{dir}/payments.csv", "--dry-run"],
 ]
 READING = [
+    ["status"], ["import", "template", "--output", "{dir}/t-{n}.xlsx"],
     ["info"], ["check"], ["log"], ["backup", "{dir}/copy-{n}.db"], ["export", "--format", "csv"],
     ["smederijen", "list"], ["smederijen", "show", "krakeel"], ["budget", "show", *K[:2]],
     ["project", "list"], ["project", "show", "2"], ["payment", "list"], ["report", *K[:2]],

@@ -143,7 +143,7 @@ def test_demo_is_reproducible(tmp_path):
 
 ERRORS = [
     (["budget", "allocate", "--year", "2026", "--stream", "korte-klap", "--smederij",
-      "krakeel", "--amount", "1.234"], "ambiguous"),
+      "krakeel", "--amount", "1,234"], "three decimals"),
     (["budget", "allocate", "--year", "2026", "--stream", "korte-klap", "--smederij",
       "nergens", "--amount", "100"], "unknown Smederij 'nergens'"),
     (["budget", "allocate", "--year", "2026", "--stream", "middel-klap", "--smederij",

@@ -56,7 +56,7 @@ PAYMENT_FILES = {
     "empty": b"",
     "binary": bytes(range(256)) * 4,
     "wrong-headers": b"projectnummer;datum;bedrag\n{approved};2026-05-01;10\n",
-    "ambiguous-amount": (HEADER + "{approved},2026-05-01,1.234,X,A-1\n").encode(),
+    "ambiguous-amount": (HEADER + "{approved},2026-05-01,\"1,234\",X,A-1\n").encode(),
     "impossible-date": (HEADER + "{approved},2026-02-30,10,X,A-2\n").encode(),
     "unknown-project": (HEADER + "99999,2026-05-01,10,X,A-3\n").encode(),
 }
@@ -64,7 +64,7 @@ PAYMENT_FILES = {
 CATALOGUE = [
     # -- amounts ------------------------------------------------------------------------------
     (["budget", "allocate", "--year", "2026", "--stream", "korte-klap", "--smederij", "krakeel",
-      "--amount", "1,234"], "ambiguous"),
+      "--amount", "1,234"], "three decimals"),
     (["budget", "allocate", "--year", "2026", "--stream", "korte-klap", "--smederij", "krakeel",
       "--amount", "1.000.00"], "not an amount"),
     (["budget", "allocate", "--year", "2026", "--stream", "korte-klap", "--smederij", "krakeel",
@@ -148,7 +148,7 @@ CATALOGUE = [
     (["project", "list", "--smederij", "$(rm -rf ~)"], "unknown Smederij"),
     (["project", "list", "--stream", "korte-klap' OR '1'='1"], "unknown stream"),
     (["project", "list", "--theme", "play; echo pwned"], "unknown theme"),
-    (["project", "add", "--smederij", "KRAKEEL", "--stream", "korte-klap", "--title", "X",
+    (["project", "add", "--smederij", "KRAKEEL!", "--stream", "korte-klap", "--title", "X",
       "--amount", "5"], "unknown Smederij"),
     (["budget", "allocate", "--year", "2026", "--stream", "*", "--smederij", "krakeel",
       "--amount", "5"], "unknown stream"),
@@ -176,7 +176,7 @@ CATALOGUE = [
     (["import", "payments", "{csv:empty}"], "is empty"),
     (["import", "payments", "{csv:binary}"], "not a CSV file"),
     (["import", "payments", "{csv:wrong-headers}"], "the header has no column project"),
-    (["import", "payments", "{csv:ambiguous-amount}"], "line 2: amount '1.234' is ambiguous"),
+    (["import", "payments", "{csv:ambiguous-amount}"], "line 2: amount '1,234' has three decimals"),
     (["import", "payments", "{csv:impossible-date}"], "line 2: date '2026-02-30' is not a day"),
     (["import", "payments", "{csv:unknown-project}"], "line 2: project 99999 does not exist"),
     (["import", "payments", "{tmp}/nowhere.csv"], "no file"),

@@ -19,8 +19,9 @@ def test_reads_what_dutch_users_type(text, cents):
 
 
 @pytest.mark.parametrize("text, fragment", [
-    ("1.234", "ambiguous"), ("1,234", "ambiguous"), ("12.345", "ambiguous"),
-    ("1.2345", "more than two decimals"), ("1234,567", "ambiguous"), ("0,001", "ambiguous"),
+    ("1,234", "three decimals"), ("12,345", "three decimals"),
+    ("1.2345", "more than two decimals"), ("1234,567", "more than two decimals"),
+    ("0,001", "more than two decimals"), ("0.001", "more than two decimals"),
     ("12,3456", "more than two decimals"),
     ("-5", "negative"), ("−5", "negative"), ("(5)", "negative"),
     ("0", "zero"), ("0,00", "zero"), ("", "empty"), ("   ", "empty"), ("€", "empty"),
@@ -34,6 +35,47 @@ def test_refuses_what_is_ambiguous_or_meaningless(text, fragment):
         parse_amount(text)
 
 
+@pytest.mark.parametrize("text, lang, cents", [
+    ("3.000", "nl", 300000), ("3,000", "en", 300000), ("3.000,50", "nl", 300050),
+    ("3,000.50", "en", 300050), ("12.345", "nl", 1234500), ("12,345", "en", 1234500),
+    ("1234,56", "en", 123456), ("1234.56", "nl", 123456), ("12,5", "en", 1250),
+    ("1.234.567", "en", 123456700), ("1,234,567", "nl", 123456700), ("€ 300,-", "en", 30000),
+])
+def test_amounts_follow_the_language(text, lang, cents):
+    assert parse_amount(text, lang=lang) == cents
+
+
+@pytest.mark.parametrize("text, lang, hint", [
+    ("3,000", "nl", "write 3.000 for 3000 euros, or 3,00"),
+    ("3.000", "en", "write 3,000 for 3000 euros, or 3.00"),
+    ("0,001", "nl", "e.g. 0,01"),
+    ("0.001", "en", "e.g. 0.01"),
+    ("12,", "en", "write e.g. 12.00"),
+    ("abc", "en", "e.g. 1,234.56 or 300"),
+])
+def test_each_refusal_says_what_to_type_in_that_language(text, lang, hint):
+    with pytest.raises(InvalidInput) as e:
+        parse_amount(text, lang=lang, what="--amount")
+    assert str(e.value).startswith(f"--amount {text!r} ")
+    assert hint in str(e.value)
+    assert "0001" not in str(e.value)  # not the old nonsense: "write 0001 for 0001 euros"
+
+
+def test_messages_come_in_both_languages(monkeypatch):
+    from smederij_cli import labels
+
+    monkeypatch.setattr(labels, "message_language", "nl")
+    with pytest.raises(InvalidInput, match="heeft drie decimalen.*schrijf 1.234 voor 1234"):
+        parse_amount("1,234", what="--bedrag")
+    assert set(labels._MESSAGES["nl"]) == set(labels._MESSAGES["en"])
+
+
+@given(st.integers(min_value=1, max_value=MAX_CENTS // 100), st.sampled_from(["nl", "en"]))
+def test_whole_euros_grouped_the_language_s_way_read_back(euros, lang):
+    grouped = f"{euros:,}".replace(",", "." if lang == "nl" else ",")
+    assert parse_amount(grouped, lang=lang) == euros * 100
+
+
 def test_zero_can_be_allowed_where_it_means_something():
     assert parse_amount("0", allow_zero=True) == 0
 
@@ -41,7 +83,9 @@ def test_zero_can_be_allowed_where_it_means_something():
 @given(st.integers(min_value=1, max_value=MAX_CENTS), st.sampled_from(["nl", "en"]),
        st.booleans())
 def test_formatting_reads_back_to_the_same_cents(cents, lang, symbol):
-    assert parse_amount(format_cents(cents, lang, symbol)) == cents
+    text = format_cents(cents, lang, symbol)
+    assert parse_amount(text, lang=lang) == cents
+    assert parse_amount(text, lang="en" if lang == "nl" else "nl") == cents
 
 
 def test_formats_dutch_and_english_money():
