@@ -1041,5 +1041,10 @@ def import_payments(
         + ("; dry run: nothing written" if dry_run else ""))
 
 
+from smederij_cli.cli_rounds import round_app  # noqa: E402  (the idea rounds' commands)
+
+app.add_typer(round_app, name="round")
+
+
 def main() -> None:
     app()

@@ -360,6 +360,82 @@ class Rounds:
                 "committed_cents": total,
                 "left_cents": r["budget_cents"] - total}
 
+    # -- pabulib ---------------------------------------------------------------------------------
+
+    def import_pb(self, path: Path, *, smederij: str, stream: str, year: int,
+                  name: str | None = None) -> int:
+        """A round from a ``.pb`` file, in one transaction: its rule, ideas (with their
+        ``project_id`` as external id) and ballots (the voter id as ref); ideas closed, every
+        idea eligible, ready to count. What else the file holds (its META, other columns) is
+        kept with the round, so that ``export_pb`` writes the same round."""
+        from smederij_cli.rounds.pabulib import read_pb
+
+        path = Path(path)
+        if not path.is_file():
+            raise NotFound(f"no file {path}: give the path of a pabulib .pb file")
+        pb = read_pb(path)
+        rules = pb.rules
+        with self.store.write():
+            round_id = self.new(
+                smederij=smederij, stream=stream, year=year, name=name or path.stem,
+                budget_cents=rules.budget_cents, vote_type=rules.vote_type, rule=rules.rule,
+                tie_break=rules.tie_break, seed=rules.seed, max_marks=rules.max_marks,
+                min_marks=rules.min_marks, max_points=rules.max_points,
+                max_points_per_idea=rules.max_points_per_idea, min_score=rules.min_score,
+                meta={"pb_meta": pb.meta,
+                      "project_columns": {i.external_id: pb.project_columns.get(i.id, {})
+                                          for i in pb.ideas},
+                      "voter_columns": pb.voter_columns, "source": path.name})
+            ids = {}
+            for i in pb.ideas:
+                ids[i.id] = self.rs.insert_idea(round_id, title=i.title, theme=None,
+                                                amount_cents=i.cost_cents,
+                                                signatures=i.signatures,
+                                                external_id=i.external_id)
+            self.rs.set_eligibility([(iid, True, None) for iid in ids.values()])
+            self.rs.insert_ballots(round_id, [
+                (b.ref, [ids[m] for m in b.marks], None if b.points is None else list(b.points))
+                for b in pb.ballots])
+            self.rs.set_state(round_id, "voting")
+            self.store.note(f"imported idea round {round_id} ({smederij}, {stream} {year}) "
+                            f"from {path.name}: {len(ids)} idea(s), {len(pb.ballots)} "
+                            f"ballot(s), {rules.vote_type}, {rules.rule}", headline=True)
+        return round_id
+
+    def export_pb(self, round_id: int) -> str:
+        """The round as ``.pb`` text (pabulib's format): its valid ballots, ideas numbered by
+        their external ids."""
+        from smederij_cli.rounds.pabulib import PbRound, write_pb
+
+        with self.store.snapshot():
+            r = self.round(round_id)
+            ideas = self.rs.ideas(round_id)
+            ballots = self.rs.ballots(round_id)
+        meta = json.loads(r["meta"] or "{}")
+        pb_meta = dict(meta.get("pb_meta") or {})
+        pb_meta.setdefault("description", f"{r['smederij']} {r['stream']} {r['year']} "
+                                          f"{r['name']}")
+        pb_meta.setdefault("country", "Netherlands")
+        pb_meta.setdefault("unit", "Hoogeveen")
+        pb_meta.setdefault("instance", str(r["year"]))
+        pb_meta.setdefault("currency", "EUR")
+        columns = meta.get("project_columns") or {}
+        voters = meta.get("voter_columns") or {}
+        position = {i["id"]: n for n, i in enumerate(ideas, 1)}
+        return write_pb(PbRound(
+            ideas=tuple(Idea(id=position[i["id"]], external_id=i["external_id"],
+                             title=i["title"], cost_cents=i["amount_cents"],
+                             signatures=i["signatures"], submitted=i["submitted"],
+                             eligible=bool(i["eligible"] if i["eligible"] is not None else 1))
+                        for i in ideas),
+            ballots=tuple(Ballot(ref=b["ref"], marks=tuple(position[m] for m in b["marks"]),
+                                 points=None if b["points"] is None else tuple(b["points"]))
+                          for b in ballots),
+            rules=self.rules(r), meta=pb_meta,
+            project_columns={position[i["id"]]: columns.get(i["external_id"], {})
+                             for i in ideas},
+            voter_columns={b["ref"]: voters.get(b["ref"], {}) for b in ballots}))
+
     # -- reading ---------------------------------------------------------------------------------
 
     def list(self, *, year: int | None = None, smederij: str | None = None) -> list[dict]:
