@@ -57,6 +57,7 @@ class Rules:
     max_points: int | None = None     # cumulative/scoring: per-voter total of points
     max_points_per_idea: int | None = None
     min_score: int | None = None      # ideas scoring below it: "below_threshold"
+    add1_unit_cents: int = 100        # mes-add1: each voter's share grows this much per step
 
 
 @dataclass(frozen=True)
