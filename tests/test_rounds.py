@@ -90,7 +90,7 @@ def test_close_ideas_decides_eligibility_by_signatures_and_request_limits(rounds
     assert dict(closing.ineligible) == {
         ideas[1]: "asks € 12.000,00, more than the € 11.000,00 an idea may ask",
         ideas[4]: "12 signature(s), 30 needed"}
-    assert closing.no_vote is False  # 10.500 + 2.840 + 1.000 fit, but let us check the sum
+    assert closing.no_vote and closing.eligible_cents == 14_340_00  # they fit in 24.000
     with pytest.raises(NotAllowed, match="closed already"):
         rounds.close_ideas(rid)
     with pytest.raises(NotAllowed, match="only be added before"):
