@@ -395,3 +395,148 @@ def test_points_round_krakeel(rounds):
     assert result.spent_cents == 4_500_00
     rounds.award(rid, AWARD_DAY)
     assert rounds.ledger.check() == []
+
+
+# -- the command line ----------------------------------------------------------------------------
+
+
+def test_a_noordscheschut_round_from_ideas_to_paid_projects(cli_ledger, db_path, tmp_path):
+    cli = cli_ledger  # 2026 korte-klap allocated: Noordscheschut has its weighted share
+    cli.ok("budget", "allocate", "--year", "2026", "--stream", "korte-klap", "--smederij",
+           "noordscheschut", "--amount", "24.000,00", "--date", "2026-01-20")
+    rid = cli.ok("round", "new", "--smederij", "noordscheschut", "--stream", "korte-klap",
+                 "--year", "2026", "--name", "voorjaar", "--budget", "24.000,00", "--vote",
+                 "approval", "--max-marks", "3", "--rule", "greedy-partial",
+                 "--min-signatures", "30", "--max-request", "12.500,00", "--tie-break", "lot",
+                 "--seed", "4711").stdout.strip()
+    ideas = [cli.ok("round", "idea", "add", rid, "--title", t, "--amount", a, "--signatures",
+                    s).stdout.strip()
+             for t, a, s in (("Veegmachine ijsbaan", "10.500,00", "41"),
+                             ("Jeu de boules-baan", "12.000,00", "55"),
+                             ("Bloembakken Brink", "2.840,00", "33"),
+                             ("Bankje bij de kerk", "1.000,00", "31"),
+                             ("Te weinig steun", "500,00", "12"))]
+    closed = cli.ok("round", "close-ideas", rid).stdout
+    assert f"idea {ideas[4]} not eligible: 12 signature(s), 30 needed" in closed
+    assert "the vote can start" in closed
+    a, b, c, e, _ = ideas
+    cli.ok("round", "ballot", "add", rid, "--ref", "P-0001", "--marks", f"{a},{b},{c}")
+    cli.ok("round", "ballot", "add", rid, "--ref", "P-0002", "--marks", f"{a},{e}")
+    csv_file = tmp_path / "stembiljetten.csv"
+    csv_file.write_text(f"ref;marks\nP-0003;{a},{b},{c}\nP-0004;{a},{b},{c}\nP-0005;{a},{b}\n"
+                        f"P-0006;{b}\n")
+    assert "4 ballot(s) checked; dry run" in cli.ok("round", "ballot", "import", rid,
+                                                    str(csv_file), "--dry-run").stdout
+    cli.ok("round", "ballot", "import", rid, str(csv_file))
+    cli.ok("round", "ballot", "void", rid, "P-0006", "--reason", "dubbel ingevoerd")
+    table = cli.ok("round", "count", rid).stdout
+    assert "still to be co-funded" in table and "5 valid ballot(s), 1 void" in table
+    counted = json.loads(cli.ok("round", "count", rid, "--json").stdout)
+    assert counted["winners"] == [int(a), int(b), int(c)]
+    assert counted["spent_cents"] == 24_000_00 and counted["left_cents"] == 0
+    assert {i["id"]: i["outcome"] for i in counted["ideas"]}[int(e)] == "not_funded"
+    awarded = cli.ok("round", "award", rid, "--date", "2026-07-01", "--note",
+                     "bewonersavond 24 juni").stdout
+    assert "€ 1.340,00 still to be co-funded" in awarded
+    shown = json.loads(cli.ok("round", "show", rid, "--json").stdout)
+    projects = [i["project_id"] for i in shown["ideas"] if i["project_id"]]
+    assert shown["state"] == "awarded" and len(projects) == 3
+    for pid, paid in zip(projects, ("10.500,00", "11.800,00", "1.500,00")):
+        cli.ok("payment", "add", "--project", str(pid), "--amount", paid, "--date",
+               "2026-09-15", "--payee", "Aannemer")
+    detail = json.loads(cli.ok("project", "show", str(projects[2]), "--json").stdout)
+    assert (detail["committed_cents"], detail["paid_cents"]) == (1_500_00, 1_500_00)
+    assert cli.ok("check").exit_code == 0
+    listed = json.loads(cli.ok("round", "list", "--year", "2026", "--json").stdout)
+    assert [(r["id"], r["state"], r["awarded_cents"]) for r in listed] == [
+        (int(rid), "awarded", 24_000_00)]
+
+
+def test_mistakes_are_one_line_and_leave_the_ledger_as_it_was(cli_ledger, db_path):
+    cli = cli_ledger
+    rid = cli.ok("round", "new", "--smederij", "krakeel", "--stream", "korte-klap", "--year",
+                 "2026", "--name", "r", "--budget", "1.000,00", "--vote", "approval",
+                 "--rule", "greedy").stdout.strip()
+    idea = cli.ok("round", "idea", "add", rid, "--title", "A", "--amount", "600").stdout.strip()
+    cli.ok("round", "idea", "add", rid, "--title", "B", "--amount", "600")
+    cli.ok("round", "close-ideas", rid)
+    before = dump(db_path)
+    for args, message in (
+            (["round", "ballot", "add", rid, "--ref", "X", "--marks", "77"],
+             "idea 77 is not on round"),
+            (["round", "award", rid], "has not been counted"),
+            (["round", "count", "99"], "unknown idea round 99"),
+            (["round", "count"], "give a round id, or --pb FILE"),
+            (["round", "count", rid, "--rule", "loudest"], "unknown rule 'loudest'"),
+            (["round", "new", "--smederij", "krakeel", "--stream", "korte-klap", "--year",
+              "2026", "--name", "s", "--budget", "1.000", "--vote", "approval", "--rule",
+              "greedy"], "ambiguous"),
+            (["round", "export", rid, "--format", "pdf"], "unknown format 'pdf'"),
+            (["round", "ballot", "import", rid, "/nonexistent.csv"], "no file")):
+        result = cli(*args)
+        assert result.exit_code == 1, (args, result.output)
+        assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.output
+    assert dump(db_path) == before
+    assert idea
+
+
+@pytest.mark.skipif(not SMALL_PB.exists(), reason="pabulib files not beside the clone")
+def test_count_pb_needs_no_ledger(tmp_path, cli):
+    missing = tmp_path / "nothing-here.db"
+    result = cli.runner.invoke(__import__("smederij_cli.cli", fromlist=["app"]).app,
+                               ["--db", str(missing), "round", "count", "--pb", str(SMALL_PB),
+                                "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["winners_external"] == ["4", "2", "1"] and data["ballots"]["valid"] == 306
+    assert not missing.exists()
+
+
+@pytest.mark.skipif(not SMALL_PB.exists(), reason="pabulib files not beside the clone")
+def test_pb_import_export_import_is_the_same_round(cli_ledger, tmp_path):
+    cli = cli_ledger
+    k = ["--smederij", "krakeel", "--stream", "korte-klap", "--year", "2026"]
+    first = cli.ok("round", "import", str(SMALL_PB), *k).stdout.strip()
+    out = tmp_path / "again.pb"
+    assert "wrote round" in cli.ok("round", "export", first, "--format", "pb", "--output",
+                                   str(out)).stdout
+    second = cli.ok("round", "import", str(out), *k, "--name", "again").stdout.strip()
+    one, two = (json.loads(cli.ok("round", "export", r, "--format", "json").stdout)
+                for r in (first, second))
+    same = ("budget_cents", "vote_type", "rule", "tie_break", "max_marks", "min_marks",
+            "min_score")
+    assert {k: one[k] for k in same} == {k: two[k] for k in same}
+    strip = ("id", "submitted")
+    assert ([{k: v for k, v in i.items() if k not in ("id", "project_id")} for i in one["ideas"]]
+            == [{k: v for k, v in i.items() if k not in ("id", "project_id")}
+                for i in two["ideas"]])
+    external = [{i["id"]: i["external_id"] for i in r["ideas"]} for r in (one, two)]
+    assert ([(b["ref"], [external[0][m] for m in b["marks"]]) for b in one["ballot_list"]]
+            == [(b["ref"], [external[1][m] for m in b["marks"]]) for b in two["ballot_list"]])
+    assert one["count"]["winners_external"] == two["count"]["winners_external"]
+    assert one["count"]["winners_external"] == json.loads(cli.ok(
+        "round", "count", "--pb", str(SMALL_PB), "--json").stdout)["winners_external"]
+    assert strip
+
+
+def test_exports_of_a_count(cli_ledger, tmp_path):
+    cli = cli_ledger
+    rid = cli.ok("round", "new", "--smederij", "krakeel", "--stream", "korte-klap", "--year",
+                 "2026", "--name", "r", "--budget", "1.000,00", "--vote", "approval",
+                 "--rule", "greedy").stdout.strip()
+    a = cli.ok("round", "idea", "add", rid, "--title", "=SOM(A1)", "--amount",
+               "600").stdout.strip()
+    cli.ok("round", "idea", "add", rid, "--title", "B", "--amount", "600")
+    cli.ok("round", "close-ideas", rid)
+    cli.ok("round", "ballot", "add", rid, "--ref", "X-1", "--marks", a)
+    csv_text = cli.ok("round", "export", rid, "--format", "csv").stdout
+    assert csv_text.splitlines()[0].startswith("rank;id;external_id;title;cost;score")
+    assert "'=SOM(A1)" in csv_text and ";600.00;1;1;funded;600.00" in csv_text
+    assert "| 1 |" in cli.ok("round", "export", rid, "--format", "markdown").stdout
+    assert cli("round", "export", rid, "--format", "xlsx").exit_code == 1
+    book = tmp_path / "ronde.xlsx"
+    cli.ok("round", "export", rid, "--format", "xlsx", "--output", str(book))
+    from openpyxl import load_workbook
+
+    assert load_workbook(book).sheetnames == ["count", "ideas", "ballots"]

@@ -22,16 +22,16 @@ def count_sheet(result: dict, title: str) -> Sheet:
 
     rows = [[i["rank"], i["id"], i["external_id"], i["title"], i["cost_cents"], i["score"],
              i["votes"], i["outcome"], i["awarded_cents"],
-             i["cost_cents"] - i["awarded_cents"] if i["outcome"] == "partial" else None]
+             i["cost_cents"] - i["awarded_cents"] if i["outcome"] == "partial" else 0]
             for i in sorted(result["ideas"], key=order)]
     return Sheet("count", title, [
         Column("rank", "int"), Column("id", "int"), Column("external_id", human=False),
         Column("title", "text"), Column("cost", "money"), Column("score", "int"),
         Column("votes", "int"), Column("outcome"), Column("awarded", "money"),
         Column("to_cofund", "money")], rows=rows,
-        totals=[[None, None, "", f"spent of {format_cents(result['budget_cents'])}", None,
-                 None, None, "", result["spent_cents"], None],
-                [None, None, "", "left", None, None, None, "", result["left_cents"], None]])
+        totals=[["", "", "", f"spent of {format_cents(result['budget_cents'])}", "", "", "", "",
+                 result["spent_cents"], ""],
+                ["", "", "", "left", "", "", "", "", result["left_cents"], ""]])
 
 
 def count_lines(result: dict) -> Iterator[str]:
@@ -73,7 +73,7 @@ def ideas_sheet(data: dict) -> Sheet:
         Column("theme", "label"), Column("amount", "money"), Column("signatures", "int"),
         Column("eligible", "text"), Column("project", "int"), Column("awarded", "money")],
         rows=[[i["id"], i["external_id"], i["title"], i["theme"], i["amount_cents"],
-               i["signatures"], eligible(i), i["project_id"], i["awarded_cents"]]
+               i["signatures"], eligible(i), i["project_id"], i["awarded_cents"] or 0]
               for i in data["ideas"]])
 
 
