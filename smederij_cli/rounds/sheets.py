@@ -28,10 +28,11 @@ def count_sheet(result: dict, title: str) -> Sheet:
         Column("rank", "int"), Column("id", "int"), Column("external_id", human=False),
         Column("title", "text"), Column("cost", "money"), Column("score", "int"),
         Column("votes", "int"), Column("outcome"), Column("awarded", "money"),
-        Column("to_cofund", "money")], rows=rows,
+        # the line under the table names what is still to be co-funded (count_lines)
+        Column("to_cofund", "money", human=False)], rows=rows,
         totals=[["", "", "", f"spent of {format_cents(result['budget_cents'])}", "", "", "", "",
-                 result["spent_cents"], ""],
-                ["", "", "", "left", "", "", "", "", result["left_cents"], ""]])
+                 result["spent_cents"], 0],
+                ["", "", "", "left", "", "", "", "", result["left_cents"], 0]])
 
 
 def count_lines(result: dict) -> Iterator[str]:
