@@ -540,3 +540,49 @@ def test_exports_of_a_count(cli_ledger, tmp_path):
     from openpyxl import load_workbook
 
     assert load_workbook(book).sheetnames == ["count", "ideas", "ballots"]
+
+
+# -- properties ----------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(costs=st.lists(st.integers(1, 40).map(lambda n: n * 250_00), min_size=2, max_size=7),
+       rule=st.sampled_from(["greedy", "greedy-no-skip", "greedy-partial", "mes-add1-greedy"]),
+       budget=st.integers(4, 60).map(lambda n: n * 500_00),
+       votes=st.lists(st.lists(st.integers(0, 6), min_size=1, max_size=4, unique=True),
+                      min_size=1, max_size=12))
+def test_an_award_commits_exactly_the_count_and_never_more_than_the_budget(
+        tmp_path_factory, config, costs, rule, budget, votes):
+    from smederij_cli.store import Store
+
+    with Store(tmp_path_factory.mktemp("prop") / "l.db") as store:
+        led = Ledger(store)
+        led.load_registry(config)
+        led.allocate(2026, "korte-klap", DAY, smederij="krakeel", amount_cents=20_000_00)
+        rounds = Rounds(led)
+        rid = rounds.new(smederij="krakeel", stream="korte-klap", year=2026, name="p",
+                         budget_cents=budget, vote_type="approval", rule=rule)
+        ids = [rounds.add_idea(rid, title=f"I{n}", amount_cents=c) for n, c in enumerate(costs)]
+        if not rounds.close_ideas(rid).no_vote:
+            eligible = rounds._eligible_ids(rid)
+            for n, marks in enumerate(votes):
+                chosen = [ids[m % len(ids)] for m in marks if ids[m % len(ids)] in eligible]
+                if chosen:
+                    rounds.add_ballot(rid, f"V{n}", ",".join(map(str, dict.fromkeys(chosen))))
+        result, _ = rounds.show_count(rid)
+        before = led.smederij_balances("krakeel", 2026)["korte-klap"]["available_cents"]
+        if result.spent_cents > before:
+            with pytest.raises(InsufficientFunds):
+                rounds.award(rid, AWARD_DAY)
+            return
+        done = rounds.award(rid, AWARD_DAY)
+        after = led.smederij_balances("krakeel", 2026)["korte-klap"]["available_cents"]
+        assert done["committed_cents"] == result.spent_cents == before - after
+        assert result.spent_cents <= budget
+        assert sorted(p["idea"] for p in done["projects"]) == sorted(
+            i.id for i in result.ideas if i.awarded_cents)
+        assert led.check() == []

@@ -278,7 +278,7 @@ class Rounds:
         last (see the module's note). Returns (result, whether this count was stored now)."""
         r = self.round(round_id)
         own = rule in (None, r["rule"]) and tie_break in (None, r["tie_break"])
-        if not own or r["state"] == "awarded":
+        if not own or r["state"] == "awarded" or self.store.read_only:
             return self.count(round_id, rule=rule, tie_break=tie_break), False
         with self.store.write():
             r = self.round(round_id)
