@@ -586,3 +586,30 @@ def test_an_award_commits_exactly_the_count_and_never_more_than_the_budget(
         assert sorted(p["idea"] for p in done["projects"]) == sorted(
             i.id for i in result.ideas if i.awarded_cents)
         assert led.check() == []
+
+
+PB_FILES = sorted(PABULIB.glob("*.pb")) if PABULIB.is_dir() else []
+
+
+@pytest.mark.skipif(not PB_FILES, reason="pabulib files not beside the clone")
+@pytest.mark.parametrize("path", PB_FILES, ids=[p.stem for p in PB_FILES])
+def test_every_real_pb_file_imports_counts_and_exports_as_the_same_round(led, path, tmp_path):
+    from smederij_cli.rounds.pabulib import count_file, read_pb
+
+    rounds = Rounds(led)
+    rid = rounds.import_pb(path, smederij="krakeel", stream="korte-klap", year=2026)
+    in_ledger = rounds.count(rid).to_json()
+    from_file = count_file(path, tie_break=rounds.show(rid)["tie_break"]).to_json()
+    assert in_ledger["winners_external"] == from_file["winners_external"]
+    assert (in_ledger["spent_cents"], in_ledger["ballots"]) == (from_file["spent_cents"],
+                                                                from_file["ballots"])
+    again = tmp_path / "again.pb"
+    again.write_text(rounds.export_pb(rid), encoding="utf-8")
+    first, second = read_pb(path), read_pb(again)
+
+    def content(pb):
+        ext = {i.id: i.external_id for i in pb.ideas}
+        return ([(i.external_id, i.title, i.cost_cents) for i in pb.ideas],
+                [(b.ref, [ext[m] for m in b.marks], b.points) for b in pb.ballots], pb.rules)
+
+    assert content(first) == content(second)

@@ -199,17 +199,19 @@ class RoundStore:
     def insert_ballots(self, round_id: int, ballots: list[tuple[str, list[int],
                                                                 list[int] | None]]) -> int:
         """Add (ref, marks, points) ballots; a ref seen before (all voided) is its next entry."""
-        conn, by, now = self.store.conn, self.store.audit_context.get("actor") or \
-            current_actor(), _now()
+        conn, now = self.store.conn, _now()
+        by = self.store.audit_context.get("actor") or current_actor()
+        entries = dict(conn.execute("SELECT ref, max(entry) FROM ballot WHERE round_id = ? "
+                                    "GROUP BY ref", [round_id]).fetchall())
+        rows = []
         for ref, marks, points in ballots:
-            entry = conn.execute("SELECT coalesce(max(entry), 0) + 1 FROM ballot "
-                                 "WHERE round_id = ? AND ref = ?", [round_id, ref]).fetchone()[0]
-            conn.execute(
-                "INSERT INTO ballot (round_id, ref, entry, marks, points, entered_at, "
-                "entered_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [round_id, ref, entry, json.dumps(marks),
-                 None if points is None else json.dumps(points), now, by])
-        return len(ballots)
+            entries[ref] = entries.get(ref, 0) + 1
+            rows.append((round_id, ref, entries[ref], json.dumps(marks),
+                         None if points is None else json.dumps(points), now, by))
+        conn.executemany(
+            "INSERT INTO ballot (round_id, ref, entry, marks, points, entered_at, entered_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        return len(rows)
 
     def ballots(self, round_id: int, *, valid_only: bool = True) -> list[dict]:
         """The round's ballots in the order they were typed in, with marks and points decoded."""
