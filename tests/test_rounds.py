@@ -65,8 +65,9 @@ def test_new_round_refuses_what_cannot_work(rounds):
         rounds.new(**{**base, "vote_type": "raffle"})
     with pytest.raises(InvalidInput, match="unknown rule"):
         rounds.new(**{**base, "rule": "most-votes"})
-    with pytest.raises(InvalidInput, match="needs more than one mark"):
-        rounds.new(**{**base, "vote_type": "choose-1", "rule": "mes-add1"})
+    for vote_type in ("choose-1", "ordinal"):
+        with pytest.raises(InvalidInput, match="needs approval, cumulative or scoring"):
+            rounds.new(**{**base, "vote_type": vote_type, "rule": "mes-add1"})
     with pytest.raises(NotFound, match="unknown Smederij"):
         rounds.new(**{**base, "smederij": "nergens"})
     rid = rounds.new(**base)

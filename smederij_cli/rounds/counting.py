@@ -51,10 +51,13 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from dataclasses import replace
 from collections.abc import Sequence
 from fractions import Fraction
+from operator import mul, truediv
 
 from smederij_cli.errors import InvalidInput
+from smederij_cli.money import format_cents
 from smederij_cli.rounds.model import (RULES, TIE_BREAKS, VOTE_TYPES, Ballot, CountResult, Idea,
                                        IdeaResult, Rules, Tie)
 
@@ -171,9 +174,9 @@ def count(ideas: Sequence[Idea], ballots: Sequence[Ballot], rules: Rules, *,
         total = sum(i.cost_cents for i in candidates)
         if total > rules.budget_cents:
             raise InvalidInput(
-                f"rule all-fit: the eligible ideas ask {total / 100:.2f} together, "
-                f"{(total - rules.budget_cents) / 100:.2f} more than the budget; not all fit, so "
-                f"choose a rule that chooses (greedy, greedy-partial, mes...)")
+                f"rule all-fit: the eligible ideas ask {format_cents(total)} together, "
+                f"{format_cents(total - rules.budget_cents)} more than the budget; not all fit, "
+                f"so choose a rule that chooses (greedy, greedy-partial, mes...)")
         winners = [i.id for i in ranking]
         awarded = {i.id: i.cost_cents for i in ranking}
     elif rules.rule in GREEDY_RULES:
@@ -290,8 +293,11 @@ class _Mes:
             if approval:
                 util = tuple(sorted((m, cand[m].cost_cents) for m in set(b.marks) if m in cand))
             else:
-                util = tuple(sorted((m, p) for m, p in zip(b.marks, b.points)
-                                    if m in cand and p > 0))
+                points: dict[int, int] = {}
+                for m, p in zip(b.marks, b.points):
+                    if m in cand:
+                        points[m] = points.get(m, 0) + p
+                util = tuple(sorted((m, p) for m, p in points.items() if p > 0))
             groups[util] = groups.get(util, 0) + 1
         self.weights = list(groups.values())
         self.support: dict[int, list[tuple[int, int]]] = {i: [] for i in cand}
@@ -305,75 +311,115 @@ class _Mes:
                             if self.total_util[i] > 0 and self.cost[i] == 0), key=key)
         self.priced = [cand[i] for i in cand if self.total_util[i] > 0 and self.cost[i] > 0]
         self.ideas = cand
+        self.priced_ids = [i.id for i in self.priced]
+        self.sup_groups = {i: [g for g, _ in sup] for i, sup in self.support.items()}
+        self.sup_utils = {i: [u for _, u in sup] for i, sup in self.support.items()}
+        self.sup_weights = {i: [self.weights[g] for g, _ in sup]
+                            for i, sup in self.support.items()}
 
-    def run(self, per_voter, exact: bool):
+    def run(self, per_voter, exact: bool, payments: dict | None = None):
         """One MES pass with ``per_voter`` cents each. Returns (selection in order, ties as
         lists of tied idea ids with the chosen first, the smallest relative margin of any
-        decision (0 for exact passes))."""
+        decision that floats could get wrong: inf for exact passes). ``payments``, when given,
+        receives what each voter group paid for each idea bought: {(group, idea id): amount}.
+
+        A float pass decides like the exact one as long as that margin stays above
+        _FLOAT_MARGIN: prices that are equal are compared exactly whenever no supporter is poor
+        (the price is then cost / total utility, two integers), which is how most ties arise."""
         zero = Fraction(0) if exact else 0.0
         weights = self.weights
         cost = self.cost
         key = self.key
+        ideas = self.ideas
         budget = [per_voter] * len(weights)
-        stale = {i.id: (Fraction(cost[i.id], self.total_util[i.id]) if exact
-                        else cost[i.id] / self.total_util[i.id]) for i in self.priced}
-        alive = {i.id for i in self.priced}
+        if exact:
+            stale = {i: Fraction(cost[i], self.total_util[i]) for i in self.priced_ids}
+        else:
+            stale = {i: cost[i] / self.total_util[i] for i in self.priced_ids}
+        alive = set(self.priced_ids)
         selected = [i.id for i in self.free]
         ties: list[list[int]] = []
         margin = float("inf")
+        get = budget.__getitem__
         while alive:
-            order = sorted(alive, key=lambda i: (stale[i], key(self.ideas[i])))
-            best = None
+            order = sorted(alive, key=lambda i: (stale[i], key(ideas[i])))
+            best = None          # the lowest price so far
+            best_exact = None    # ... as a Fraction when known exactly (float passes)
             tied: list[int] = []
             for i in order:
-                if best is not None:
-                    if stale[i] > best:
-                        if not exact:
-                            margin = min(margin, (stale[i] - best) / best)
+                if best is not None and stale[i] > best:
+                    if exact or stale[i] > best * (1 + _FLOAT_MARGIN):
                         break
-                sup = self.support[i]
+                groups, utils, wts = self.sup_groups[i], self.sup_utils[i], self.sup_weights[i]
                 c = cost[i]
-                avail = sum(weights[g] * budget[g] for g, _ in sup)
-                if not exact and avail:
-                    margin = min(margin, abs(avail - c) / max(avail, c))
+                here = list(map(get, groups))
+                avail = sum(map(mul, wts, here))
+                if not exact and avail and abs(avail - c) <= _FLOAT_MARGIN * c:
+                    margin = 0.0
                 if avail < c:
                     alive.discard(i)
                     continue
-                paid = zero
-                util_left = self.total_util[i]
-                rho = None
-                for g, u in sorted(sup, key=lambda gu: budget[gu[0]] / gu[1]):
-                    rho = (Fraction(c - paid, util_left) if exact
-                           else (c - paid) / util_left)
-                    need = rho * u
-                    if not exact:
-                        margin = min(margin, abs(need - budget[g]) / max(need, budget[g]))
-                    if need <= budget[g]:
-                        break
-                    paid += weights[g] * budget[g]
-                    util_left -= weights[g] * u
-                stale[i] = rho
-                if best is None or rho < best:
-                    if best is not None and not exact:
-                        margin = min(margin, (best - rho) / best)
-                    best, tied = rho, [i]
-                elif rho == best:
-                    tied.append(i)
-                    margin = 0.0
+                util_total = self.total_util[i]
+                if exact:
+                    rho = Fraction(c, util_total)
+                else:
+                    rho = c / util_total
+                low = min(map(truediv, here, utils))
+                rho_exact = Fraction(c, util_total) if not exact else rho
+                if low < rho:
+                    # some supporters cannot pay their share: they pay all they have
+                    rho_exact = None
+                    paid = zero
+                    util_left = util_total
+                    for b, u, w in sorted(zip(here, utils, wts), key=lambda t: t[0] / t[1]):
+                        rho = Fraction(c - paid, util_left) if exact else (c - paid) / util_left
+                        need = rho * u
+                        if not exact:
+                            margin = min(margin, abs(need - b) / max(need, b))
+                        if need <= b:
+                            break
+                        paid += w * b
+                        util_left -= w * u
                 elif not exact:
-                    margin = min(margin, (rho - best) / best)
+                    margin = min(margin, (low - rho) / rho if rho else float("inf"))
+                stale[i] = rho
+                if best is None:
+                    best, best_exact, tied = rho, rho_exact, [i]
+                    continue
+                if exact:
+                    if rho < best:
+                        best, tied = rho, [i]
+                    elif rho == best:
+                        tied.append(i)
+                    continue
+                if abs(rho - best) <= _FLOAT_MARGIN * best:
+                    if rho_exact is None or best_exact is None:
+                        margin = 0.0      # a near tie floats cannot settle
+                        if rho < best:
+                            best, best_exact, tied = rho, rho_exact, [i]
+                        continue
+                    if rho_exact < best_exact:
+                        best, best_exact, tied = rho, rho_exact, [i]
+                    elif rho_exact == best_exact:
+                        tied.append(i)
+                elif rho < best:
+                    best, best_exact, tied = rho, rho_exact, [i]
             if best is None:
                 break
             if len(tied) > 1:
-                tied.sort(key=lambda i: key(self.ideas[i]))
+                tied.sort(key=lambda i: key(ideas[i]))
                 ties.append(tied)
             chosen = tied[0]
             selected.append(chosen)
             alive.discard(chosen)
-            for g, u in self.support[chosen]:
+            if not exact and best_exact is not None:
+                best = float(best_exact)
+            for g, u in zip(self.sup_groups[chosen], self.sup_utils[chosen]):
                 pay = best * u
+                if payments is not None:
+                    payments[(g, chosen)] = min(pay, budget[g])
                 budget[g] = budget[g] - pay if pay < budget[g] else zero
-        return selected, ties, (0.0 if exact else margin)
+        return selected, ties, (float("inf") if exact else margin)
 
     def exact_run(self, per_voter: Fraction):
         selected, ties, _ = self.run(per_voter, exact=True)
@@ -422,15 +468,17 @@ def _mes_rule(candidates, ballots, rules, key, score, n_ballots):
             # the outcome reported is always an exact pass (with its ties)
             selection, ties = mes.exact_run(per_voter)
     winners = list(selection)
+    completion_ties: list[Tie] = []
     if rules.rule == "mes-add1-greedy":
         left = rules.budget_cents - mes.spent(winners)
         chosen = set(winners)
         rest = sorted((i for i in candidates if i.id not in chosen),
                       key=lambda i: (-score[i.id], key(i)))
-        for idea in rest:
-            if idea.cost_cents <= left:
-                winners.append(idea.id)
-                left -= idea.cost_cents
+        more, awarded, _ = _greedy(rest, left, "greedy")
+        winners += more
+        completion_ties = _greedy_ties(rest, score, replace(rules, rule="greedy",
+                                                            budget_cents=left),
+                                       key, (more, awarded))
     funded = set(winners)
     decisive = []
     for group in ties:
@@ -442,4 +490,4 @@ def _mes_rule(candidates, ballots, rules, key, score, n_ballots):
                                 + ", ".join(f"{i.external_id} "
                                             f"{'funded' if i.id in funded else 'not funded'}"
                                             for i in ideas)))
-    return winners, decisive
+    return winners, decisive + completion_ties

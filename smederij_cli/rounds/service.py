@@ -76,9 +76,9 @@ class Rounds:
         _one_of(vote_type, VOTE_TYPES, "vote type", "--vote")
         _one_of(rule, RULES, "rule", "--rule")
         _one_of(tie_break, TIE_BREAKS, "tie-break", "--tie-break")
-        if rule in MES and vote_type == "choose-1":
-            raise InvalidInput(f"rule {rule} needs more than one mark per voter: use greedy, "
-                               "greedy-no-skip or greedy-partial with --vote choose-1")
+        if rule in MES and vote_type in ("choose-1", "ordinal"):
+            raise InvalidInput(f"rule {rule} needs approval, cumulative or scoring ballots: use "
+                               f"greedy, greedy-no-skip or greedy-partial with --vote {vote_type}")
         for what, value in (("--max-marks", max_marks), ("--max-points", max_points),
                             ("--max-points-per-idea", max_points_per_idea)):
             if value is not None and not 0 < value <= MAX_COUNT:
