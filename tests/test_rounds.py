@@ -614,3 +614,13 @@ def test_every_real_pb_file_imports_counts_and_exports_as_the_same_round(led, pa
                 [(b.ref, [ext[m] for m in b.marks], b.points) for b in pb.ballots], pb.rules)
 
     assert content(first) == content(second)
+
+
+@pytest.mark.skipif(not SMALL_PB.exists(), reason="pabulib files not beside the clone")
+def test_count_pb_json_loads_no_heavy_module(tmp_path):
+    from tests.test_startup import HEAVY, loaded
+
+    text, modules = loaded("--db", str(tmp_path / "none.db"), "round", "count", "--pb",
+                           str(SMALL_PB), "--json")
+    assert json.loads(text)["ballots"]["valid"] == 306
+    assert modules.isdisjoint(HEAVY), modules & set(HEAVY)
