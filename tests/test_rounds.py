@@ -223,6 +223,11 @@ def test_ballot_import_lists_every_bad_row_and_writes_all_or_nothing(voting, db_
                  f"line 6: idea {a} is marked twice", "line 7: ballot P-0002 is there already"):
         assert line in message
     assert dump(db_path) == before
+    unquoted = tmp_path / "komma.csv"
+    unquoted.write_text(f"ref,marks\nP-0002,{a},{b}\n", encoding="utf-8")
+    with pytest.raises(InvalidInput, match=r"line 2: 3 field\(s\) where the header has 2: "
+                                           r"quote marks that hold ','"):
+        rounds.import_ballots(rid, unquoted)
     good = tmp_path / "goed.csv"
     good.write_text(f'\ufeffref,marks\nP-0002,"{a},{b}"\r\nP-0003,{c}\r\n', encoding="utf-8")
     assert rounds.import_ballots(rid, good, dry_run=True)["ballots"] == 2

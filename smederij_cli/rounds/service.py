@@ -198,6 +198,8 @@ class Rounds:
             rows, problems = [], []
             for line, ref, marks in _csv_rows(text, path):
                 try:
+                    if ref is None:  # a row that could not be split: marks says why
+                        raise InvalidInput(marks)
                     ref = _check_ref(ref)
                     if ref in seen:
                         raise InvalidInput(f"ballot {ref} is there already")
@@ -597,7 +599,8 @@ def _read_text(path: Path) -> str:
 
 def _csv_rows(text: str, path: Path):
     """(line, ref, marks) of a ballots CSV: a header with ``ref`` and ``marks``, then a row a
-    ballot; ``;`` or ``,`` between fields (the marks quoted when it is ``,``)."""
+    ballot; ``;`` or ``,`` between fields (the marks quoted when it is ``,``). A row of the
+    wrong width comes as (line, None, what is wrong)."""
     lines = text.splitlines()
     if not lines:
         raise InvalidInput(f"{path} is empty: give a CSV with columns ref and marks")
@@ -613,7 +616,8 @@ def _csv_rows(text: str, path: Path):
             continue
         line = reader.line_num
         if len(row) != len(header):
-            yield line, "", ""  # reported as an empty ref; the line number says where
+            yield line, None, (f"{len(row)} field(s) where the header has {len(header)}: quote "
+                               f"marks that hold {delimiter!r}, e.g. \"3{delimiter}5{delimiter}8\"")
             continue
         yield line, row[ref_at], row[marks_at]
 
