@@ -241,6 +241,7 @@ def round_count(
 
     if (pb is None) == (round_id is None):
         raise InvalidInput("give a round id, or --pb FILE to recount a pabulib file")
+    kept = False
     if pb is not None:
         from smederij_cli.rounds.pabulib import count_file
 
@@ -248,7 +249,7 @@ def round_count(
         title = f"Count of {pb.name}"
     else:
         with ledger(ctx) as led:
-            data, _ = _rounds(led).show_count(round_id, rule=rule, tie_break=tie_break)
+            data, kept = _rounds(led).show_count(round_id, rule=rule, tie_break=tie_break)
             result = data.to_json()
         title = f"Count of round {round_id}"
     if json_:
@@ -257,6 +258,9 @@ def round_count(
     render.sheet(sheets.count_sheet(result, title))
     for line in sheets.count_lines(result):
         _say(line)
+    if kept:
+        _say(f"kept as the count shown: 'round award {round_id}' checks that the ballots still "
+             "give it")
 
 
 @round_app.command("award")
@@ -411,4 +415,6 @@ def round_show(ctx: typer.Context, round_id: RoundId, json_: Json = False) -> No
     for line in sheets.round_lines(data):
         _say(line)
     render.sheet(sheets.ideas_sheet(data))
+    if data["shown_count"]:
+        _say("count shown last: " + next(sheets.count_lines(data["shown_count"])))
 
