@@ -219,7 +219,8 @@ def test_writer_takes_a_ledger_round_with_its_own_ids():
                             meta={"description": "Krakeel 2027"}))
     check_like_pabulib_checker(text)
     assert "42;6000;2;5;Moestuin" in text
-    assert "rule;greedy-partial" in text and "max_sum_points;3" in text
+    assert "rule;greedy-no-skip" in text and "max_sum_points;3" in text
+    assert "leftover_budget;The first project that does not fit gets the remainder" in text
     back = read_pb(text)
     assert [(i.external_id, i.cost_cents) for i in back.ideas] == [("41", 150_000),
                                                                    ("42", 600_000)]
@@ -261,3 +262,78 @@ def test_scoring_files_read_like_cumulative_ones():
     written = write_pb(scoring)
     check_like_pabulib_checker(written)
     assert read_pb(written) == scoring
+
+
+# --- pabulib's own checker -------------------------------------------------------------------
+
+def pabulib_checker(text_or_path) -> tuple[dict, dict]:
+    """(errors, warnings) of pabulib-checker on one file or text."""
+    checker = pytest.importorskip("pabulib.checker", reason="pabulib-checker not installed "
+                                  "(pip install -e '.[test]')")
+    results = checker.Checker().process_files([str(text_or_path)])
+    [found] = [v for k, v in results.items() if k not in ("metadata", "summary")]
+    return found["results"]["errors"], found["results"]["warnings"]
+
+
+@pytest.mark.parametrize("path", _real_files())
+def test_pabulib_checker_finds_nothing_new_in_what_the_writer_wrote(path):
+    """The checker's verdict on the written file equals its verdict on the published one (all
+    files pass except Toulouse's language;french, which is kept as published); with the
+    rule's outcome as the selected column, files without one lose that warning too."""
+    pb = read_pb(path)
+    errors, warnings = pabulib_checker(write_pb(pb))
+    assert errors == pabulib_checker(path)[0]
+    if pb.selected is None and pb.rules.vote_type != "ordinal":
+        from smederij_cli.rounds.counting import count
+        result = count(pb.ideas, pb.ballots, pb.rules)
+        errors, warnings = pabulib_checker(write_pb(pb.with_selected(result)))
+        assert "missing selected field in projects" not in warnings
+        assert errors == pabulib_checker(path)[0]
+
+
+def test_pabulib_checker_accepts_a_hoogeveen_round():
+    """A ledger round exported with the META a clerk's round has: no errors, no warnings."""
+    ideas = (Idea(id=7, external_id="7", title="Veegmachine ijsbaan", cost_cents=300_000),
+             Idea(id=8, external_id="8", title="Bankjes langs de vaart", cost_cents=90_000),
+             Idea(id=9, external_id="9", title="Jeu-de-boulesbaan", cost_cents=1_200_000))
+    ballots = (Ballot("P-0113", (7, 9)), Ballot("P-0114", (9,)), Ballot("P-0115", (8, 7, 9)))
+    rules = Rules(vote_type="approval", rule="greedy", budget_cents=1_300_000, max_marks=5)
+    meta = {"description": "Smederij Noordscheschut, korte klap, voorjaar 2027",
+            "country": "Netherlands", "unit": "Hoogeveen", "subunit": "Noordscheschut",
+            "instance": "2027", "date_begin": "01.03.2027", "date_end": "31.03.2027",
+            "language": "nl", "currency": "EUR"}
+    from smederij_cli.rounds.counting import count
+    pb = PbRound(ideas=ideas, ballots=ballots, rules=rules, meta=meta)
+    pb = pb.with_selected(count(ideas, ballots, rules))
+    text = write_pb(pb)
+    assert pabulib_checker(text) == ({}, {})
+    # at most 5 marks among 3 ideas is at most 3: the checker wants max_length <= num_projects
+    assert "max_length;3" in text
+    back = read_pb(text)
+    assert back.rules == replace(rules, max_marks=3)
+    assert back.selected == {"7": "0", "8": "1", "9": "1"}
+    assert [(b.ref, [back.ideas[m - 1].external_id for m in b.marks]) for b in back.ballots] == [
+        ("P-0113", ["7", "9"]), ("P-0114", ["9"]), ("P-0115", ["8", "7", "9"])]
+
+
+@pytest.mark.parametrize("rule", ["greedy", "greedy-no-skip", "greedy-partial", "mes",
+                                  "mes-add1", "mes-add1-greedy", "all-fit"])
+def test_every_rule_is_written_in_words_the_checker_knows_and_read_back(rule):
+    """Counted and written with its outcome as selected, each rule's file passes pabulib's
+    checker, which recomputes greedy, no-skip and equal shares itself; reading it back gives
+    the same rule."""
+    from smederij_cli.rounds.counting import count
+    ideas = tuple(Idea(k, str(k), f"Idee {k}", cost) for k, cost in
+                  enumerate((1_200_000, 1_050_000, 284_000, 90_000, 40_000), start=1))
+    ballots = tuple(Ballot(f"v{n}", tuple(k for k in range(1, 6) if (n + k) % 3 or k == 1))
+                    for n in range(1, 31))
+    budget = 2_700_000 if rule == "all-fit" else 2_400_000
+    rules = Rules(vote_type="approval", rule=rule, budget_cents=budget, max_marks=5)
+    meta = {"description": "Noordscheschut", "country": "Netherlands", "unit": "Hoogeveen",
+            "instance": "2027", "date_begin": "2027", "date_end": "2027"}
+    result = count(ideas, ballots, rules)
+    pb = PbRound(ideas=ideas, ballots=ballots, rules=rules, meta=meta).with_selected(result)
+    text = write_pb(pb)
+    errors, warnings = pabulib_checker(text)
+    assert errors == {}
+    assert read_pb(text).rules == rules

@@ -170,6 +170,7 @@ def count(ideas: Sequence[Idea], ballots: Sequence[Ballot], rules: Rules, *,
     awarded: dict[int, int] = {}
     partial: set[int] = set()
     winners: list[int] = []
+    completion: list[int] = []
     if rules.rule == "all-fit":
         total = sum(i.cost_cents for i in candidates)
         if total > rules.budget_cents:
@@ -183,7 +184,8 @@ def count(ideas: Sequence[Idea], ballots: Sequence[Ballot], rules: Rules, *,
         winners, awarded, partial = _greedy(ranking, rules.budget_cents, rules.rule)
         ties = _greedy_ties(ranking, score, rules, key, (winners, awarded))
     else:
-        winners, ties = _mes_rule(candidates, ballots, rules, key, score, len(ballots))
+        winners, ties, completion = _mes_rule(candidates, ballots, rules, key, score,
+                                              len(ballots))
         awarded = {w: by_id[w].cost_cents for w in winners}
 
     spent = sum(awarded.values())
@@ -208,7 +210,8 @@ def count(ideas: Sequence[Idea], ballots: Sequence[Ballot], rules: Rules, *,
     return CountResult(
         rule=rules.rule, vote_type=rules.vote_type, budget_cents=rules.budget_cents,
         valid=len(ballots), void=void, ideas=tuple(results), winners=tuple(winners),
-        spent_cents=spent, left_cents=rules.budget_cents - spent, ties=tuple(ties))
+        spent_cents=spent, left_cents=rules.budget_cents - spent, ties=tuple(ties),
+        completion=tuple(completion))
 
 
 # --- greedy ----------------------------------------------------------------------------------
@@ -444,7 +447,7 @@ class _Mes:
 
 def _mes_rule(candidates, ballots, rules, key, score, n_ballots):
     if n_ballots == 0 or not candidates:
-        return [], []
+        return [], [], []
     mes = _Mes(candidates, ballots, rules, key)
     start = Fraction(rules.budget_cents, n_ballots)
     if rules.rule == "mes":
@@ -469,6 +472,7 @@ def _mes_rule(candidates, ballots, rules, key, score, n_ballots):
             selection, ties = mes.exact_run(per_voter)
     winners = list(selection)
     completion_ties: list[Tie] = []
+    more: list[int] = []
     if rules.rule == "mes-add1-greedy":
         left = rules.budget_cents - mes.spent(winners)
         chosen = set(winners)
@@ -490,4 +494,4 @@ def _mes_rule(candidates, ballots, rules, key, score, n_ballots):
                                 + ", ".join(f"{i.external_id} "
                                             f"{'funded' if i.id in funded else 'not funded'}"
                                             for i in ideas)))
-    return winners, decisive + completion_ties
+    return winners, decisive + completion_ties, more

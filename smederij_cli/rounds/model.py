@@ -95,6 +95,8 @@ class CountResult:
     spent_cents: int
     left_cents: int
     ties: tuple[Tie, ...] = field(default=())
+    # mes-add1-greedy: the winners the greedy completion added after MES (a subset of winners)
+    completion: tuple[int, ...] = field(default=())
 
     def to_json(self) -> dict:
         """The stable ``round count --json`` shape (keys English, money in cents)."""

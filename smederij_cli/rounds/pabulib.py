@@ -24,28 +24,89 @@ from smederij_cli.rounds.model import VOTE_TYPES, Ballot, CountResult, Idea, Rul
 
 SECTIONS = ("META", "PROJECTS", "VOTES")
 
-# META ``rule`` values of pabulib and the rule they mean here. Anything else (``unknown``,
-# ``greedy-threshold``, ``greedy-custom``...) is counted with ``greedy``, the usual rule, and the
-# file's own word stays in ``PbRound.meta``.
+# How a rule is written in META, in words pabulib's checker knows (its VALID_RULES), and read
+# back. Three rules have no pabulib name of their own and are stated with a second key:
+# - greedy-partial: ``rule;greedy-no-skip`` and a ``leftover_budget`` saying the first project
+#   that does not fit gets the remainder (that project is ``selected`` 2, not 1);
+# - mes-add1-greedy: ``rule;equalshares/add1`` and Amsterdam's ``leftover_budget`` sentence
+#   (projects funded from the leftover are ``selected`` 2);
+# - all-fit: ``rule;greedy`` and ``fully_funded;1`` (every project fits the budget).
+# Other pabulib rules (``unknown``, ``greedy-custom``, ``greedy-exclusive``...) are counted with
+# ``greedy``, the usual rule; the file's own word stays in ``PbRound.meta``.
 RULE_FROM_PB = {
     "greedy": "greedy",
+    "greedy-threshold": "greedy",
     "greedy-no-skip": "greedy-no-skip",
-    "greedy-partial": "greedy-partial",
-    "all-fit": "all-fit",
     "equalshares": "mes",
     "equalshares/add1": "mes-add1",
-    "equalshares/add1/greedy": "mes-add1-greedy",
 }
 RULE_TO_PB = {
-    "greedy": "greedy", "greedy-no-skip": "greedy-no-skip", "greedy-partial": "greedy-partial",
-    "all-fit": "all-fit", "mes": "equalshares", "mes-add1": "equalshares/add1",
-    "mes-add1-greedy": "equalshares/add1/greedy",
+    "greedy": "greedy", "greedy-no-skip": "greedy-no-skip", "greedy-partial": "greedy-no-skip",
+    "all-fit": "greedy", "mes": "equalshares", "mes-add1": "equalshares/add1",
+    "mes-add1-greedy": "equalshares/add1",
 }
+PARTIAL_LEFTOVER = ("The first project that does not fit gets the remainder as a partial "
+                    "award (selected 2)")
+COMPLETION_LEFTOVER = "Fund additional projects that fit within leftover budget ordered by score"
 DEFAULT_RULE = "greedy"
+
+
+def rule_from_meta(meta: dict[str, str]) -> str:
+    """The counting rule a file's META states (see RULE_FROM_PB)."""
+    word = meta.get("rule", "").strip().lower()
+    rule = RULE_FROM_PB.get(word, DEFAULT_RULE)
+    leftover = meta.get("leftover_budget", "").lower()
+    if rule == "greedy-no-skip" and "remainder" in leftover:
+        return "greedy-partial"
+    if rule == "mes-add1" and "ordered by score" in leftover:
+        return "mes-add1-greedy"
+    if word == "greedy" and meta.get("fully_funded", "").strip() == "1":
+        return "all-fit"
+    return rule
+
+
+def _rule_meta(meta: dict[str, str], rules: Rules, total_cost: int) -> dict[str, str]:
+    """META with the round's rule stated (unchanged when it already states it)."""
+    if rule_from_meta(meta) == rules.rule and "rule" in meta:
+        return meta
+    meta = {k: v for k, v in meta.items() if k not in ("leftover_budget", "fully_funded")}
+    meta["rule"] = RULE_TO_PB[rules.rule]
+    if rules.rule == "greedy" and rules.min_score is not None:
+        meta["rule"] = "greedy-threshold"        # the checker's word for greedy with one
+    elif rules.rule == "greedy-partial":
+        meta["leftover_budget"] = PARTIAL_LEFTOVER
+    elif rules.rule == "mes-add1-greedy":
+        meta["leftover_budget"] = COMPLETION_LEFTOVER
+    elif rules.rule == "all-fit" and total_cost <= rules.budget_cents:
+        meta["fully_funded"] = "1"
+    return meta
 POINT_TYPES = ("cumulative", "scoring")
 
 # META keys the writer derives from the round itself (counts, money, vote type).
 _DERIVED_META = ("num_projects", "num_votes", "budget", "vote_type")
+# META keys pabulib's checker requires that only the caller can give (a ledger round:
+# description, "Netherlands", "Hoogeveen", the year, and the voting dates as YYYY or DD.MM.YYYY).
+REQUIRED_META = ("description", "country", "unit", "instance", "date_begin", "date_end")
+# The order pabulib's checker expects (pabulib-checker 1.0.8, pabulib_helpers/fields.py); keys
+# it does not know follow in the order the round has them.
+META_ORDER = (
+    "description", "country", "unit", "district", "subunit", "instance", "num_projects",
+    "num_votes", "budget", "vote_type", "rule", "date_begin", "date_end", "min_length",
+    "max_length", "min_sum_cost", "max_sum_cost", "min_points", "max_points", "min_sum_points",
+    "max_sum_points", "default_score", "min_project_cost", "max_project_cost",
+    "min_project_score_threshold", "neighborhoods", "subdistricts", "categories", "edition",
+    "language", "currency", "fully_funded", "experimental", "comment", "acknowledgments",
+    "leftover_budget", "budget_per_category", "budget_per_neighborhood",
+    "min_length_per_category", "max_length_per_category", "min_sum_cost_per_category",
+    "max_sum_cost_per_category")
+PROJECT_ORDER = ("category", "beneficiaries", "selected", "neighborhood", "subunit", "district",
+                 "description", "proposer", "public_id", "latitude", "longitude")
+VOTER_ORDER = ("age", "sex", "voting_method", "district", "neighborhood", "education")
+
+
+def _ordered(keys, order):
+    known = [k for k in order if k in keys]
+    return known + [k for k in keys if k not in order]
 # PROJECTS columns the writer derives from the round itself.
 _DERIVED_PROJECT_COLUMNS = ("project_id", "cost", "votes", "score", "name")
 
@@ -72,6 +133,17 @@ class PbRound:
             return None
         return {i.external_id: self.project_columns.get(i.id, {}).get("selected", "")
                 for i in self.ideas}
+
+    def with_selected(self, result: CountResult) -> PbRound:
+        """The round with a ``selected`` column from a count, so that a written file states its
+        outcome and pabulib's checker can verify it: 1 for an idea the rule funds, 2 for one
+        funded otherwise (greedy-partial's partial award, mes-add1-greedy's completion), 0 for
+        the others."""
+        code = {i.id: ("2" if i.outcome == "partial" or i.id in result.completion else
+                       "1" if i.outcome == "funded" else "0") for i in result.ideas}
+        columns = {i.id: {**self.project_columns.get(i.id, {}), "selected": code.get(i.id, "0")}
+                   for i in self.ideas}
+        return replace(self, project_columns=columns)
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -235,7 +307,7 @@ def _rules_from_meta(meta: dict[str, str], vote_type: str, budget_cents: int, la
             raise InvalidInput(f"{label}, META: {key} {raw!r} is not a whole number")
         return int(value)
 
-    rule = RULE_FROM_PB.get(meta.get("rule", "").strip().lower(), DEFAULT_RULE)
+    rule = rule_from_meta(meta)
     return Rules(
         vote_type=vote_type, rule=rule, budget_cents=budget_cents, tie_break="id-as-text",
         max_marks=number("max_length"), min_marks=number("min_length"),
@@ -326,7 +398,8 @@ def write_pb(pb: PbRound) -> str:
     accepts: META with num_projects, num_votes, budget and vote_type taken from the round itself;
     PROJECTS with votes (ballots naming the project) and, for points and ranked rounds, score
     recounted from the ballots; VOTES with one row per ballot. Other META keys and columns the
-    round carries are written as they came."""
+    round carries are written as they came, in the order the checker expects. The checker also
+    requires the REQUIRED_META keys, which only the caller can give in ``pb.meta``."""
     rules = pb.rules
     votes, score = idea_scores(pb.ideas, pb.ballots, rules)
     ext = {i.id: i.external_id for i in pb.ideas}
@@ -344,9 +417,15 @@ def write_pb(pb: PbRound) -> str:
     if not same_budget:
         meta["budget"] = _cents_to_units(rules.budget_cents)
     meta["vote_type"] = rules.vote_type
-    if RULE_FROM_PB.get(meta.get("rule", "").strip().lower(), DEFAULT_RULE) != rules.rule:
-        meta["rule"] = RULE_TO_PB[rules.rule]
-    for key, value in (("min_length", rules.min_marks), ("max_length", rules.max_marks),
+    meta = _rule_meta(meta, rules, sum(i.cost_cents for i in pb.ideas))
+    max_marks = rules.max_marks
+    if max_marks is not None and rules.vote_type != "ordinal" and max_marks > len(pb.ideas):
+        # the checker refuses max_length above num_projects; for a vote that only limits the
+        # marks the two say the same (not for ordinal, where L gives the points)
+        max_marks = len(pb.ideas)
+        if "max_length" in meta:
+            meta["max_length"] = str(max_marks)
+    for key, value in (("min_length", rules.min_marks), ("max_length", max_marks),
                        ("max_sum_points", rules.max_points),
                        ("max_points", rules.max_points_per_idea),
                        ("min_project_score_threshold", rules.min_score)):
@@ -354,23 +433,27 @@ def write_pb(pb: PbRound) -> str:
             meta[key] = str(value)
     w.writerow(["META"])
     w.writerow(["key", "value"])
-    for key, value in meta.items():
-        w.writerow([key, value])
+    for key in _ordered(list(meta), META_ORDER):
+        w.writerow([key, meta[key]])
 
     with_score = rules.vote_type not in ("approval", "choose-1")
+    # a file without names (some published ones have none) stays without: the checker refuses
+    # an empty name but accepts a missing column
+    with_name = any(i.title for i in pb.ideas)
     extra_cols: list[str] = []
     for cols in pb.project_columns.values():
         for key in cols:
             if key not in extra_cols and key not in _DERIVED_PROJECT_COLUMNS:
                 extra_cols.append(key)
+    extra_cols = _ordered(extra_cols, PROJECT_ORDER)
     w.writerow(["PROJECTS"])
-    w.writerow(["project_id", "cost", "votes"] + (["score"] if with_score else []) + ["name"]
-               + extra_cols)
+    w.writerow(["project_id", "cost", "votes"] + (["score"] if with_score else [])
+               + (["name"] if with_name else []) + extra_cols)
     for idea in pb.ideas:
         cols = pb.project_columns.get(idea.id, {})
         w.writerow([idea.external_id, _cents_to_units(idea.cost_cents), votes[idea.id]]
-                   + ([score[idea.id]] if with_score else []) + [idea.title]
-                   + [cols.get(k, "") for k in extra_cols])
+                   + ([score[idea.id]] if with_score else [])
+                   + ([idea.title] if with_name else []) + [cols.get(k, "") for k in extra_cols])
 
     with_points = rules.vote_type in POINT_TYPES
     voter_cols: list[str] = []
@@ -378,6 +461,7 @@ def write_pb(pb: PbRound) -> str:
         for key in cols:
             if key not in voter_cols:
                 voter_cols.append(key)
+    voter_cols = _ordered(voter_cols, VOTER_ORDER)
     w.writerow(["VOTES"])
     w.writerow(["voter_id", "vote"] + (["points"] if with_points else []) + voter_cols)
     for ballot in pb.ballots:
