@@ -629,3 +629,20 @@ def test_count_pb_json_loads_no_heavy_module(tmp_path):
                            str(SMALL_PB), "--json")
     assert json.loads(text)["ballots"]["valid"] == 306
     assert modules.isdisjoint(HEAVY), modules & set(HEAVY)
+
+
+def test_a_clerks_round_exports_as_a_pb_file_that_states_its_outcome(voting):
+    from smederij_cli.rounds.pabulib import read_pb
+    from tests.test_pabulib import check_like_pabulib_checker
+
+    rounds, rid, ideas = voting
+    vote(rounds, rid, ideas)
+    text = rounds.export_pb(rid)
+    check_like_pabulib_checker(text)
+    pb = read_pb(text)
+    # the idea without enough signatures was not on the ballot, so it is not in the file
+    assert [i.external_id for i in pb.ideas] == [str(i) for i in ideas[:4]]
+    assert pb.selected == {str(ideas[0]): "1", str(ideas[1]): "1", str(ideas[2]): "2",
+                           str(ideas[3]): "0"}
+    assert pb.meta["subunit"] == "Noordscheschut" and pb.rules.rule == "greedy-partial"
+    assert len(pb.ballots) == 5

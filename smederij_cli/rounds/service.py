@@ -23,7 +23,7 @@ import json
 import re
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from smederij_cli import domain as d
@@ -405,14 +405,18 @@ class Rounds:
         return round_id
 
     def export_pb(self, round_id: int) -> str:
-        """The round as ``.pb`` text (pabulib's format): its valid ballots, ideas numbered by
-        their external ids."""
+        """The round as ``.pb`` text (pabulib's format): the ideas that were on the ballot (by
+        their external ids), the valid ballots, and once the ideas are closed the count's
+        outcome as the ``selected`` column."""
+        with self.store.snapshot():
+            return self._export_pb(round_id)
+
+    def _export_pb(self, round_id: int) -> str:
         from smederij_cli.rounds.pabulib import PbRound, write_pb
 
-        with self.store.snapshot():
-            r = self.round(round_id)
-            ideas = self.rs.ideas(round_id)
-            ballots = self.rs.ballots(round_id)
+        r = self.round(round_id)
+        ideas = [i for i in self.rs.ideas(round_id) if i["eligible"] != 0]
+        ballots = self.rs.ballots(round_id)
         meta = json.loads(r["meta"] or "{}")
         pb_meta = dict(meta.get("pb_meta") or {})
         pb_meta.setdefault("description", f"{r['smederij']} {r['stream']} {r['year']} "
@@ -421,10 +425,13 @@ class Rounds:
         pb_meta.setdefault("unit", "Hoogeveen")
         pb_meta.setdefault("instance", str(r["year"]))
         pb_meta.setdefault("currency", "EUR")
+        if not meta.get("pb_meta"):  # a clerk's round: say where and in which language
+            pb_meta.setdefault("subunit", self.ledger.smederij(r["smederij"])["name"])
+            pb_meta.setdefault("language", "nl")
         columns = meta.get("project_columns") or {}
         voters = meta.get("voter_columns") or {}
         position = {i["id"]: n for n, i in enumerate(ideas, 1)}
-        return write_pb(PbRound(
+        pb = PbRound(
             ideas=tuple(Idea(id=position[i["id"]], external_id=i["external_id"],
                              title=i["title"], cost_cents=i["amount_cents"],
                              signatures=i["signatures"], submitted=i["submitted"],
@@ -436,7 +443,17 @@ class Rounds:
             rules=self.rules(r), meta=pb_meta,
             project_columns={position[i["id"]]: columns.get(i["external_id"], {})
                              for i in ideas},
-            voter_columns={b["ref"]: voters.get(b["ref"], {}) for b in ballots}))
+            voter_columns={b["ref"]: voters.get(b["ref"], {}) for b in ballots})
+        if r["state"] != "open" and pb.selected is None:
+            # the count's outcome as the file's selected column, so that the file states it
+            # and pabulib's checker can verify it (a file that came with one keeps its own)
+            result = self._count(r, pb.rules)
+            pb = pb.with_selected(replace(
+                result, ideas=tuple(replace(i, id=position[i.id]) for i in result.ideas
+                                    if i.id in position),
+                winners=tuple(position[w] for w in result.winners),
+                completion=tuple(position[c] for c in result.completion)))
+        return write_pb(pb)
 
     # -- reading ---------------------------------------------------------------------------------
 
