@@ -339,7 +339,23 @@ def bench(size: Size, seed: int, workdir: Path, repeat: int) -> list[tuple[str, 
         add(f"ledger balance ^{year}:",
             ["ledger", "-f", str(journal), "balance", f"^{year}:"], reps=max(1, min(repeat, 3)),
             limit_mib=OTHER_TOOL_MIB)
+
+    # an idea round recounted from a real pabulib file: needs no ledger (the same at any size)
+    swiecie = pabulib_file("Poland_Swiecie_2023.pb")
+    if swiecie is not None:
+        add("round count --pb Swiecie 2023 --rule mes-add1",
+            [sys.executable, "-m", "smederij_cli", "round", "count", "--pb", str(swiecie),
+             "--rule", "mes-add1", "--json"], note="2,553 ballots, target < 1 s")
     return rows
+
+
+def pabulib_file(name: str) -> Path | None:
+    """A file of the shared pabulib folder: ``../shared`` beside the clone (CI), or beside the
+    folder of worktrees."""
+    for shared in (ROOT.parent / "shared", ROOT.parent.parent / "shared"):
+        if (shared / "data" / "pabulib" / name).is_file():
+            return shared / "data" / "pabulib" / name
+    return None
 
 
 def main() -> None:

@@ -1217,8 +1217,10 @@ def import_payments(
         + ("; dry run: nothing written" if dry_run else ""))
 
 
+from smederij_cli.cli_rounds import round_app  # noqa: E402  (the idea rounds' commands)
 from smederij_cli.cli_site import site as _site  # noqa: E402 (light: typer only)
 
+app.add_typer(round_app, name="round")
 app.command("site")(_site)
 
 

@@ -798,7 +798,8 @@ class Ledger:
         total = facts["total"]
         if total:
             problems.append(f"the ledger as a whole does not sum to zero: {total} cents")
-        return problems
+        from smederij_cli.rounds.service import check as check_rounds
+        return problems + check_rounds(self)
 
     def checks_file(self, deep: bool = False) -> bool:
         """Whether ``check(deep=deep)`` reads the whole file (see ``check``)."""

@@ -1571,3 +1571,8 @@ def _check_helper() -> None:
         cursor = store.conn.execute(_FLOWS)
         while rows := cursor.fetchmany(2000):
             out.write(json.dumps(rows, separators=(",", ":")) + "\n")
+
+
+# The idea rounds keep their tables in their own room; importing it registers their schema step
+# (m005_idea_rounds) after the ledger's own, whenever a Store can be opened.
+from smederij_cli.rounds import store as _rounds_store  # noqa: E402,F401

@@ -147,6 +147,7 @@ def base(tmp_path_factory):
         led.pay(2, 100_00, DAY, reference="F-1")
         led.approve(3, DAY)
         led.change_status(3, "start", DAY)
+        _rounds(led)
         store.backup_to(folder / "backup.db")
     header = "project,date,amount,payee,reference\n"
     (folder / "payments.csv").write_text(header + "2,2026-05-04,10,A,I-1\n2,2026-05-05,20,B,I-2\n")
@@ -162,7 +163,37 @@ def base(tmp_path_factory):
         "  - {code: test-dorp, name: Testdorp, kind: dorp, team: zuid, inhabitants: 100}\n"
         "\n# The yearly allocation plan"), encoding="utf-8")
     (folder / "broken.yaml").write_text("streams: [\n", encoding="utf-8")
+    (folder / "ballots.csv").write_text("ref;marks\nB-3;1\nB-4;1,2\n")
+    (folder / "bad-ballots.csv").write_text("ref;marks\nB-3;1\nB-4;9\n")
+    (folder / "small.pb").write_text(
+        "META\nkey;value\ndescription;test\nnum_projects;2\nnum_votes;2\nbudget;100\n"
+        "vote_type;approval\nrule;greedy\nPROJECTS\nproject_id;cost;name\n1;60;A\n2;50;B\n"
+        "VOTES\nvoter_id;vote\nv1;1,2\nv2;1\n", encoding="utf-8")
     return folder
+
+
+def _rounds(led) -> None:
+    """Idea rounds of Krakeel, korte-klap 2026: 1 voting (ideas 1 and 2, ballots B-1 and B-2,
+    not counted), 2 open for ideas (idea 3), 3 counted (idea 4 wins € 200,00)."""
+    from smederij_cli.rounds.service import Rounds
+
+    rounds = Rounds(led)
+    new = dict(smederij="krakeel", stream="korte-klap", year=2026, vote_type="approval",
+               rule="greedy")
+    one = rounds.new(name="voorjaar", budget_cents=1_000_00, **new)
+    rounds.add_idea(one, title="A", amount_cents=600_00)
+    rounds.add_idea(one, title="B", amount_cents=500_00)
+    rounds.close_ideas(one)
+    rounds.add_ballot(one, "B-1", "1")
+    rounds.add_ballot(one, "B-2", "1,2")
+    two = rounds.new(name="zomer", budget_cents=1_000_00, **new)
+    rounds.add_idea(two, title="E", amount_cents=100_00, signatures=31)
+    three = rounds.new(name="najaar", budget_cents=300_00, **new)
+    rounds.add_idea(three, title="C", amount_cents=200_00)
+    rounds.add_idea(three, title="D", amount_cents=250_00)
+    rounds.close_ideas(three)
+    rounds.add_ballot(three, "N-1", "4")
+    rounds.show_count(three)
 
 
 K = ["--year", "2026", "--stream", "korte-klap"]
@@ -226,6 +257,38 @@ WRITES = [
     ("import payments", ["import", "payments", "{dir}/payments.csv"],
      r"imported 2 payment\(s\) \(€ 30,00\) from .*payments\.csv; transactions \d+-\d+",
      ["import", "payments", "{dir}/bad.csv"]),
+    ("round new", ["round", "new", "--smederij", "pesse", *K, "--name", "najaar", "--budget",
+                   "500", "--vote", "approval", "--rule", "greedy"],
+     r"started idea round 4 \(pesse, korte-klap 2026, najaar\): budget € 500,00, approval, "
+     r"greedy, tie-break submitted",
+     ["round", "new", "--smederij", "pesse", *K, "--name", "najaar", "--budget", "500",
+      "--vote", "raffle", "--rule", "greedy"]),
+    ("round idea add", ["round", "idea", "add", "2", "--title", "Bankjes", "--amount", "100",
+                        "--signatures", "31"],
+     r"added idea 6 to round 2: Bankjes, € 100,00, 31 signature\(s\)",
+     ["round", "idea", "add", "1", "--title", "Te laat", "--amount", "100"]),
+    ("round close-ideas", ["round", "close-ideas", "2"],
+     r"closed the ideas of round 2: 1 of 1 eligible \(€ 100,00\); no vote needed: all "
+     r"eligible ideas fit the budget", ["round", "close-ideas", "1"]),
+    ("round ballot add", ["round", "ballot", "add", "1", "--ref", "B-3", "--marks", "2"],
+     r"added ballot B-3 to round 1: 2", ["round", "ballot", "add", "1", "--ref", "B-1",
+                                          "--marks", "2"]),
+    ("round ballot import", ["round", "ballot", "import", "1", "{dir}/ballots.csv"],
+     r"imported 2 ballot\(s\) into round 1 from .*ballots\.csv",
+     ["round", "ballot", "import", "1", "{dir}/bad-ballots.csv"]),
+    ("round ballot void", ["round", "ballot", "void", "1", "B-1", "--reason", "dubbel"],
+     r"voided ballot B-1 of round 1: dubbel",
+     ["round", "ballot", "void", "1", "B-9", "--reason", "dubbel"]),
+    ("round count", ["round", "count", "1"],
+     r"counted round 1 \(greedy\): 2 valid ballot\(s\), winners 1, € 600,00 of € 1\.000,00",
+     ["round", "count", "2"]),
+    ("round award", ["round", "award", "3", "--date", "2026-07-01"],
+     r"awarded round 3 \(krakeel, korte-klap 2026, najaar\): 1 idea\(s\) approved as "
+     r"project\(s\) 4, € 200,00 committed", ["round", "award", "1", "--date", "2026-07-01"]),
+    ("round import", ["round", "import", "{dir}/small.pb", "--smederij", "pesse", *K],
+     r"imported idea round 4 \(pesse, korte-klap 2026\) from small\.pb: 2 idea\(s\), "
+     r"2 ballot\(s\), approval, greedy",
+     ["round", "import", "{dir}/small.pb", "--smederij", "nergens", *K]),
     ("restore", ["restore", "{dir}/backup.db"],
      r"restored the ledger from .*backup\.db; the replaced ledger is kept as "
      r".*ledger\.db\.replaced-\d{8}T\d{6}Z", ["restore", "{dir}/not-a-ledger.db"]),
@@ -237,6 +300,7 @@ DRY_RUNS = [
     ["budget", "allocate", "--year", "2027", "--from-config", "--dry-run"],
     ["rollover", "--year", "2026", "--dry-run"],
     ["import", "payments", "{dir}/payments.csv", "--dry-run"],
+    ["round", "ballot", "import", "1", "{dir}/ballots.csv", "--dry-run"],
 ]
 READING = [
     ["status"], ["import", "template", "--output", "{dir}/t-{n}.xlsx"],
@@ -244,6 +308,7 @@ READING = [
     ["smederijen", "list"], ["smederijen", "show", "krakeel"], ["budget", "show", *K[:2]],
     ["project", "list"], ["project", "show", "2"], ["payment", "list"], ["report", *K[:2]],
     ["report", "projects", *K[:2]], ["site", "--output", "{dir}/site-{n}"],
+    ["round", "list"], ["round", "show", "1"], ["round", "export", "1", "--format", "json"],
 ]
 
 
@@ -258,9 +323,16 @@ def _leaf_commands(command=None, prefix=()) -> set[str]:
 
 
 def _name(args: list[str]) -> str:
-    words = [a for a in args[:2] if not a.startswith("-") and "{" not in a]
+    """The command's name: the longest run of its first words that names a command."""
     leaves = _leaf_commands()
-    return " ".join(words) if " ".join(words) in leaves else words[0]
+    words = []
+    for a in args[:3]:
+        if a.startswith("-") or "{" in a:
+            break
+        words.append(a)
+    while len(words) > 1 and " ".join(words) not in leaves:
+        words.pop()
+    return " ".join(words)
 
 
 def _fill(args: list[str], folder) -> list[str]:

@@ -9,4 +9,6 @@ The rooms:
 - ``store``: the round's tables (SQL only).
 - ``service``: what a clerk can do with a round, and the rules each step keeps; the award books
   through the ``Ledger``.
+- ``sheets``: a round laid out for people (``writers.Sheet``s and lines of text), for the
+  terminal and the export files. The commands are in ``smederij_cli/cli_rounds.py``.
 """

@@ -1,0 +1,420 @@
+"""``smederij round``: idea rounds from ideas to approved projects (parse, call, render).
+
+Registered by ``cli.py`` with one ``add_typer`` line. The rules are in ``rounds.service``; the
+tables are drawn from ``rounds.sheets`` by ``render``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from smederij_cli.cli import DateOpt, Json, _amount, _date, _deliver, ledger
+
+round_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help=(
+    "Idea rounds (ideeënrondes): residents propose ideas, sign and vote; the count funds the "
+    "winners as approved projects.\n\n"
+    "\b\nExample: smederij round new --smederij noordscheschut --stream korte-klap --year 2027 "
+    "--name voorjaar --budget 24.000,00 --vote approval --max-marks 5 --rule greedy-partial"))
+idea_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                       help="The ideas of a round.\n\n\b\nExample: smederij round idea add 7 "
+                            "--title 'Veegmachine ijsbaan' --amount 3.000,00 --signatures 41")
+ballot_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                         help="Ballots typed in by clerks: add, import, void.\n\n\b\nExample: "
+                              "smederij round ballot add 7 --ref P-0113 --marks 3,5,8")
+round_app.add_typer(idea_app, name="idea")
+round_app.add_typer(ballot_app, name="ballot")
+
+RoundId = Annotated[int, typer.Argument(metavar="ROUND", help="Round id (see 'round list').")]
+OptInt = Annotated[int | None, typer.Option(show_default=False)]
+
+
+def _rounds(led) -> Any:
+    from smederij_cli.rounds.service import Rounds
+
+    return Rounds(led)
+
+
+def _say(text: str) -> None:
+    from smederij_cli import render
+
+    render.message(text)
+
+
+@round_app.command("new")
+def round_new(
+    ctx: typer.Context,
+    smederij: Annotated[str, typer.Option(help="Smederij code.")],
+    stream: Annotated[str, typer.Option(help="Stream (budgetsoort), e.g. korte-klap.")],
+    year: Annotated[int, typer.Option(help="Budget year the winners are funded from.")],
+    name: Annotated[str, typer.Option(help="The round's name, e.g. voorjaar.")],
+    budget: Annotated[str, typer.Option(help="What the round may spend, e.g. 24.000,00.")],
+    vote: Annotated[str, typer.Option(
+        help="approval, choose-1, cumulative (points), scoring or ordinal (ranked).")],
+    rule: Annotated[str, typer.Option(
+        help="all-fit, greedy, greedy-no-skip, greedy-partial, mes, mes-add1 or "
+             "mes-add1-greedy.")],
+    tie_break: Annotated[str, typer.Option(
+        help="lot (with --seed), cheaper, signatures, submitted, id or id-as-text.")
+    ] = "submitted",
+    seed: Annotated[int | None, typer.Option(
+        help="The lot's seed, stated before the vote (default: drawn now and stored).",
+        show_default=False)] = None,
+    max_marks: Annotated[int | None, typer.Option(
+        help="At most this many ideas per ballot.", show_default=False)] = None,
+    min_marks: Annotated[int | None, typer.Option(
+        help="At least this many ideas per ballot.", show_default=False)] = None,
+    max_points: Annotated[int | None, typer.Option(
+        help="cumulative: the points each voter has.", show_default=False)] = None,
+    max_points_per_idea: Annotated[int | None, typer.Option(
+        help="cumulative/scoring: at most this many points for one idea.",
+        show_default=False)] = None,
+    min_score: Annotated[int | None, typer.Option(
+        help="Ideas scoring less are not funded.", show_default=False)] = None,
+    min_signatures: Annotated[int, typer.Option(
+        help="Signatures an idea needs to be voted on (draagvlak).")] = 0,
+    min_request: Annotated[str | None, typer.Option(
+        help="Least an idea may ask.", show_default=False)] = None,
+    max_request: Annotated[str | None, typer.Option(
+        help="Most an idea may ask.", show_default=False)] = None,
+    json_: Json = False,
+) -> None:
+    """Start an idea round for one Smederij, stream and year; prints its id.
+
+    The vote type, rule and tie-break are fixed now, before any idea comes in.
+
+    \b
+    Example: smederij round new --smederij noordscheschut --stream korte-klap --year 2027 --name voorjaar --budget 24.000,00 --vote approval --max-marks 5 --rule greedy-partial --min-signatures 30 --max-request 3.500,00 --tie-break lot --seed 4711
+    """
+    from smederij_cli import render
+
+    budget_cents = _amount(budget, "--budget")
+    low, high = _amount(min_request, "--min-request"), _amount(max_request, "--max-request")
+    with ledger(ctx) as led:
+        round_id = _rounds(led).new(
+            smederij=smederij, stream=stream, year=year, name=name, budget_cents=budget_cents,
+            vote_type=vote, rule=rule, tie_break=tie_break, seed=seed, max_marks=max_marks,
+            min_marks=min_marks, max_points=max_points,
+            max_points_per_idea=max_points_per_idea, min_score=min_score,
+            min_signatures=min_signatures, min_request_cents=low, max_request_cents=high)
+    render.print_json({"id": round_id}) if json_ else _say(str(round_id))
+
+
+@idea_app.command("add")
+def idea_add(
+    ctx: typer.Context,
+    round_id: RoundId,
+    title: Annotated[str, typer.Option(help="What residents propose.")],
+    amount: Annotated[str, typer.Option(help="What the idea asks.")],
+    signatures: Annotated[int, typer.Option(help="Signatures of support.")] = 0,
+    theme: Annotated[str | None, typer.Option(
+        help="greenery, play, traffic, facilities, meeting, activities, health, care, safety, "
+             "jobs or language.", show_default=False)] = None,
+    json_: Json = False,
+) -> None:
+    """Add an idea to a round still open for ideas; prints the idea's id (its number on the
+    ballot).
+
+    \b
+    Example: smederij round idea add 7 --title 'Veegmachine ijsbaan' --amount 3.000,00 --signatures 41
+    """
+    from smederij_cli import render
+
+    cents = _amount(amount, "--amount")
+    with ledger(ctx) as led:
+        idea_id = _rounds(led).add_idea(round_id, title=title, amount_cents=cents,
+                                        signatures=signatures, theme=theme)
+    render.print_json({"id": idea_id}) if json_ else _say(str(idea_id))
+
+
+@round_app.command("close-ideas")
+def close_ideas(ctx: typer.Context, round_id: RoundId, json_: Json = False) -> None:
+    """Close a round for ideas and decide which may be voted on (signatures, request limits).
+
+    When all eligible ideas fit the budget together, no vote is needed: count and award.
+
+    \b
+    Example: smederij round close-ideas 7
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        c = _rounds(led).close_ideas(round_id)
+    if json_:
+        render.print_json({"round": c.round_id, "eligible": c.eligible,
+                           "ineligible": [{"id": i, "reason": why} for i, why in c.ineligible],
+                           "eligible_cents": c.eligible_cents, "no_vote": c.no_vote})
+        return
+    _say(f"round {round_id}: {len(c.eligible)} idea(s) eligible ("
+         f"{', '.join(map(str, c.eligible)) or 'none'}), "
+         f"{render.money(c.eligible_cents)} together")
+    for idea_id, why in c.ineligible:
+        _say(f"idea {idea_id} not eligible: {why}")
+    _say("no vote needed: all eligible ideas fit the budget; count and award the round"
+         if c.no_vote else "the vote can start: type in the ballots with 'round ballot add'")
+
+
+@ballot_app.command("add")
+def ballot_add(
+    ctx: typer.Context,
+    round_id: RoundId,
+    ref: Annotated[str, typer.Option(help="The number on the paper ballot, e.g. P-0113.")],
+    marks: Annotated[str, typer.Option(
+        help="Idea ids: 3,5,8 (approval, choose-1; ordinal: in the voter's order); "
+             "points: 3:2,8:1 (cumulative, scoring).")],
+) -> None:
+    """Type in one paper ballot; it is checked against the round's rules.
+
+    \b
+    Example: smederij round ballot add 7 --ref P-0113 --marks 3,5,8
+    """
+    with ledger(ctx) as led:
+        n = _rounds(led).add_ballot(round_id, ref, marks)
+    _say(f"ballot {ref.strip()} added to round {round_id} ({n} valid)")
+
+
+@ballot_app.command("import")
+def ballot_import(
+    ctx: typer.Context,
+    round_id: RoundId,
+    file: Annotated[Path, typer.Argument(help="CSV with columns ref and marks.")],
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Check every row and write nothing.")] = False,
+) -> None:
+    """Import ballots from a CSV file (ref;marks), all or nothing: every bad row is listed.
+
+    \b
+    Example: smederij round ballot import 7 stembiljetten.csv --dry-run
+    """
+    with ledger(ctx) as led:
+        done = _rounds(led).import_ballots(round_id, file, dry_run=dry_run)
+    _say(f"{done['ballots']} ballot(s) " + ("checked; dry run: nothing written" if dry_run
+                                            else f"imported into round {round_id}"))
+
+
+@ballot_app.command("void")
+def ballot_void(
+    ctx: typer.Context,
+    round_id: RoundId,
+    ref: Annotated[str, typer.Argument(help="The ballot's ref.")],
+    reason: Annotated[str, typer.Option(help="Why it does not count.")],
+) -> None:
+    """Take a ballot out of the count, with the reason (ballots are never edited).
+
+    \b
+    Example: smederij round ballot void 7 P-0113 --reason 'dubbel ingevoerd'
+    """
+    with ledger(ctx) as led:
+        _rounds(led).void(round_id, ref, reason)
+    _say(f"ballot {ref} of round {round_id} voided")
+
+
+@round_app.command("count")
+def round_count(
+    ctx: typer.Context,
+    round_id: Annotated[int | None, typer.Argument(
+        metavar="[ROUND]", help="Round id; leave out with --pb.", show_default=False)] = None,
+    rule: Annotated[str | None, typer.Option(
+        help="Count under another rule (what if: not stored).", show_default=False)] = None,
+    tie_break: Annotated[str | None, typer.Option(
+        help="Break ties another way (what if: not stored).", show_default=False)] = None,
+    pb: Annotated[Path | None, typer.Option(
+        "--pb", help="Recount a pabulib .pb file; no ledger needed.", show_default=False)
+    ] = None,
+    json_: Json = False,
+) -> None:
+    """Count a round's ballots under its rule: which ideas are funded, with what.
+
+    The count itself writes nothing. Under the round's own rule and tie-break the result is
+    kept as the count shown last (one audit row when it changed): 'round award' refuses if the
+    ballots give another result by then.
+
+    \b
+    Example: smederij round count 7 --json
+    Example: smederij round count --pb Poland_Swiecie_2023.pb --rule mes-add1 --json
+    """
+    from smederij_cli import render
+    from smederij_cli.errors import InvalidInput
+    from smederij_cli.rounds import sheets
+
+    if (pb is None) == (round_id is None):
+        raise InvalidInput("give a round id, or --pb FILE to recount a pabulib file")
+    kept = False
+    if pb is not None:
+        from smederij_cli.rounds.pabulib import count_file
+
+        result = count_file(pb, rule, tie_break or "id-as-text").to_json()
+        title = f"Count of {pb.name}"
+    else:
+        with ledger(ctx) as led:
+            data, kept = _rounds(led).show_count(round_id, rule=rule, tie_break=tie_break)
+            result = data.to_json()
+        title = f"Count of round {round_id}"
+    if json_:
+        render.print_json(result)
+        return
+    render.sheet(sheets.count_sheet(result, title))
+    for line in sheets.count_lines(result):
+        _say(line)
+    if kept:
+        _say(f"kept as the count shown: 'round award {round_id}' checks that the ballots still "
+             "give it")
+
+
+@round_app.command("award")
+def round_award(
+    ctx: typer.Context,
+    round_id: RoundId,
+    date: DateOpt = None,
+    note: Annotated[str, typer.Option(help="Why: kept in each project's history.")] = "",
+    json_: Json = False,
+) -> None:
+    """Make the winners approved projects with their commitments, in one transaction.
+
+    Refused when the ballots no longer give the count shown last, or when the Smederij's
+    available budget cannot cover the awards (the shortfall is named).
+
+    \b
+    Example: smederij round award 7 --date 2027-07-01 --note 'bewonersavond 24 juni'
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        done = _rounds(led).award(round_id, _date(date), note)
+    if json_:
+        render.print_json(done)
+        return
+    for p in done["projects"]:
+        _say(f"idea {p['idea']} -> project {p['project']} ({p['title']}): "
+             f"{render.money(p['awarded_cents'])} committed"
+             + (f", {render.money(p['to_cofund_cents'])} still to be co-funded"
+                if p["to_cofund_cents"] else ""))
+    _say(f"round {round_id} awarded: {len(done['projects'])} project(s), "
+         f"{render.money(done['committed_cents'])} committed")
+
+
+@round_app.command("import")
+def round_import(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A pabulib .pb file.")],
+    smederij: Annotated[str, typer.Option(help="Smederij code.")],
+    stream: Annotated[str, typer.Option(help="Stream (budgetsoort).")],
+    year: Annotated[int, typer.Option(help="Budget year.")],
+    name: Annotated[str | None, typer.Option(
+        help="The round's name (default: the file's name).", show_default=False)] = None,
+    json_: Json = False,
+) -> None:
+    """Import a round from a pabulib .pb file (ideas, ballots, rule); prints its id.
+
+    \b
+    Example: smederij round import Netherlands_Assen_2024.pb --smederij krakeel --stream lange-klap --year 2027
+    """
+    from smederij_cli import render
+
+    with ledger(ctx) as led:
+        round_id = _rounds(led).import_pb(file, smederij=smederij, stream=stream, year=year,
+                                          name=name)
+    render.print_json({"id": round_id}) if json_ else _say(str(round_id))
+
+
+EXPORTS = ("pb", "csv", "xlsx", "markdown", "json")
+
+
+@round_app.command("export")
+def round_export(
+    ctx: typer.Context,
+    round_id: RoundId,
+    format: Annotated[str, typer.Option("--format", help="pb, csv, xlsx, markdown or json.")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file (xlsx needs it).", show_default=False)
+    ] = None,
+) -> None:
+    """Write a round: as a pabulib .pb file, its count as CSV, XLSX or Markdown, or all of it
+    as JSON (settings, ideas, every ballot, the count).
+
+    \b
+    Example: smederij round export 7 --format pb --output noordscheschut-2027.pb
+    """
+    from smederij_cli import render, writers
+    from smederij_cli.errors import InvalidInput
+    from smederij_cli.rounds import sheets
+
+    if format not in EXPORTS:
+        raise InvalidInput(f"unknown format {format!r}: use {', '.join(EXPORTS)}")
+    if format == "xlsx" and output is None:
+        raise InvalidInput("xlsx is a binary file: give --output FILE, e.g. --output "
+                           "ronde.xlsx")
+    with ledger(ctx) as led:
+        rounds = _rounds(led)
+        with led.store.snapshot():
+            data = rounds.show(round_id)
+            ballots = rounds.ballots(round_id)
+            result = (rounds.count(round_id).to_json() if data["state"] != "open" else None)
+            pb = rounds.export_pb(round_id) if format == "pb" else None
+    names = {i["id"]: i["external_id"] for i in data["ideas"]}
+    if format == "pb":
+        content: list = [pb]
+    elif format == "json":
+        content = list(render.json_chunks(sheets.export_json(data, ballots, result)))
+    else:
+        if result is None:
+            raise InvalidInput(f"round {round_id} is still open for ideas: there is no count "
+                               "to export yet (--format json has the ideas)")
+        count = sheets.count_sheet(result, f"Count of round {round_id}: {data['name']}")
+        if format == "csv":
+            content = list(writers.csv_chunks(count))
+        elif format == "markdown":
+            content = list(writers.markdown_chunks([count], "en"))
+        else:
+            content = [writers.write_xlsx([count, sheets.ideas_sheet(data),
+                                           sheets.ballots_sheet(ballots, names)], "nl")]
+    _deliver(content, output, f"round {round_id} ({format})")
+
+
+@round_app.command("list")
+def round_list(
+    ctx: typer.Context,
+    year: Annotated[int | None, typer.Option(help="Only this year.", show_default=False)] = None,
+    smederij: Annotated[str | None, typer.Option(help="Only this Smederij.",
+                                                 show_default=False)] = None,
+    json_: Json = False,
+) -> None:
+    """The idea rounds, with their state, ideas, ballots and what was awarded.
+
+    \b
+    Example: smederij round list --year 2027 --smederij noordscheschut
+    """
+    from smederij_cli import render
+    from smederij_cli.rounds import sheets
+
+    with ledger(ctx) as led:
+        rows = _rounds(led).list(year=year, smederij=smederij)
+    if json_:
+        render.print_json([{**r, "no_vote": bool(r["no_vote"])} for r in rows])
+    else:
+        render.sheet(sheets.rounds_sheet(rows))
+
+
+@round_app.command("show")
+def round_show(ctx: typer.Context, round_id: RoundId, json_: Json = False) -> None:
+    """One round: its rules, ideas (eligible or why not, the project each became), ballots.
+
+    \b
+    Example: smederij round show 7 --json
+    """
+    from smederij_cli import render
+    from smederij_cli.rounds import sheets
+
+    with ledger(ctx) as led:
+        data = _rounds(led).show(round_id)
+    if json_:
+        render.print_json(data)
+        return
+    for line in sheets.round_lines(data):
+        _say(line)
+    render.sheet(sheets.ideas_sheet(data))
+    if data["shown_count"]:
+        _say("count shown last: " + next(sheets.count_lines(data["shown_count"])))
+
