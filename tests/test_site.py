@@ -14,6 +14,7 @@ import pytest
 
 from smederij_cli.demo import build_demo
 from smederij_cli.ledger import Ledger
+from smederij_cli.rounds.service import Rounds
 from smederij_cli.store import Store
 
 from conftest import Cli, dump
@@ -36,6 +37,20 @@ def two_years(tmp_path_factory) -> Path:
         led.add_project(smederij="krakeel", stream="korte-klap", year=2027,
                         title='<script>alert("x")</script> & "Speeltuin"', amount_cents=500_00,
                         date=dt.date(2027, 2, 2), note="geheime notitie van de clerk")
+        rounds = Rounds(led)  # Noordscheschut 2008: the first idea that no longer fits gets
+        spring = rounds.new(smederij="noordscheschut", stream="korte-klap", year=2027,  # the rest
+                            name="voorjaar", budget_cents=6_000_00, vote_type="approval",
+                            rule="greedy-partial", max_marks=2)
+        for title, cents in (("Veegmachine ijsbaan", 3_000_00), ("Jeu de boules", 2_500_00),
+                             ("Bankjes dorpsplein", 2_840_00)):
+            rounds.add_idea(spring, title=title, amount_cents=cents, signatures=40)
+        rounds.close_ideas(spring)
+        for n, marks in enumerate(["1,2", "1,3", "1,2", "2", "3", "1"], 1):
+            rounds.add_ballot(spring, f"JanDeVries-{n}", marks)
+        autumn = rounds.new(smederij="noordscheschut", stream="lange-klap", year=2027,
+                            name="najaar", budget_cents=1_000_00, vote_type="approval",
+                            rule="greedy")
+        rounds.add_idea(autumn, title="Buurtkoor", amount_cents=400_00, signatures=12)
     return path
 
 
@@ -281,3 +296,29 @@ def test_in_chromium_every_page_fits_a_phone_and_every_link_resolves(public_site
                 broken.add((m["page"], link))
     assert broken == set()
     assert all(m["title"] for m in measured)
+
+
+def test_a_smederij_page_shows_its_idea_rounds_and_their_result(public_site, two_years):
+    page = tables(public_site / "noordscheschut" / "index.html")
+    spring = page["Ideeënronde voorjaar 2027"]
+    assert [row[0][0] for row in spring[1:]] == ["Veegmachine ijsbaan", "Jeu de boules",
+                                                 "Bankjes dorpsplein"]
+    assert [row[2][1] for row in spring[1:]] == ["4", "3", "2"]  # votes
+    assert [row[3][0] for row in spring[1:]] == ["toegekend", "toegekend",
+                                                 "deels toegekend (€ 500,00)"]
+    autumn = page["Ideeënronde najaar 2027"]  # still collecting ideas: signatures, no result
+    assert autumn[1][0][0] == "Buurtkoor" and autumn[1][2][1] == "12"
+    assert not (public_site / "data" / "rounds" / "2.pb").exists()
+
+
+def test_a_rounds_ballots_are_published_to_recount_without_who_cast_them(public_site,
+                                                                           two_years):
+    from smederij_cli.rounds.pabulib import count_file
+
+    pb = public_site / "data" / "rounds" / "1.pb"
+    text = pb.read_text("utf-8")
+    assert "JanDeVries" not in text
+    result = count_file(pb)
+    assert result.to_json()["winners_external"] == ["1", "2", "3"]
+    assert result.spent_cents == 6_000_00
+    assert Cli(two_years).ok("round", "count", "1", "--json").stdout.count('"partial"') == 1

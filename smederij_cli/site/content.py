@@ -94,8 +94,50 @@ def _project(p: dict, internal: bool) -> dict:
 
 
 def _rounds(led: Any, internal: bool) -> list[dict]:
-    """The idea rounds, once the ledger keeps them (none before)."""
-    return []
+    """Every idea round with its ideas, their votes and the result, and its ballots as a ``.pb``
+    file so that anyone can recount it. In public, a ballot's reference (the number a clerk
+    wrote on a paper ballot, or a voter id from an imported file) becomes its sequence number."""
+    from smederij_cli.rounds.service import Rounds
+
+    rounds = Rounds(led)
+    out = []
+    for r in rounds.list():
+        shown = rounds.show(r["id"])
+        ideas = {i["id"]: i for i in shown["ideas"]}
+        result = None if shown["state"] == "open" else rounds.count(r["id"])
+        if result is None:  # still collecting ideas: no votes, no result yet
+            listed = [{"title": i["title"], "cost_cents": i["amount_cents"], "votes": None,
+                       "signatures": i["signatures"], "outcome": "open", "awarded_cents": 0}
+                      for i in shown["ideas"]]
+        else:
+            listed = [{"title": i.title, "cost_cents": i.cost_cents, "votes": i.votes,
+                       "signatures": ideas[i.id]["signatures"] if i.id in ideas else 0,
+                       "outcome": i.outcome, "awarded_cents": i.awarded_cents}
+                      for i in sorted(result.ideas, key=lambda i: (i.rank is None, i.rank or 0,
+                                                                  i.id))]
+        out.append({"id": r["id"], "smederij": r["smederij"], "stream": r["stream"],
+                    "year": r["year"], "name": r["name"], "budget_cents": r["budget_cents"],
+                    "vote_type": r["vote_type"], "rule": r["rule"], "state": shown["state"],
+                    "no_vote": shown["no_vote"], "ballots": shown["ballots"]["valid"],
+                    "ideas": listed,
+                    "pb": None if result is None else _public_pb(rounds.export_pb(r["id"]),
+                                                                 internal)})
+    return out
+
+
+def _public_pb(text: str, internal: bool) -> str:
+    if internal:
+        return text
+    from dataclasses import replace
+
+    from smederij_cli.rounds.pabulib import read_pb, write_pb
+
+    pb = read_pb(text)
+    numbers = {b.ref: str(n) for n, b in enumerate(pb.ballots, 1)}
+    return write_pb(replace(
+        pb, ballots=tuple(replace(b, ref=numbers[b.ref]) for b in pb.ballots),
+        voter_columns={numbers[ref]: cols for ref, cols in pb.voter_columns.items()
+                       if ref in numbers}))
 
 
 def smederij_figures(content: SiteContent, code: str, year: int) -> dict[str, dict[str, int]]:

@@ -380,13 +380,29 @@ def smederij_page(c: SiteContent, sm: dict) -> str:
 
 def round_block(w: Words, r: dict) -> str:
     """One idea round: its ideas, their votes and the result."""
-    head = [(w("title"), False), (w("amount"), True), (w("site_votes"), True),
-            (w("site_result"), False)]
-    rows = [[(e(i["title"]), ""), money_cell(w, i["cost_cents"]), (w.count(i["votes"]), ""),
-             (e(w("site_outcome_" + i["outcome"])), "")] for i in r["ideas"]]
-    return ('<div class="panel">' + table(f"{r['name']} {r['year']}", head, rows)
-            + f'<p class=note><a href="../data/rounds/{r["id"]}.pb">{e(w("site_pb"))}</a></p>'
-            + "</div>")
+    voted = r["state"] != "open"
+    head = [(w("title"), False), (w("amount"), True)]
+    head += [(w("site_votes"), True), (w("site_result"), False)] if voted else \
+        [(w("supporters"), True)]
+    rows = []
+    for i in r["ideas"]:
+        row = [(e(i["title"]), ""), money_cell(w, i["cost_cents"])]
+        if voted:
+            outcome = w("site_outcome_" + i["outcome"])
+            if i["outcome"] == "partial":
+                outcome += f" ({w.money(i['awarded_cents'])})"
+            row += [(w.count(i["votes"]), str(i["votes"])), (e(outcome), "")]
+        else:
+            row += [(w.count(i["signatures"]), str(i["signatures"]))]
+        rows.append(row)
+    about = w("site_round_about", budget=w.money(r["budget_cents"]),
+              ballots=w.count(r["ballots"])) if voted else w("site_round_open")
+    if r.get("no_vote"):
+        about = w("site_round_no_vote", budget=w.money(r["budget_cents"]))
+    link = (f'<p class=note><a href="../data/rounds/{r["id"]}.pb">{e(w("site_pb"))}</a></p>'
+            if r.get("pb") else "")
+    return ('<div class="panel">' + f"<p>{e(about)}</p>"
+            + table(f"{w('site_round')} {r['name']} {r['year']}", head, rows) + link + "</div>")
 
 
 def project_page(c: SiteContent, p: dict, sm: dict) -> str:
