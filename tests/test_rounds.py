@@ -475,8 +475,8 @@ def test_mistakes_are_one_line_and_leave_the_ledger_as_it_was(cli_ledger, db_pat
             (["round", "count"], "give a round id, or --pb FILE"),
             (["round", "count", rid, "--rule", "loudest"], "unknown rule 'loudest'"),
             (["round", "new", "--smederij", "krakeel", "--stream", "korte-klap", "--year",
-              "2026", "--name", "s", "--budget", "1.000", "--vote", "approval", "--rule",
-              "greedy"], "ambiguous"),
+              "2026", "--name", "s", "--budget", "1,000", "--vote", "approval", "--rule",
+              "greedy"], "three decimals"),
             (["round", "export", rid, "--format", "pdf"], "unknown format 'pdf'"),
             (["round", "ballot", "import", rid, "/nonexistent.csv"], "no file")):
         result = cli(*args)
