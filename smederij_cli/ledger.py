@@ -133,9 +133,11 @@ class Ledger:
                              "configuration any more")
         return row
 
-    def stream(self, code: str) -> dict:
+    def stream(self, code: str, *, active: bool = True) -> dict:
+        """A stream of the registry: an active one (to book in), or with ``active=False`` also
+        one the configuration no longer lists (to report on: its money is still there)."""
         row = self.store.stream(code)
-        if row is None or not row["active"]:
+        if row is None or (active and not row["active"]):
             known = ", ".join(r["code"] for r in self.store.streams())
             raise NotFound(f"unknown stream {code!r}: use one of {known or 'none yet'}")
         return row
@@ -266,7 +268,7 @@ class Ledger:
         """Allocations and transfers of a year, with what each Smederij has per stream."""
         check_year(year)
         figures = {(r["smederij"], r["stream"]): r for r in self.store.stream_figures(year)}
-        streams = [s["code"] for s in self.store.streams()]
+        streams = self._report_streams(figures)
         rows = []
         for sm in self._report_smederijen(figures):
             rows.append({"code": sm["code"], "name": sm["name"], "streams": {
@@ -717,7 +719,7 @@ class Ledger:
         self._check_filters(smederij, stream)
         figures = {(r["smederij"], r["stream"]): r for r in self.store.stream_figures(year)}
         counts = self.store.project_status_counts(year, stream)
-        streams = [s["code"] for s in self.store.streams() if stream in (None, s["code"])]
+        streams = [s for s in self._report_streams(figures) if stream in (None, s)]
         nothing, no_projects = dict.fromkeys(FIGURES, 0), dict.fromkeys(d.STATUSES, 0)
         rows, shown = [], []  # shown: every figures dict in the report, for the totals
         for sm in self._report_smederijen(figures):
@@ -801,7 +803,14 @@ class Ledger:
         if smederij:
             self.smederij(smederij)
         if stream:
-            self.stream(stream)
+            self.stream(stream, active=False)
+
+    def _report_streams(self, figures: dict) -> list[str]:
+        """Active streams, and inactive ones that still have money in the year: a stream
+        left out of the configuration keeps its money in every report (issue 12)."""
+        with_money = {st for _, st in figures}
+        return [st["code"] for st in self.store.streams(active_only=False)
+                if st["active"] or st["code"] in with_money]
 
     def _report_smederijen(self, figures: dict) -> list[dict]:
         """Active Smederijen, and inactive ones that still have money in the year."""
