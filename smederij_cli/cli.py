@@ -516,18 +516,14 @@ def rollover(
         data = led.rollover(year, dry_run=dry_run, early=early, on_moves_written=hook)
         names = {s["code"]: s["name"] for s in led.store.smederijen(active_only=False)}
         closed_at = led.store.year_closed_at(year)
+        note = led.closing_note(year) if data["status"] == "dry_run" else None
         lang = _lang(led)
     if json_:
         render.print_json(data)
         return
     render.rollover(data, names, closed_at, lang)
-    if data["status"] == "dry_run":
-        from smederij_cli.dates import may_close_from, today
-
-        day = may_close_from(year)
-        render.message(f"{year} may be closed from {day.isoformat()}"
-                       + (f" (today is {today().isoformat()}; --early closes it before)"
-                          if today() < day else ""))
+    if note:
+        render.message(note)
 
 
 PAUSE_ROLLOVER = "SMEDERIJ_TEST_PAUSE_ROLLOVER"

@@ -361,6 +361,16 @@ class Ledger:
         return {"year": year, "next_year": year + 1, "status": status, "moves": moves,
                 "totals": {k: sum(m[k] for m in moves) for k in keys}}
 
+    def closing_note(self, year: int) -> str:
+        """When ``year`` may be closed, for a dry run to say (``_check_can_close``'s rules)."""
+        if not self.store.year_has_money(year):
+            return (f"{year} has no allocation and nothing carried in: it cannot be closed "
+                    "(a closed year stays closed)")
+        day, today = dates.may_close_from(year), dates.today()
+        return (f"{year} may be closed from {day.isoformat()}"
+                + (f" (today is {today.isoformat()}; --early closes it before)"
+                   if today < day and year == today.year else ""))
+
     def _check_can_close(self, year: int, dry_run: bool, today: _dt.date,
                          early: bool = False) -> None:
         years = self.store.years()

@@ -206,6 +206,8 @@ def test_a_year_that_never_held_money_is_not_closed(year26, db_path):
         refused(year26, db_path, "rollover", "--year", "2025", *extra,
                 says=("budget year 2025 has no allocation",
                       "smederij rollover --year 2026"))
+    dry = year26.ok("rollover", "--year", "2025", "--dry-run")  # looking is always allowed
+    assert "2025 has no allocation and nothing carried in: it cannot be closed" in dry.stdout
 
 
 def test_the_current_year_closes_from_31_december_or_deliberately_early(year26, db_path,
