@@ -130,7 +130,8 @@ class Ledger:
                            f"list' (e.g. {known or 'none yet: run smederij init'})")
         if active and not row["active"]:
             raise NotAllowed(f"Smederij {code!r} is no longer active: it is not in the "
-                             "configuration any more")
+                             "configuration any more; book for an active Smederij, or add it "
+                             "to the YAML again and run 'smederij init --config FILE'")
         return row
 
     def stream(self, code: str, *, active: bool = True) -> dict:
@@ -510,9 +511,11 @@ class Ledger:
         title = clean_text(title, "title", required=True)
         d.check_theme(theme)
         if supporters < 0 or volunteers < 0:
-            raise InvalidInput("supporters and volunteers are counts: give 0 or more")
+            raise InvalidInput("--supporters and --volunteers are counts of people: give 0 or "
+                               "more, e.g. --supporters 30")
         if max(supporters, volunteers) > MAX_COUNT:
-            raise InvalidInput(f"supporters or volunteers is too large: at most {MAX_COUNT:,}")
+            raise InvalidInput(f"--supporters or --volunteers is too large: give at most "
+                               f"{MAX_COUNT:,} people")
         cofunding = {clean_text(k, "co-funding source", required=True): v
                      for k, v in (cofunding or {}).items()}
         with self.store.write():  # under the write lock: no rollover can close the year between
@@ -781,7 +784,9 @@ class Ledger:
     def report_years(start: int, end: int) -> list[int]:
         for year in (start, end):
             if not 2000 <= year <= 2200:
-                raise InvalidInput(f"year {year} is out of range: give a year like 2026")
+                raise InvalidInput(f"year {year} is out of range: budget years run from "
+                                   f"{dates.MIN_YEAR} to {dates.MAX_YEAR}; give e.g. --year "
+                                   "2026, or --from 2025 --to 2026")
         if start > end:
             raise InvalidInput(f"--from {start} is after --to {end}: give the earlier year "
                                "first")

@@ -357,6 +357,9 @@ def test_init_with_a_smaller_registry_keeps_every_cent_in_every_report(year26, d
     (["report", "--year", "1999"], ("--year 1999 is out of range", "give e.g. --year 2026")),
     (["project", "list", "--year", "2201"], ("--year 2201 is out of range",)),
     (["log", "--since", "morgen"], ("--since 'morgen' is not a date",)),
+    (["project", "add", "--smederij", "pesse", "--stream", KK, "--title", "T", "--amount", "10",
+      "--supporters", "-1"], ("--supporters and --volunteers are counts", "--supporters 30")),
+    (["report", "projects", "--year", "1999"], ("year 1999 is out of range", "--year 2026")),
 ])
 def test_refusals_name_the_option_as_typed(year26, db_path, args, says):
     refused(year26, db_path, *args, says=says)
