@@ -44,29 +44,31 @@ def check_range(date: _dt.date, what: str = "--date") -> _dt.date:
     return date
 
 
-def _not_closed(date: _dt.date, last_closed: int | None, doing: str, what: str) -> None:
+def _not_closed(date: _dt.date, last_closed: int | None, doing: str, what: str,
+                hint: str = "") -> None:
     if last_closed is not None and date.year <= last_closed:
         raise NotAllowed(
             f"{what} {date.isoformat()} is in budget year {date.year}, which is closed: "
-            f"{doing} must be dated on or after {last_closed + 1}-01-01 (closed years are "
-            "read-only)")
+            f"{doing} must be dated on or after {last_closed + 1}-01-01{hint} (closed years "
+            "are read-only)")
 
 
 def entry_date(date: _dt.date | None, year: int, doing: str, *, last_closed: int | None,
                today: _dt.date, what: str = "--date") -> _dt.date:
     """The date of a money entry that books into budget ``year`` (which is open): ``date``,
     or by default today, or 1 January of ``year`` when today is before it. Refused when not
-    in ``year`` or in a closed year."""
-    given = date is not None
+    in ``year`` or in a closed year; ``what`` names the date as the user gave it."""
     if date is None:
-        date = today if today.year >= year else _dt.date(year, 1, 1)
+        date, what, hint = (today, "today", " with --date") if today.year >= year else (
+            _dt.date(year, 1, 1), what, "")
+    else:
+        hint = ""
     check_range(date, what)
-    _not_closed(date, last_closed, doing, what)
+    _not_closed(date, last_closed, doing, what, hint)
     if date.year != year:
-        told = "" if given else f" (today, {today.isoformat()}, is not: give --date)"
         raise NotAllowed(
             f"{what} {date.isoformat()} is not in budget year {year}, which {doing} books "
-            f"into: date it {year_span(year)}{told}")
+            f"into: date it {year_span(year)}{hint}")
     return date
 
 
@@ -74,15 +76,9 @@ def event_date(date: _dt.date | None, doing: str, *, last_closed: int | None,
                today: _dt.date, what: str = "--date") -> _dt.date:
     """The date of an entry that moves no money (a proposal, a start, a rejection): ``date``
     or today, never in a closed year."""
-    given = date is not None
-    date = today if date is None else date
+    date, what, hint = (today, "today", " with --date") if date is None else (date, what, "")
     check_range(date, what)
-    try:
-        _not_closed(date, last_closed, doing, what)
-    except NotAllowed as e:
-        if given:
-            raise
-        raise NotAllowed(f"{e} (today, {date.isoformat()}, is: give --date)") from None
+    _not_closed(date, last_closed, doing, what, hint)
     return date
 
 

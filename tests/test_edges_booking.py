@@ -181,7 +181,8 @@ def test_the_date_rules_directly():
                             today=dt.date(2026, 12, 1)) == dt.date(2027, 1, 1)
     assert dates.entry_date(None, 2026, "x", last_closed=None,
                             today=dt.date(2026, 6, 1)) == dt.date(2026, 6, 1)
-    with pytest.raises(NotAllowed, match=r"today, 2027-01-03, is not: give --date"):
+    with pytest.raises(NotAllowed, match=r"^today 2027-01-03 is not in budget year 2026, .*"
+                                         r"2026-12-31 with --date$"):
         dates.entry_date(None, 2026, "x", last_closed=None, today=dt.date(2027, 1, 3))
     with pytest.raises(NotAllowed, match="which is closed"):
         dates.entry_date(dt.date(2026, 6, 1), 2027, "x", last_closed=2026,
@@ -232,6 +233,16 @@ def test_early_closes_the_current_year_before_its_end(year26, db_path, monkeypat
     cli.ok("rollover", "--year", "2026", "--early")
     info = json.loads(cli.ok("info", "--json").stdout)
     assert {"year": 2026, "status": "closed"} in info["years"]
+    # the rest of December is closed: a step without --date says so, and what to type
+    refused(cli, db_path, "project", "start", "1",
+            says=("today 2026-12-02 is in budget year 2026, which is closed",
+                  "on or after 2027-01-01 with --date"))
+    cli.ok("project", "start", "1", "--date", "2027-01-04")
+    # money for the carried project books in 2027; without --date, from its 1 January
+    cli.ok("payment", "add", "--project", "1", "--amount", "10", "--date", "2027-01-05")
+    cli.ok("budget", "transfer", "--year", "2027", "--stream", KK, "--from", "krakeel", "--to",
+           "pesse", "--amount", "10")
+    assert txn_dates(db_path, "Transfer 2027%") == ["2027-01-01"]
 
 
 def test_the_year_end_script_on_2_january(year26, db_path, monkeypatch):
