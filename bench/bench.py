@@ -50,7 +50,8 @@ SIZES = {
     "national": Size("national", 5_000, 25_000, 100_000),
 }
 IMPORT_ROWS = 100_000
-BUILD = 3  # bumped whenever the built ledgers change shape: cached ones of another build are not used
+BUILD = 3  # bumped whenever the built ledgers change shape: cached ones of another build are not
+           # used (3: allocations dated in the year they fund)
 
 
 # -- building ------------------------------------------------------------------------------------

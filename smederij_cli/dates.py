@@ -105,8 +105,8 @@ def check_can_close(year: int, today: _dt.date, *, early: bool) -> None:
     if year > today.year:
         raise NotAllowed(
             f"budget year {year} has not ended yet (today is {today.isoformat()}): it may be "
-            f"closed from {may_close_from(year).isoformat()}, not before; 'smederij rollover --year {year} "
-            "--dry-run' shows what would move")
+            f"closed from {may_close_from(year).isoformat()}, not before; "
+            f"'smederij rollover --year {year} --dry-run' shows what would move")
     if today < may_close_from(year) and not early:
         raise NotAllowed(
             f"budget year {year} has not ended yet (today is {today.isoformat()}): it may be "

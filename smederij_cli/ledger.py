@@ -197,15 +197,15 @@ class Ledger:
         events = self.store.project_events(p["id"])
         if events:
             last = events[-1]
+            step = _STEP_NOUNS.get(last["to_status"], "last step")
             dates.check_after(date, _dt.date.fromisoformat(last["date"]),
-                              f"project {p['id']}'s {_STEP_NOUNS.get(last['to_status'], 'last step')}",
-                              what)
+                              f"project {p['id']}'s {step}", what)
 
     # -- budget ----------------------------------------------------------------------------------
 
-    def allocate(self, year: int, stream: str, date: _dt.date | None, *, smederij: str | None = None,
-                 amount_cents: int | None = None, total_cents: int | None = None,
-                 method: str | None = None, base_cents: int = 0,
+    def allocate(self, year: int, stream: str, date: _dt.date | None, *,
+                 smederij: str | None = None, amount_cents: int | None = None,
+                 total_cents: int | None = None, method: str | None = None, base_cents: int = 0,
                  dry_run: bool = False) -> Allocation:
         """Give money from ``funding:<stream>`` to one Smederij, or split a total over all
         active Smederijen (``equal``, or ``weighted``: a base each, the rest by inhabitants)."""

@@ -297,8 +297,8 @@ def test_rollover_json_dry_run_and_rerun(year_end, db_path):
     after = dump(db_path)
     again = cli.ok("rollover", "--year", "2026", "--early")
     assert "already rolled over" in again.stdout and "nothing changed" in again.stdout
-    assert json.loads(cli.ok("rollover", "--year", "2026", "--early", "--json").stdout)["status"] == (
-        "already_rolled_over")
+    assert json.loads(cli.ok("rollover", "--year", "2026", "--early", "--json").stdout)[
+        "status"] == "already_rolled_over"
     assert dump(db_path) == after
     text = cli.ok("rollover", "--year", "2027", "--dry-run").stdout
     assert "Rollover 2027 -> 2028 (dry run: nothing written)" in text
