@@ -608,7 +608,7 @@ class Ledger:
         if filters.get("smederij"):
             self.smederij(filters["smederij"])
         if filters.get("stream"):
-            self.stream(filters["stream"])
+            self.stream(filters["stream"], active=False)  # a stream left out keeps its projects
         if filters.get("status") and filters["status"] not in d.STATUSES:
             raise InvalidInput(f"unknown status {filters['status']!r}: choose one of "
                                f"{', '.join(d.STATUSES)}")

@@ -353,6 +353,9 @@ def test_init_with_a_smaller_registry_keeps_every_cent_in_every_report(year26, d
     lange = json.loads(cli.ok("report", "--year", "2026", "--stream", LK, "--format",
                               "json").stdout)["totals"]
     assert lange["allocated_cents"] == 250_000_00  # the stream left out is still reported
+    listed = json.loads(cli.ok("report", "projects", "--year", "2026", "--stream", LK,
+                               "--format", "json").stdout)
+    assert [p["id"] for p in listed] == [2]
     # and back: the full registry again changes no total
     cli.ok("init")
     assert totals(reports()) == totals(before)
