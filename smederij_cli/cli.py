@@ -200,15 +200,19 @@ def _amount(text: str | None, what: str) -> int | None:
     return None if text is None else parse_amount(text, what=what, lang=_run["amounts"])
 
 
-def _date(text: str | None) -> _dt.date:
+def _date(text: str | None, what: str = "--date") -> _dt.date | None:
+    """A date as typed, or None: the ledger then dates the entry itself (today, or 1 January of
+    a budget year that has not begun; see ``dates``)."""
+    from smederij_cli.dates import check_range
     from smederij_cli.money import parse_date
 
-    return _dt.date.today() if text is None else parse_date(text)
+    return None if text is None else check_range(parse_date(text, what), what)
 
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (money in integer cents).")]
 DateOpt = Annotated[str | None, typer.Option(
-    "--date", help="Date: YYYY-MM-DD or DD-MM-YYYY (default: today).", show_default=False)]
+    "--date", help="Date: YYYY-MM-DD or DD-MM-YYYY (default: today; for a budget year that has "
+    "not begun, its 1 January).", show_default=False)]
 NoteOpt = Annotated[str, typer.Option("--note", help="Why: kept in the project's history.")]
 YearOpt = Annotated[int, typer.Option("--year", help="Budget year.")]
 StreamOpt = Annotated[str, typer.Option("--stream", help="Stream (budgetsoort), e.g. korte-klap.")]
@@ -555,6 +559,9 @@ def rollover(
     year: YearOpt,
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Show exactly what would move; write nothing.")] = False,
+    early: Annotated[bool, typer.Option(
+        "--early", help="Close the current year before 31 December (deliberately: entries "
+        "dated later in it are refused from then on).")] = False,
     json_: Json = False,
 ) -> None:
     """Close a budget year and carry what is left into the next, by each stream's policy.
@@ -563,6 +570,8 @@ def rollover(
     configuration says (none, full, capped, max_years); open commitments always move on with
     their project. One transaction: interrupted, it leaves the year open and nothing moved.
     Safe to run twice (the second run changes nothing and says so); years close in order.
+    A year may be closed from its 31 December (before that only with --early), and only once
+    it received money; --dry-run may always look, and says when the year may be closed.
 
     \b
     Example: smederij rollover --year 2026 && smederij budget allocate --year 2027 --from-config
@@ -581,11 +590,17 @@ def rollover(
             time.sleep(float(os.environ[PAUSE_ROLLOVER]))
 
     with ledger(ctx) as led:
-        data = led.rollover(year, dry_run=dry_run, on_moves_written=hook)
+        data = led.rollover(year, dry_run=dry_run, early=early, on_moves_written=hook)
         names = {s["code"]: s["name"] for s in led.store.smederijen(active_only=False)}
         closed_at = led.store.year_closed_at(year)
+        note = led.closing_note(year) if data["status"] == "dry_run" else None
         lang = _lang(led)
-    render.print_json(data) if json_ else render.rollover(data, names, closed_at, lang)
+    if json_:
+        render.print_json(data)
+        return
+    render.rollover(data, names, closed_at, lang)
+    if note:
+        render.message(note)
 
 
 PAUSE_ROLLOVER = "SMEDERIJ_TEST_PAUSE_ROLLOVER"
@@ -611,7 +626,10 @@ def log(
     from smederij_cli import render
 
     with ledger(ctx) as led:
-        rows = led.audit_log(since=None if since is None else _date(since), project_id=project)
+        from smederij_cli.money import parse_date
+
+        rows = led.audit_log(since=None if since is None else parse_date(since, "--since"),
+                             project_id=project)
     render.print_json(rows) if json_ else render.audit_log(rows)
 
 
@@ -965,11 +983,16 @@ def payment_add(
     raise_commitment: Annotated[bool, typer.Option(
         "--raise-commitment", help="Commit the shortfall from the available budget when the "
         "invoice is more than what is left.")] = False,
+    duplicate_ref: Annotated[bool, typer.Option(
+        "--duplicate-ref", help="Book it even though --ref is already on a payment that was "
+        "not reversed (the audit log says so).")] = False,
     json_: Json = False,
 ) -> None:
     """Book a payment on an approved or in-progress project.
 
-    Refused beyond what is left of the project's commitment, unless --raise-commitment.
+    Refused beyond what is left of the project's commitment, unless --raise-commitment; refused
+    when --ref is already on a payment that was not reversed, unless --duplicate-ref. The date
+    must be in the budget year the project's money is in, not before its approval.
 
     \b
     Example: smederij payment add --project 12 --amount 1.250,00 --date 2026-05-04 --payee 'Hoveniersbedrijf Pesse' --ref F2026-117
@@ -978,7 +1001,8 @@ def payment_add(
 
     with ledger(ctx) as led:
         payment_id = led.pay(project, _amount(amount, "--amount"), _date(date), payee=payee,
-                             reference=ref, raise_commitment=raise_commitment)
+                             reference=ref, raise_commitment=raise_commitment,
+                             duplicate_ref=duplicate_ref)
     render.print_json({"id": payment_id}) if json_ else render.message(str(payment_id))
 
 

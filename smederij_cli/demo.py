@@ -77,8 +77,9 @@ def build_demo(led: Ledger, seed: int = 2026) -> str:
         led.transfer(YEAR, "korte-klap", a, b, 150000, _dt.date(YEAR, 6, 1),
                      "gezamenlijk speelveld")
         paid = [p for p in store.payments() if p["reversal_txn"] is None]
-        led.reverse_payment(rng.choice(paid)["id"], "factuur dubbel geboekt",
-                            _dt.date(YEAR, 10, 1))
+        wrong = rng.choice(paid)  # reversed on 1 October, or on its own day if paid later
+        led.reverse_payment(wrong["id"], "factuur dubbel geboekt",
+                            max(_dt.date(YEAR, 10, 1), _dt.date.fromisoformat(wrong["date"])))
         store.set_setting("demo_seed", str(seed))
         counts = store.counts()
         store.note(f"built the demo ledger (seed {seed}): {counts['projects']} projects, "

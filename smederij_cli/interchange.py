@@ -19,9 +19,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
+from smederij_cli import dates
 from smederij_cli import domain as d
-from smederij_cli.errors import InvalidInput, NotFound
-from smederij_cli.ledger import Ledger, clean_text, payment_description
+from smederij_cli.errors import InvalidInput, NotFound, SmederijError
+from smederij_cli.ledger import Ledger, clean_text, describe_payment, payment_description
 from smederij_cli.money import format_cents, parse_amount, parse_date
 
 EXPORT_FORMATS = ("hledger", "beancount", "csv")
@@ -341,6 +342,31 @@ def _parse_row(line: int, fields: list[str], columns: dict[str, int],
     return _Row(line, project_id, date, cents, payee or "", reference)
 
 
+def _width_problem(fields: int, f: PaymentFile) -> str:
+    hint = (f"an amount with a decimal comma in a file separated by ',' must be in quotes "
+            f"(\"10,50\"), or separate the columns with ';'" if f.delimiter == "," and
+            fields > f.width else f"separate the columns with {f.delimiter!r}, one row per line")
+    return (f"has {fields} fields but the header has {f.width}: nothing of it is booked, "
+            f"since its fields cannot be told apart; {hint}")
+
+
+def _date_problems(row: _Row, p: dict | None, last_closed: int) -> list[str]:
+    """Why a row's date cannot be booked (``dates``, as ``Ledger.pay`` checks it)."""
+    assert row.date is not None
+    try:
+        if (p is not None and p["status"] in d.OPEN_STATUSES
+                and p["money_year"] > last_closed):
+            dates.entry_date(row.date, p["money_year"], f"a payment on project {row.project_id}",
+                             last_closed=last_closed or None, today=row.date, what="date")
+        else:
+            dates.check_range(row.date, "date")
+            if row.date.year <= last_closed:
+                return [f"date {row.date} is in budget year {row.date.year}, which is closed"]
+    except SmederijError as e:
+        return [str(e)]
+    return []
+
+
 def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
                     advance: Callable[[int], None] = lambda n: None) -> ImportResult:
     """Validate every row of ``f``, then book them all as payments in one transaction (or, with
@@ -358,9 +384,9 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
         if i % 1000 == 0:
             advance(1000)
         reasons: list[str] = []
-        if len(fields) < f.width:
-            problems.append((line, f"has {len(fields)} fields but the header has {f.width}: "
-                                   f"separate the columns with {f.delimiter!r}"))
+        if len(fields) != f.width:  # never guess which field is which: a row is as wide as
+            problems.append((line, _width_problem(len(fields), f)))  # its header
+
         else:
             parsed.append((_parse_row(line, fields, f.columns, reasons, f.lang), reasons))
     seen: dict[str, int] = {}
@@ -374,15 +400,25 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
     with store.snapshot() if dry_run else store.write():
         projects = store.payment_projects(r.project_id for r, _ in parsed
                                           if r.project_id is not None)
-        booked_before = store.live_references(seen)
+        booked_before = store.live_payments_by_reference(seen)
         last_closed = store.last_closed_year() or 0  # years close in order: all up to it
         left = {pid: p["left_cents"] for pid, p in projects.items()}
         todo: list[_Row] = []
         already = 0
         for row, reasons in parsed:
-            if row.reference in booked_before and not reasons:
-                already += 1
-                continue
+            twins = booked_before.get(row.reference) if row.reference is not None else None
+            if twins:
+                if not reasons and any(
+                        (t["project_id"], t["amount_cents"], t["date"])
+                        == (row.project_id, row.cents, row.date.isoformat()) for t in twins):
+                    already += 1
+                    continue
+                reasons.append(f"reference {row.reference!r} is already on "
+                               f"{describe_payment(twins[0])}, with other facts than this row "
+                               f"(project {row.project_id}, "
+                               + (format_cents(row.cents) if row.cents is not None else "?")
+                               + f" on {row.date or '?'}): one invoice is paid once; correct the "
+                               "row, or book it with 'smederij payment add --duplicate-ref'")
             p = projects.get(row.project_id)
             if row.project_id is not None and p is None:
                 reasons.append(f"project {row.project_id} does not exist")
@@ -402,9 +438,8 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
                             "add --raise-commitment' instead")
                     else:
                         left[row.project_id] -= row.cents
-            if row.date is not None and row.date.year <= last_closed:
-                reasons.append(f"date {row.date} is in budget year {row.date.year}, which is "
-                               "closed")
+            if row.date is not None:
+                reasons.extend(_date_problems(row, p, last_closed))
             if reasons:
                 problems.append((row.line, "; ".join(reasons)))
             else:

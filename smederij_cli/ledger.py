@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 
+from smederij_cli import dates
 from smederij_cli import domain as d
 from smederij_cli.errors import (InsufficientFunds, InvalidInput, LedgerFileError, NotAllowed,
                                   NotFound)
@@ -30,10 +31,15 @@ _CONTROL = re.compile(r"[\x00-\x1f]")  # line breaks, tabs and other control cha
 MAX_COUNT = 1_000_000  # supporters, volunteers: people, not a 64-bit overflow
 MAX_ID = 2**63 - 1  # SQLite's largest rowid: a larger "id" cannot exist
 
+#: Each status named as the step that leads to it, for the messages on dates out of order.
+_STEP_NOUNS = {d.PROPOSED: "proposal", d.APPROVED: "approval", d.IN_PROGRESS: "start",
+               d.COMPLETED: "completion", d.REJECTED: "rejection", d.WITHDRAWN: "withdrawal"}
+
 
 def check_year(year: int) -> int:
     if not 2000 <= year <= 2200:
-        raise InvalidInput(f"year {year} is out of range: give a year like 2026")
+        raise InvalidInput(f"--year {year} is out of range: budget years run from "
+                           f"{dates.MIN_YEAR} to {dates.MAX_YEAR}; give e.g. --year 2026")
     return year
 
 
@@ -47,6 +53,12 @@ def clean_text(value: str | None, what: str, *, required: bool = False) -> str:
     if _CONTROL.search(text):
         raise InvalidInput(f"{what} contains control characters or line breaks: use one line")
     return text
+
+
+def describe_payment(pm: dict) -> str:
+    """A booked payment in a message: ``payment 12 (project 3, € 10,00 on 2026-08-01)``."""
+    return (f"payment {pm['id']} (project {pm['project_id']}, "
+            f"{format_cents(pm['amount_cents'])} on {pm['date']})")
 
 
 def payment_description(project_id: int, payee: str, reference: str | None) -> str:
@@ -126,12 +138,15 @@ class Ledger:
                            f"list' (e.g. {known or 'none yet: run smederij init'})")
         if active and not row["active"]:
             raise NotAllowed(f"Smederij {code!r} is no longer active: it is not in the "
-                             "configuration any more")
+                             "configuration any more; book for an active Smederij, or add it "
+                             "to the YAML again and run 'smederij init --config FILE'")
         return row
 
-    def stream(self, code: str) -> dict:
+    def stream(self, code: str, *, active: bool = True) -> dict:
+        """A stream of the registry: an active one (to book in), or with ``active=False`` also
+        one the configuration no longer lists (to report on: its money is still there)."""
         row = self.store.stream(code)
-        if row is None or not row["active"]:
+        if row is None or (active and not row["active"]):
             known = ", ".join(r["code"] for r in self.store.streams())
             raise NotFound(f"unknown stream {code!r}: use one of {known or 'none yet'}")
         return row
@@ -161,22 +176,50 @@ class Ledger:
 
     def first_open_year(self) -> int:
         last = self.store.last_closed_year()
-        return last + 1 if last is not None else _dt.date.today().year
+        return last + 1 if last is not None else dates.today().year
 
     def _check_date_open(self, date: _dt.date, doing: str) -> None:
         if self.is_closed(date.year):
             self.ensure_open(date.year, f"{doing} dated {date.isoformat()}", "date it in")
 
+    def _entry_date(self, date: _dt.date | None, year: int, what: str,
+                    doing: str) -> _dt.date:
+        """The date of a money entry booking into ``year`` (see ``dates.entry_date``); one in
+        a closed year is refused as ``_check_date_open`` says it (``doing`` it there)."""
+        if date is not None:
+            dates.check_range(date)
+            self._check_date_open(date, doing)
+        return dates.entry_date(date, year, what, last_closed=self.store.last_closed_year(),
+                                today=dates.today())
+
+    def _event_date(self, date: _dt.date | None, what: str, doing: str) -> _dt.date:
+        """The date of a step that moves no money (see ``dates.event_date``)."""
+        if date is not None:
+            dates.check_range(date)
+            self._check_date_open(date, doing)
+        return dates.event_date(date, what, last_closed=self.store.last_closed_year(),
+                                today=dates.today())
+
+    def _after_steps(self, p: dict, date: _dt.date, what: str) -> None:
+        """A project's steps in date order: ``date`` is not before its last step."""
+        events = self.store.project_events(p["id"])
+        if events:
+            last = events[-1]
+            step = _STEP_NOUNS.get(last["to_status"], "last step")
+            dates.check_after(date, _dt.date.fromisoformat(last["date"]),
+                              f"project {p['id']}'s {step}", what)
+
     # -- budget ----------------------------------------------------------------------------------
 
-    def allocate(self, year: int, stream: str, date: _dt.date, *, smederij: str | None = None,
-                 amount_cents: int | None = None, total_cents: int | None = None,
-                 method: str | None = None, base_cents: int = 0,
+    def allocate(self, year: int, stream: str, date: _dt.date | None, *,
+                 smederij: str | None = None, amount_cents: int | None = None,
+                 total_cents: int | None = None, method: str | None = None, base_cents: int = 0,
                  dry_run: bool = False) -> Allocation:
         """Give money from ``funding:<stream>`` to one Smederij, or split a total over all
         active Smederijen (``equal``, or ``weighted``: a base each, the rest by inhabitants)."""
         self.stream(stream)
         self.ensure_open(year, "allocate")
+        date = self._entry_date(date, year, f"an allocation for {year}", "allocate")
         if smederij is not None:
             if amount_cents is None or total_cents is not None or method is not None:
                 raise InvalidInput("with --smederij give --amount (and no --total or --method)")
@@ -210,7 +253,7 @@ class Ledger:
         return Allocation(year, stream, shares, txn)
 
     def transfer(self, year: int, stream: str, source: str, target: str, amount_cents: int,
-                 date: _dt.date, note: str = "") -> int:
+                 date: _dt.date | None, note: str = "") -> int:
         self.stream(stream)
         self.smederij(source)
         self.smederij(target, active=True)
@@ -218,6 +261,7 @@ class Ledger:
             raise InvalidInput("--from and --to are the same Smederij: nothing to transfer")
         note = clean_text(note, "note")
         self.ensure_open(year, "transfer")
+        date = self._entry_date(date, year, f"a transfer in {year}", "transfer")
         with self.store.write():
             self._require_available(year, source, stream, amount_cents, f"transfer to {target}")
             txn = self.store.post(
@@ -233,7 +277,7 @@ class Ledger:
         """Allocations and transfers of a year, with what each Smederij has per stream."""
         check_year(year)
         figures = {(r["smederij"], r["stream"]): r for r in self.store.stream_figures(year)}
-        streams = [s["code"] for s in self.store.streams()]
+        streams = self._report_streams(figures)
         rows = []
         for sm in self._report_smederijen(figures):
             rows.append({"code": sm["code"], "name": sm["name"], "streams": {
@@ -242,7 +286,7 @@ class Ledger:
         return {"year": year, "streams": streams, "smederijen": rows,
                 "moves": self.store.budget_moves(year)}
 
-    def allocate_from_config(self, year: int, date: _dt.date, *,
+    def allocate_from_config(self, year: int, date: _dt.date | None, *,
                              dry_run: bool = False) -> list[Allocation]:
         """Apply the yearly allocation plans stored by ``init`` (one per stream) to ``year``,
         in one transaction. A plan already applied to the year is never applied again (table
@@ -278,7 +322,7 @@ class Ledger:
     # -- year end --------------------------------------------------------------------------------
 
     def rollover(self, year: int, *, dry_run: bool = False, today: _dt.date | None = None,
-                 on_moves_written=None) -> dict:
+                 early: bool = False, on_moves_written=None) -> dict:
         """Close ``year`` and carry what is left into ``year + 1``, in one transaction.
 
         Per Smederij and stream, the unspent available budget carries or lapses by its policy
@@ -290,8 +334,10 @@ class Ledger:
 
         Safe to run twice: a closed year is reported as ``already_rolled_over`` with the moves
         read back from the ledger. ``dry_run`` computes the same moves and writes nothing.
-        A year after ``today``'s (default: the real date) cannot be closed: it has not ended,
-        and a mistyped year would otherwise close a budget in use beyond repair.
+        A year after ``today``'s (default: ``dates.today()``) cannot be closed: it has not
+        ended, and a mistyped year would otherwise close a budget in use beyond repair; the
+        current year only from 31 December, or before with ``early``; a year that never held
+        money (no allocation, nothing carried in) not at all. ``dry_run`` may always look.
         ``on_moves_written`` (tests only) is called inside the transaction after the moves are
         booked and before the year is marked closed.
         """
@@ -300,7 +346,7 @@ class Ledger:
             if self.is_closed(year):
                 status, moves = "already_rolled_over", self.store.rollover_moves(year)
             else:
-                self._check_can_close(year, dry_run, today or _dt.date.today())
+                self._check_can_close(year, dry_run, today or dates.today(), early)
                 budget = self._budget_moves(year)
                 held = (self.store.open_commitments(year) if dry_run
                         else self._book_rollover(year, budget))
@@ -324,16 +370,34 @@ class Ledger:
         return {"year": year, "next_year": year + 1, "status": status, "moves": moves,
                 "totals": {k: sum(m[k] for m in moves) for k in keys}}
 
-    def _check_can_close(self, year: int, dry_run: bool, today: _dt.date) -> None:
-        earlier = [y["year"] for y in self.store.years()
-                   if y["year"] < year and not y["closed_at"]]
+    def closing_note(self, year: int) -> str:
+        """When ``year`` may be closed, for a dry run to say (``_check_can_close``'s rules)."""
+        if not self.store.year_has_money(year):
+            return (f"{year} has no allocation and nothing carried in: it cannot be closed "
+                    "(a closed year stays closed)")
+        day, today = dates.may_close_from(year), dates.today()
+        return (f"{year} may be closed from {day.isoformat()}"
+                + (f" (today is {today.isoformat()}; --early closes it before)"
+                   if today < day and year == today.year else ""))
+
+    def _check_can_close(self, year: int, dry_run: bool, today: _dt.date,
+                         early: bool = False) -> None:
+        years = self.store.years()
+        earlier = [y["year"] for y in years if y["year"] < year and not y["closed_at"]]
         if earlier:
             raise NotAllowed(f"budget year {earlier[0]} is still open: years close in "
                              f"order, run 'smederij rollover --year {earlier[0]}' first")
-        if year > today.year and not dry_run:
-            raise NotAllowed(f"budget year {year} has not ended yet (today is "
-                             f"{today.isoformat()}): roll it over at its end; --dry-run "
-                             "shows what would move")
+        if dry_run:
+            return
+        if not self.store.year_has_money(year):
+            held = [y["year"] for y in years if not y["closed_at"]
+                    and self.store.year_has_money(y["year"])]
+            instead = (f"did you mean 'smederij rollover --year {held[0]}'?" if held else
+                       f"allocate first ('smederij budget allocate --year {year} ...')")
+            raise NotAllowed(f"budget year {year} has no allocation and nothing carried in: "
+                             f"there is nothing to close, and a closed year stays closed; "
+                             f"{instead}")
+        dates.check_can_close(year, today, early=early)
 
     def _budget_moves(self, year: int) -> dict[tuple[str, str], tuple[int, int]]:
         """(Smederij, stream) -> (carried, lapsed) cents of its available budget at the rollover
@@ -455,15 +519,16 @@ class Ledger:
         title = clean_text(title, "title", required=True)
         d.check_theme(theme)
         if supporters < 0 or volunteers < 0:
-            raise InvalidInput("supporters and volunteers are counts: give 0 or more")
+            raise InvalidInput("--supporters and --volunteers are counts of people: give 0 or "
+                               "more, e.g. --supporters 30")
         if max(supporters, volunteers) > MAX_COUNT:
-            raise InvalidInput(f"supporters or volunteers is too large: at most {MAX_COUNT:,}")
+            raise InvalidInput(f"--supporters or --volunteers is too large: give at most "
+                               f"{MAX_COUNT:,} people")
         cofunding = {clean_text(k, "co-funding source", required=True): v
                      for k, v in (cofunding or {}).items()}
-        date = date or _dt.date.today()
         with self.store.write():  # under the write lock: no rollover can close the year between
             self.ensure_open(year, "add a project")
-            self._check_date_open(date, "add a project")
+            date = self._event_date(date, "a proposal", "add a project")
             project_id = self.store.insert_project(
                 {"smederij": smederij, "stream": stream, "year": year, "title": title,
                  "theme": theme, "requested_cents": amount_cents, "supporters": supporters,
@@ -480,7 +545,7 @@ class Ledger:
             raise NotFound(f"unknown project {project_id}: see 'smederij project list'")
         return row
 
-    def approve(self, project_id: int, date: _dt.date, *, amount_cents: int | None = None,
+    def approve(self, project_id: int, date: _dt.date | None, *, amount_cents: int | None = None,
                 note: str = "") -> int:
         """Approve a proposed project and commit its money (the requested amount unless given)."""
         with self.store.write():
@@ -489,7 +554,9 @@ class Ledger:
             amount = amount_cents or p["requested_cents"]
             year = self._project_year(p)
             self.ensure_open(year, "approve a project")
-            self._check_date_open(date, "approve a project")
+            what = f"the approval of project {project_id}"
+            date = self._entry_date(date, year, what, "approve a project")
+            self._after_steps(p, date, what)
             self._require_available(year, p["smederij"], p["stream"], amount,
                                     f"approve project {project_id}")
             txn = self._commit(p, year, amount, date, f"Commitment for project {project_id}: "
@@ -501,13 +568,22 @@ class Ledger:
                             project_id)
         return txn
 
-    def change_status(self, project_id: int, step: str, date: _dt.date, note: str = "") -> None:
+    def change_status(self, project_id: int, step: str, date: _dt.date | None,
+                      note: str = "") -> None:
         """start, complete, reject or withdraw; complete and withdraw release what is left."""
         with self.store.write():
             p = self.project(project_id)
             target = d.next_status(step, p["status"], project_id)
             # A closed year is read-only: its projects' histories too, not only its money.
-            self._check_date_open(date, f"{step} project {project_id}")
+            what = f"the {_STEP_NOUNS[target]} of project {project_id}"
+            year = self._project_year(p)
+            if (target in (d.COMPLETED, d.WITHDRAWN)
+                    and self.store.balance(self._committed(p, year))):
+                date = self._entry_date(date, year, what + " (it releases money)",
+                                        f"{step} project {project_id}")
+            else:
+                date = self._event_date(date, what, f"{step} project {project_id}")
+            self._after_steps(p, date, what)
             note = clean_text(note, "note")
             txn = None
             released = 0
@@ -540,7 +616,7 @@ class Ledger:
         if filters.get("smederij"):
             self.smederij(filters["smederij"])
         if filters.get("stream"):
-            self.stream(filters["stream"])
+            self.stream(filters["stream"], active=False)  # a stream left out keeps its projects
         if filters.get("status") and filters["status"] not in d.STATUSES:
             raise InvalidInput(f"unknown status {filters['status']!r}: choose one of "
                                f"{', '.join(d.STATUSES)}")
@@ -550,7 +626,8 @@ class Ledger:
     # -- payments --------------------------------------------------------------------------------
 
     def pay(self, project_id: int, amount_cents: int, date: _dt.date, *, payee: str = "",
-            reference: str | None = None, raise_commitment: bool = False) -> int:
+            reference: str | None = None, raise_commitment: bool = False,
+            duplicate_ref: bool = False) -> int:
         """Pay an invoice from a project's commitment; with ``raise_commitment`` commit the
         shortfall from the Smederij's available budget first (or refuse)."""
         payee = clean_text(payee, "payee")
@@ -562,7 +639,15 @@ class Ledger:
                                  "booked on approved or in-progress projects")
             year = self._project_year(p)
             self.ensure_open(year, "book a payment")
-            self._check_date_open(date, "book a payment")
+            what = f"a payment on project {project_id}"
+            date = self._entry_date(date, year, what, "book a payment")
+            twins = (self.store.live_payments_by_reference([reference]).get(reference, [])
+                     if reference else [])
+            if twins and not duplicate_ref:
+                raise NotAllowed(
+                    f"--ref {reference} is already on {describe_payment(twins[0])}, which was "
+                    "not reversed: one invoice is paid once; check it was not paid already, "
+                    "and to book it anyway add --duplicate-ref")
             committed = self._committed(p, year)
             left = self.store.balance(committed)
             if amount_cents > left:
@@ -587,7 +672,10 @@ class Ledger:
                                                    reference)
             self.store.note(f"paid {format_cents(amount_cents)} on project {project_id} "
                             f"(payment {payment_id}" + (f", {reference}" if reference else "")
-                            + ")", project_id)
+                            + ")" + ("; duplicate reference booked on purpose (--duplicate-ref),"
+                                     " also on " + ", ".join(f"payment {t['id']}"
+                                                             for t in twins) if twins else ""),
+                            project_id)
             return payment_id
 
     def payment(self, payment_id: int) -> dict:
@@ -596,7 +684,7 @@ class Ledger:
             raise NotFound(f"unknown payment {payment_id}: see 'smederij payment list'")
         return row
 
-    def reverse_payment(self, payment_id: int, reason: str, date: _dt.date) -> int:
+    def reverse_payment(self, payment_id: int, reason: str, date: _dt.date | None) -> int:
         """Book the reverse of a payment. The money goes back into the project's commitment if
         the project is still open, else back to the Smederij's available budget."""
         reason = clean_text(reason, "reason", required=True)
@@ -616,7 +704,11 @@ class Ledger:
                     f"cannot be reversed there; book the refund in the open year {open_year} "
                     f"instead (smederij budget allocate --year {open_year} --stream "
                     f"{p['stream']} --smederij {p['smederij']} --amount ...)")
-            self._check_date_open(date, f"reverse payment {payment_id}")
+            what = f"the reversal of payment {payment_id}"
+            date = dates.check_after(self._entry_date(date, year, what,
+                                                      f"reverse payment {payment_id}"),
+                                     _dt.date.fromisoformat(pm["date"]),
+                                     f"payment {payment_id}", what)
             if p["status"] in d.OPEN_STATUSES:
                 back = self._committed(p, year)
             else:
@@ -648,7 +740,7 @@ class Ledger:
         self._check_filters(smederij, stream)
         figures = {(r["smederij"], r["stream"]): r for r in self.store.stream_figures(year)}
         counts = self.store.project_status_counts(year, stream)
-        streams = [s["code"] for s in self.store.streams() if stream in (None, s["code"])]
+        streams = [s for s in self._report_streams(figures) if stream in (None, s)]
         nothing, no_projects = dict.fromkeys(FIGURES, 0), dict.fromkeys(d.STATUSES, 0)
         rows, shown = [], []  # shown: every figures dict in the report, for the totals
         for sm in self._report_smederijen(figures):
@@ -700,7 +792,9 @@ class Ledger:
     def report_years(start: int, end: int) -> list[int]:
         for year in (start, end):
             if not 2000 <= year <= 2200:
-                raise InvalidInput(f"year {year} is out of range: give a year like 2026")
+                raise InvalidInput(f"year {year} is out of range: budget years run from "
+                                   f"{dates.MIN_YEAR} to {dates.MAX_YEAR}; give e.g. --year "
+                                   "2026, or --from 2025 --to 2026")
         if start > end:
             raise InvalidInput(f"--from {start} is after --to {end}: give the earlier year "
                                "first")
@@ -732,7 +826,14 @@ class Ledger:
         if smederij:
             self.smederij(smederij)
         if stream:
-            self.stream(stream)
+            self.stream(stream, active=False)
+
+    def _report_streams(self, figures: dict) -> list[str]:
+        """Active streams, and inactive ones that still have money in the year: a stream
+        left out of the configuration keeps its money in every report (issue 12)."""
+        with_money = {st for _, st in figures}
+        return [st["code"] for st in self.store.streams(active_only=False)
+                if st["active"] or st["code"] in with_money]
 
     def _report_smederijen(self, figures: dict) -> list[dict]:
         """Active Smederijen, and inactive ones that still have money in the year."""

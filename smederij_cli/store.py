@@ -716,6 +716,14 @@ class Store:
     def last_closed_year(self) -> int | None:
         return self._scalar("SELECT max(year) FROM year WHERE closed_at IS NOT NULL")
 
+    def year_has_money(self, year: int) -> bool:
+        """Whether budget ``year`` ever received money: an allocation, or money (available or
+        committed) carried in from the year before."""
+        return bool(self._scalar(
+            "SELECT EXISTS (SELECT 1 FROM account a JOIN posting p ON p.account_id = a.id "
+            "JOIN txn t ON t.id = p.txn_id WHERE a.year = ? AND p.amount_cents > 0 "
+            "AND t.kind IN ('allocation', 'carry_over'))", [year]))
+
     def years(self) -> list[dict]:
         return self._all(
             "SELECT year, closed_at FROM year UNION "
@@ -1111,13 +1119,18 @@ class Store:
             [json.dumps(sorted(set(project_ids)))])
         return {r["id"]: r for r in rows}
 
-    def live_references(self, references: Iterable[str]) -> set[str]:
-        """Which of these references belong to a payment that was not reversed. One query."""
-        return {r[0] for r in self.conn.execute(
-            "SELECT DISTINCT pm.reference FROM payment pm "
-            "LEFT JOIN txn r ON r.reverses = pm.txn_id "
-            "WHERE r.id IS NULL AND pm.reference IN (SELECT value FROM json_each(?))",
-            [json.dumps(sorted(set(references)))])}
+    def live_payments_by_reference(self, references: Iterable[str]) -> dict[str, list[dict]]:
+        """The payments, not reversed, that carry each of these references: {reference:
+        [{id, project_id, amount_cents, date}, ...]} (references on none are left out)."""
+        found: dict[str, list[dict]] = {}
+        for row in self.conn.execute(
+                "SELECT pm.reference, pm.id, pm.project_id, pm.amount_cents, pm.date "
+                "FROM payment pm LEFT JOIN txn r ON r.reverses = pm.txn_id "
+                "WHERE r.id IS NULL AND pm.reference IN (SELECT value FROM json_each(?)) "
+                "ORDER BY pm.id", [json.dumps(sorted(set(references)))]):
+            found.setdefault(row[0], []).append(
+                {"id": row[1], "project_id": row[2], "amount_cents": row[3], "date": row[4]})
+        return found
 
     _PAYMENTS = (
         "SELECT pm.id, pm.project_id, pm.date, pm.amount_cents, pm.payee, pm.reference, "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from smederij_cli.ledger import Ledger
 from smederij_cli.store import Store
 
 DAY = dt.date(2026, 3, 1)
+TODAY = dt.date(2026, 3, 1)  # what the commands take for today, unless a test says otherwise
+os.environ["SMEDERIJ_TEST_TODAY"] = TODAY.isoformat()  # also for module-scoped fixtures
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +30,9 @@ def _isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("SMEDERIJ_DB", str(tmp_path / "default.db"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("NO_COLOR", "1")
+    # "Today" is frozen (smederij_cli.dates.today): default dates, and whether a year may be
+    # closed, never depend on the day the suite runs. A test may set another day.
+    monkeypatch.setenv("SMEDERIJ_TEST_TODAY", TODAY.isoformat())
 
 
 @pytest.fixture

@@ -250,7 +250,7 @@ WRITES = [
     ("payment reverse", ["payment", "reverse", "1", "--reason", "dubbel"],
      r"reversed payment 1 of project 2 \(€ 100,00\): dubbel",
      ["payment", "reverse", "99", "--reason", "dubbel"]),
-    ("rollover", ["rollover", "--year", "2026"],
+    ("rollover", ["rollover", "--year", "2026", "--early"],
      rf"rolled over 2026 into 2027: {MONEY} available carried, {MONEY} lapsed to funding, "
      r"2 open commitment\(s\) of € 2\.400,00 carried; 2026 is closed",
      ["rollover", "--year", "2027"]),

@@ -96,7 +96,7 @@ def test_payment_reverse_books_a_reversal_and_keeps_the_payment(cli_ledger):
     cli.ok("project", "approve", pid)
     pay = cli.ok("payment", "add", "--project", pid, "--amount", "500", "--date",
                  "2026-06-01").stdout.strip()
-    cli.ok("payment", "reverse", pay, "--reason", "dubbel geboekt")
+    cli.ok("payment", "reverse", pay, "--reason", "dubbel geboekt", "--date", "2026-06-02")
     rows = json.loads(cli.ok("payment", "list", "--project", pid, "--json").stdout)
     assert len(rows) == 1 and rows[0]["reversal_reason"].endswith("dubbel geboekt")
     shown = json.loads(cli.ok("project", "show", pid, "--json").stdout)

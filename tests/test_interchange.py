@@ -253,7 +253,8 @@ def test_importing_the_same_file_again_books_nothing_twice(projects, tmp_path, d
     assert "booked 0 payment(s), € 0,00; 2 already booked" in again.stdout
     assert dump(db_path) == before
     # A reversed payment no longer counts: its row is booked anew.
-    led.reverse_payment(led.payments(project_id=a)[0]["id"], "wrong account", DAY)
+    led.reverse_payment(led.payments(project_id=a)[0]["id"], "wrong account",
+                        dt.date(2026, 6, 1))
     third = cli.ok("import", "payments", path, "--json")
     assert '"booked": 1' in third.stdout and '"already_booked": 1' in third.stdout
     assert led.check() == []

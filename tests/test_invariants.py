@@ -251,6 +251,9 @@ class LedgerMachine(RuleBasedStateMachine):
     @rule()
     def rollover(self):
         year = self.year
+        if not self.led.store.year_has_money(year):  # a year never funded is not closed
+            return self._refused(NotAllowed, lambda: self.led.rollover(
+                year, today=dt.date(year + 1, 1, 2)))
         result = self.led.rollover(year, today=dt.date(year + 1, 1, 2))
         assert result["status"] == "rolled_over"
         moves = {(m["smederij"], m["stream"]): m for m in result["moves"]}

@@ -238,7 +238,7 @@ def test_a_fully_paid_project_raises_its_commitment_in_the_open_year(funded):
 
 def test_years_close_in_order_and_a_second_run_changes_nothing(funded, db_path):
     led = funded
-    led.allocate(2027, KK, DAY, smederij="krakeel", amount_cents=1_000_00)
+    led.allocate(2027, KK, dt.date(2027, 1, 4), smederij="krakeel", amount_cents=1_000_00)
     with pytest.raises(NotAllowed, match="2026 is still open.*rollover --year 2026"):
         roll(led, 2027)
     first = roll(led, 2026)
@@ -283,7 +283,7 @@ def test_rollover_json_dry_run_and_rerun(year_end, db_path):
     dry = json.loads(cli.ok("rollover", "--year", "2026", "--dry-run", "--json").stdout)
     assert dry["status"] == "dry_run"
     assert dump(db_path) == before
-    done = json.loads(cli.ok("rollover", "--year", "2026", "--json").stdout)
+    done = json.loads(cli.ok("rollover", "--year", "2026", "--early", "--json").stdout)
     assert done["status"] == "rolled_over"
     assert (done["year"], done["next_year"]) == (2026, 2027)
     assert done["moves"] == dry["moves"] and done["totals"] == dry["totals"]
@@ -295,10 +295,10 @@ def test_rollover_json_dry_run_and_rerun(year_end, db_path):
     info = json.loads(cli.ok("info", "--json").stdout)
     assert {"year": 2026, "status": "closed"} in info["years"]
     after = dump(db_path)
-    again = cli.ok("rollover", "--year", "2026")
+    again = cli.ok("rollover", "--year", "2026", "--early")
     assert "already rolled over" in again.stdout and "nothing changed" in again.stdout
-    assert json.loads(cli.ok("rollover", "--year", "2026", "--json").stdout)["status"] == (
-        "already_rolled_over")
+    assert json.loads(cli.ok("rollover", "--year", "2026", "--early", "--json").stdout)[
+        "status"] == "already_rolled_over"
     assert dump(db_path) == after
     text = cli.ok("rollover", "--year", "2027", "--dry-run").stdout
     assert "Rollover 2027 -> 2028 (dry run: nothing written)" in text
@@ -336,7 +336,7 @@ CLOSED = [
                                                         for a, m in CLOSED])
 def test_writes_to_a_closed_year_are_refused(year_end, db_path, args, message):
     cli, ids = year_end
-    cli.ok("rollover", "--year", "2026")
+    cli.ok("rollover", "--year", "2026", "--early")
     before = dump(db_path)
     result = cli(*(a.format(**ids) for a in args))
     assert result.exit_code == 1, result.stdout
@@ -396,7 +396,7 @@ def test_a_rollover_killed_in_its_transaction_leaves_the_ledger_as_it_was(funded
     env = {**os.environ, "SMEDERIJ_TEST_PAUSE_ROLLOVER": "60", "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "smederij_cli", "--db", str(db_path), "rollover", "--year",
-         "2026"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+         "2026", "--early"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         ready, _, _ = select.select([proc.stderr], [], [], 30)
         assert ready, "the rollover never reached its pause"
@@ -462,6 +462,10 @@ def test_rollover_conserves_money_over_random_years(config, policies, years):
                             led.change_status(pid, "withdraw", day)
                 except SmederijError:
                     pass
+            if not led.store.year_has_money(year):  # nothing allocated, nothing carried in
+                with pytest.raises(NotAllowed, match=f"budget year {year} has no allocation"):
+                    roll(led, year)
+                continue
             held, funding_money = smederij_money(led), led.store.total_posted()
             result = roll(led, year)
             assert led.check() == []
@@ -498,7 +502,7 @@ def test_two_rollovers_at_once_close_the_year_once(funded, db_path):
     spend(led, 2026, "krakeel", KK, 3_000_00, paid=1_000_00)
     led.store.close()
     command = [sys.executable, "-m", "smederij_cli", "--db", str(db_path), "rollover",
-               "--year", "2026", "--json"]
+               "--year", "2026", "--early", "--json"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     first = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              env={**env, "SMEDERIJ_TEST_PAUSE_ROLLOVER": "1.5"})
