@@ -32,8 +32,12 @@ class SmederijGroup(TyperGroup):
 
         # What the user typed, for the audit trail of any write this command makes.
         argv = list(sys.argv[1:] if args is None else args)
-        self.command_line = shlex.join(["smederij", *map(str, argv)])
+        self.command_line = ""
         try:
+            from smederij_cli.text import refuse_undecodable
+
+            refuse_undecodable([str(a) for a in argv])
+            self.command_line = shlex.join(["smederij", *map(str, argv)])
             rv = super().main(args=args, prog_name=prog_name or "smederij",
                               complete_var=complete_var, standalone_mode=False, **extra)
         except SmederijError as e:
@@ -1078,4 +1082,43 @@ def import_payments(
 
 
 def main() -> None:
-    app()
+    """The console script: standard output made safe for a stream that is not UTF-8 first, and
+    a standard output that cannot be written (a full disk, ``> /dev/full``) one line on stderr
+    and exit 1 at the end; a closed pipe (``| head``) stays quiet."""
+    import errno
+
+    from smederij_cli.text import legacy_output
+
+    legacy_output()
+    code: Any = 0
+    try:
+        app()
+    except SystemExit as e:
+        code = e.code
+    except OSError as e:
+        if e.errno not in (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EPIPE):
+            raise
+        code = _stdout_failed(e) or code
+    try:
+        sys.stdout.flush()
+    except OSError as e:
+        code = _stdout_failed(e) or code
+    if code == 0 or code is None:
+        return
+    sys.exit(code)
+
+
+def _stdout_failed(error: OSError) -> int:
+    """After a failed write to standard output: quiet for a closed pipe, else one line."""
+    import errno
+    import os
+
+    try:  # what is still buffered cannot be written either: drop it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    if error.errno == errno.EPIPE:
+        return 0
+    sys.stderr.write(f"error: cannot write the output: {error.strerror}; check the disk or "
+                     "the file standard output goes to\n")
+    return 1

@@ -185,7 +185,7 @@ def resolve_output(target: Path, ledger: Path | None, what: str, *,
                                "exist")
         return "file", real
     if stat.S_ISDIR(st.st_mode):
-        raise InvalidInput(f"{what} {target} is a folder: give a file name")
+        raise InvalidInput(f"{what} {target} is a directory: give a file name")
     if stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):
         return "stream", real
     if not stat.S_ISREG(st.st_mode):

@@ -231,8 +231,14 @@ class ImportResult:
 def read_payment_file(path: Path) -> PaymentFile:
     """Read a payments CSV: UTF-8 (with or without Excel's BOM) or Windows-1252, ``,`` or ``;``
     as the header shows, a header naming at least PAYMENT_COLUMNS (extra columns are ignored)."""
+    import stat
+
     source = str(path)
     try:
+        mode = Path(path).stat().st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):  # /dev/zero would never end
+            raise InvalidInput(f"{source} is not a file (a folder or a device): give the path of "
+                               "a payments CSV file")
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise NotFound(f"no file {source}: give the path of a payments CSV file") from None

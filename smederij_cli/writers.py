@@ -25,6 +25,7 @@ from typing import Any
 
 from smederij_cli.labels import label
 from smederij_cli.money import format_cents
+from smederij_cli.text import escape
 
 FIGURES = ("carried_in", "allocated", "committed", "spent", "available", "carried_out",
            "lapsed")
@@ -88,7 +89,7 @@ def show(column: Column, value: Any, lang: str) -> str:
         return f"{value:.0%}"
     if column.kind == "label":
         return label(value, lang)
-    return str(value)
+    return escape(str(value))  # a person's text as one line, control characters escaped
 
 
 def shower(column: Column, lang: str) -> Callable[[Any], str]:
