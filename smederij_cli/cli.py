@@ -584,7 +584,8 @@ def backup(
     """Copy the ledger to FILE, consistently even while others write, and verify the copy.
 
     Uses SQLite's online backup API; the copy is one self-contained file, readable by its owner
-    only. Refuses to overwrite an existing FILE unless --force.
+    only. Refuses to overwrite an existing FILE unless --force, and never writes over the ledger
+    or another program's database; FILE '-' (or a pipe) gets the copy as a stream.
 
     \b
     Example: smederij backup ~/backups/smederij-$(date +%F).db
@@ -593,7 +594,8 @@ def backup(
 
     with ledger(ctx) as led:
         summary = led.store.backup_to(file, force=force)
-    render.message(summary)
+    if str(file) != "-":  # '-': standard output is the copy itself
+        render.message(summary)
 
 
 @app.command()
