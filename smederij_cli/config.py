@@ -406,7 +406,7 @@ def _TEXT(doc: _Document, where: Where, value: Any) -> str:
     if not (isinstance(value, str) and value.strip() != ""):
         doc.fail(where, f"must be some text, got {_show(value)}")
     try:
-        return refuse_controls(value.strip(), "the text")
+        return refuse_controls(value, "the text").strip()
     except InvalidInput as e:
         doc.fail(where, str(e))
 _CODE = _scalar(

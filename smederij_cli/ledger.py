@@ -40,12 +40,12 @@ def check_year(year: int) -> int:
 def clean_text(value: str | None, what: str, *, required: bool = False) -> str:
     """Text a person typed, stored as given but refused when empty, huge, or holding control
     characters: line breaks, C0, DEL, C1 and bidirectional overrides (``text.CONTROL``)."""
-    text = (value or "").strip()
+    text = refuse_controls(value or "", what).strip()
     if required and not text:
         raise InvalidInput(f"{what} is empty: give a short description")
     if len(text) > MAX_TEXT:
         raise InvalidInput(f"{what} is {len(text)} characters long: keep it under {MAX_TEXT}")
-    return refuse_controls(text, what)
+    return text
 
 
 def payment_description(project_id: int, payee: str, reference: str | None) -> str:
@@ -887,6 +887,7 @@ def parse_cofunding(items: Sequence[str], parse_amount) -> dict[str, int]:
     result: dict[str, int] = {}
     for item in items:
         source, sep, amount = item.rpartition("=")  # a source may hold "=", an amount not
+        refuse_controls(source, "co-funding source")
         if not sep or not source.strip():
             raise InvalidInput(f"co-funding {item!r} is not SOURCE=AMOUNT: e.g. "
                                "--cofunding 'Oranje Fonds=2.500'")
