@@ -40,9 +40,10 @@ def check_year(year: int) -> int:
 def clean_text(value: str | None, what: str, *, required: bool = False) -> str:
     """Text a person typed, stored as given but refused when empty, huge, or holding control
     characters: line breaks, C0, DEL, C1 and bidirectional overrides (``text.CONTROL``)."""
-    text = refuse_controls(value or "", what).strip()
+    text = (value or "").strip()
     if required and not text:
         raise InvalidInput(f"{what} is empty: give a short description")
+    refuse_controls(value or "", what)  # before stripping too: str.strip drops U+0085
     if len(text) > MAX_TEXT:
         raise InvalidInput(f"{what} is {len(text)} characters long: keep it under {MAX_TEXT}")
     return text

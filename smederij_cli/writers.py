@@ -242,7 +242,7 @@ def csv_chunks(sheet: Sheet, *, delimiter: str = ";", decimal_comma: bool = Fals
             elif column.kind == "share":
                 cells.append(f"{value:.4f}".replace(".", decimal))
             elif isinstance(value, str):
-                cells.append(neutralise(value))
+                cells.append(neutralise(escape(value)))
             else:
                 cells.append(value)
         writer.writerow(cells)
@@ -369,8 +369,8 @@ def _xlsx_sheet(book, sheet: Sheet, lang: str) -> None:
                 value = Decimal(value) / 100
             elif kind == "label" and value:
                 value = label(value, lang)
-            elif isinstance(value, str):
-                value = neutralise(value) if value else None
+            elif isinstance(value, str):  # control characters escaped (openpyxl refuses them)
+                value = neutralise(escape(value)) if value else None
             cell = WriteOnlyCell(ws, value=value)
             if kind == "money":
                 cell.number_format = euro

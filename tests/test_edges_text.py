@@ -127,6 +127,20 @@ def test_text_stored_before_the_rule_is_shown_escaped(project, db_path):
         assert "\\x1b[2J\\u202ejes\\x85" in out or "Kra\\x9bkeel" in out, (args, out)
     data = json.loads(cli.ok("project", "show", pid, "--json").stdout)
     assert data["title"] == "Bank\x1b[2J\u202ejes\x85"  # JSON keeps the stored text exactly
+    csv = cli.ok("report", "projects", "--format", "csv").stdout
+    assert "Bank\\x1b[2J\\u202ejes\\x85" in csv and "\x1b" not in csv
+
+
+def test_stored_control_characters_do_not_break_a_spreadsheet(project, db_path, tmp_path):
+    from openpyxl import load_workbook
+
+    cli, pid = project
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE project SET title = ? WHERE id = ?", ["=Bank\x07jes", int(pid)])
+    conn.close()
+    cli.ok("report", "projects", "--output", str(tmp_path / "p.xlsx"))
+    titles = [c.value for c in load_workbook(tmp_path / "p.xlsx")["Projecten"]["E"]]
+    assert "'=Bank\\x07jes" in titles, titles
 
 
 # -- input that is not UTF-8 --------------------------------------------------------------------
