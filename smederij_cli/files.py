@@ -57,6 +57,11 @@ def ledger_path(value: str | os.PathLike[str]) -> Path:
                            "--db ~/smederij.db")
     if not text.strip():
         raise InvalidInput("--db is empty: give the ledger's file path, e.g. --db ~/smederij.db")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # SMEDERIJ_DB with bytes that are not UTF-8
+        raise InvalidInput("--db (or SMEDERIJ_DB) is not valid UTF-8 text: give the ledger's "
+                           "path in UTF-8") from None
     return Path(text).expanduser()
 
 

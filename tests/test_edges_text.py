@@ -164,6 +164,16 @@ def test_an_argument_that_is_not_utf8_is_one_line_naming_it(project, db_path):
     assert dump(db_path) == before
 
 
+def test_a_ledger_path_that_is_not_utf8_is_one_line(tmp_path):
+    env = {**proc.env()}
+    env_bytes = {os.fsencode(k): os.fsencode(v) for k, v in env.items()}
+    env_bytes[b"SMEDERIJ_DB"] = os.fsencode(str(tmp_path)) + b"/caf\xe9.db"
+    done = subprocess.run([proc.sys.executable, "-m", "smederij_cli", "info"], env=env_bytes,
+                          cwd=proc.ROOT, capture_output=True, text=True, timeout=60)
+    assert "not valid UTF-8" in one_error_line(done)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_csv_that_is_no_text_encoding_is_one_line(project, db_path, tmp_path):
     cli, pid = project
     csv = tmp_path / "betalingen.csv"
