@@ -22,7 +22,6 @@ import re
 import stat
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -154,15 +153,15 @@ def _ledger_files(ledger: Path | None) -> tuple[dict[str, str], dict[tuple[int, 
     return names, ids
 
 
-@dataclass
 class Output:
     """An open output: ``file`` to write bytes to. ``path`` is the temporary file that will
-    replace the target (None for a stream: standard output, a pipe, a device)."""
+    replace the target (None for a stream: standard output, a pipe, a device). A plain class,
+    not a dataclass: this module is imported on every start, and a dataclass costs ~1 ms."""
 
-    file: BinaryIO
-    path: Path | None
-    target: Path
-    stream: bool
+    __slots__ = ("file", "path", "target", "stream")
+
+    def __init__(self, file: BinaryIO, path: Path | None, target: Path, stream: bool) -> None:
+        self.file, self.path, self.target, self.stream = file, path, target, stream
 
 
 def resolve_output(target: Path, ledger: Path | None, what: str, *,
