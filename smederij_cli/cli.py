@@ -279,7 +279,8 @@ FormatOpt = Annotated[str | None, typer.Option(
     "--format", help="table, json, csv, markdown, html or xlsx (default: from the --output "
     "file's extension, else table).", show_default=False)]
 OutputOpt = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Write the report to this file and say where (xlsx needs it).",
+    "--output", "-o", help="Write the report to this file and say where (xlsx needs it); "
+    "its extension gives the format; '-' is standard output.",
     show_default=False)]
 LangOpt = Annotated[str | None, typer.Option(
     "--lang", help="nl or en: labels, statuses and money (default: the programme's language).",

@@ -366,10 +366,14 @@ def test_unc_paths_are_network_paths(path, unc):
 @pytest.fixture
 def on_nfs(tmp_path, monkeypatch):
     """Pretend tmp_path is an NFS mount: the mount table is read from a file of the test's."""
-    table = tmp_path.parent / f"{tmp_path.name}-mountinfo"
-    table.write_text(MOUNTINFO + f"\n140 22 0:60 / {tmp_path} rw - nfs4 fs01:/x rw\n")
-    monkeypatch.setattr(files, "MOUNTINFO", str(table))
+    _pretend_nfs(tmp_path, monkeypatch)
     return tmp_path
+
+
+def _pretend_nfs(folder: Path, monkeypatch) -> None:
+    table = folder / "mountinfo.txt"
+    table.write_text(MOUNTINFO + f"\n140 22 0:60 / {folder} rw - nfs4 fs01:/x rw\n")
+    monkeypatch.setattr(files, "MOUNTINFO", str(table))
 
 
 def test_a_new_ledger_on_a_network_file_system_is_refused(on_nfs):
@@ -384,9 +388,7 @@ def test_a_new_ledger_on_a_network_file_system_is_refused(on_nfs):
 def test_a_ledger_on_a_network_file_system_is_read_but_never_written(cli_ledger, db_path,
                                                                     monkeypatch, tmp_path):
     before = dump(db_path)
-    table = tmp_path.parent / f"{tmp_path.name}-mountinfo"
-    table.write_text(MOUNTINFO + f"\n140 22 0:60 / {tmp_path} rw - nfs4 fs01:/x rw\n")
-    monkeypatch.setattr(files, "MOUNTINFO", str(table))
+    _pretend_nfs(tmp_path, monkeypatch)
     fingerprint = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.suffix == ".db"}
     report = cli_ledger.ok("report", "--year", "2026", "--format", "json").stdout
     assert json.loads(report)["totals"]["allocated_cents"] == 300_000_00
@@ -398,5 +400,4 @@ def test_a_ledger_on_a_network_file_system_is_read_but_never_written(cli_ledger,
         assert "network file system (nfs4)" in line and "local disk" in line
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.suffix == ".db"} == \
         fingerprint
-    monkeypatch.setattr(files, "MOUNTINFO", "/nonexistent")
     assert dump(db_path) == before
