@@ -37,8 +37,12 @@ class SmederijGroup(TyperGroup):
             args = ["status"]  # 'smederij' alone on a terminal: a clerk's first look of the day
         # What the user typed, for the audit trail of any write this command makes.
         argv = list(sys.argv[1:] if args is None else args)
-        self.command_line = shlex.join(["smederij", *map(str, argv)])
+        self.command_line = ""
         try:
+            from smederij_cli.text import refuse_undecodable
+
+            refuse_undecodable([str(a) for a in argv])
+            self.command_line = shlex.join(["smederij", *map(str, argv)])
             rv = super().main(args=args, prog_name=prog_name or "smederij",
                               complete_var=complete_var, standalone_mode=False, **extra)
         except SmederijError as e:
@@ -144,7 +148,9 @@ def root(
         "--lang", envvar=ENV_LANG, callback=_set_lang, help="nl or en: the language of words "
         "and amounts (default: the programme's language).", show_default=False)] = None,
 ) -> None:
-    ctx.obj = {"db": db or default_db_path()}
+    from smederij_cli.files import ledger_path
+
+    ctx.obj = {"db": default_db_path() if db is None else ledger_path(db)}
 
 
 @contextmanager
@@ -345,10 +351,15 @@ report_app = typer.Typer(
 app.add_typer(report_app, name="report")
 
 FORMATS = ("table", "json", "csv", "markdown", "html", "xlsx")
-FormatOpt = Annotated[str, typer.Option("--format", help="table, json, csv, markdown, html "
-                                                          "or xlsx.")]
+# What an --output file's name says its format is, when --format is not given.
+EXTENSIONS = {".xlsx": "xlsx", ".html": "html", ".htm": "html", ".csv": "csv",
+              ".md": "markdown", ".markdown": "markdown", ".json": "json"}
+FormatOpt = Annotated[str | None, typer.Option(
+    "--format", help="table, json, csv, markdown, html or xlsx (default: from the --output "
+    "file's extension, else table).", show_default=False)]
 OutputOpt = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Write the report to this file and say where (xlsx needs it).",
+    "--output", "-o", help="Write the report to this file and say where (xlsx needs it); "
+    "its extension gives the format; '-' is standard output.",
     show_default=False)]
 LangOpt = Annotated[str | None, typer.Option(
     "--lang", help="nl or en: labels, statuses and money (default: the programme's language).",
@@ -366,11 +377,30 @@ SmederijFilter = Annotated[str | None, typer.Option(help="Only this Smederij (co
 StreamFilter = Annotated[str | None, typer.Option(help="Only this stream.")]
 
 
-def _report_options(format: str, output: Path | None, lang: str | None, delimiter: str) -> None:
-    """Refuse what cannot work before the ledger is opened or anything is written."""
+def _output_format(format: str | None, output: Path | None, known: dict[str, str],
+                   default: str | None) -> str | None:
+    """--format, or the one --output's extension names; a contradiction between them refused."""
     from smederij_cli.errors import InvalidInput
+
+    implied = known.get(output.suffix.lower()) if output is not None else None
+    if format is None:
+        return implied or default
+    if implied is not None and format != implied:
+        raise InvalidInput(f"--format {format} contradicts --output {output} (a {implied} file "
+                           f"name): leave out --format, or give --format {implied}, or name the "
+                           f"file for {format}")
+    return format
+
+
+def _report_options(ctx: typer.Context, format: str | None, output: Path | None,
+                    lang: str | None, delimiter: str) -> str:
+    """Refuse what cannot work before the ledger is opened or anything is written; return the
+    format (from --output's extension when --format is not given)."""
+    from smederij_cli.errors import InvalidInput
+    from smederij_cli.files import resolve_output
     from smederij_cli.labels import LANGUAGES
 
+    format = _output_format(format, output, EXTENSIONS, "table")
     if format not in FORMATS:
         raise InvalidInput(f"unknown format {format!r}: use {', '.join(FORMATS)}")
     if lang is not None and lang not in LANGUAGES:
@@ -380,6 +410,9 @@ def _report_options(format: str, output: Path | None, lang: str | None, delimite
                            "report.xlsx")
     if len(delimiter) != 1 or delimiter in "\"\r\n":
         raise InvalidInput(f"--delimiter {delimiter!r} must be one character, e.g. ';' or ','")
+    if output is not None:
+        resolve_output(output, ctx.obj["db"], "--output")
+    return format
 
 
 def _years(year: int, start: int | None, end: int | None) -> tuple[int, int] | None:
@@ -394,12 +427,14 @@ def _years(year: int, start: int | None, end: int | None) -> tuple[int, int] | N
     return start, end
 
 
-def _deliver(content: Iterable[str | bytes], output: Path | None, what: str) -> None:
-    """Write the pieces of a document to stdout, or whole-or-not-at-all to ``output``."""
+def _deliver(ctx: typer.Context, content: Iterable[str | bytes], output: Path | None,
+             what: str) -> None:
+    """Write the pieces of a document to stdout, or to ``output`` as ``files.open_output``
+    allows: a regular file whole or not at all, a pipe or device as a stream, ``-`` stdout."""
     import os
 
     from smederij_cli import render
-    from smederij_cli.writers import save
+    from smederij_cli.files import open_output
 
     if output is None:
         try:
@@ -409,8 +444,11 @@ def _deliver(content: Iterable[str | bytes], output: Path | None, what: str) -> 
         except BrokenPipeError:  # `smederij report ... | head`: the reader has had enough
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
-    save(output, content)
-    render.message(f"wrote {what} to {output}")
+    with open_output(output, ctx.obj["db"], "--output") as out:
+        for chunk in content:
+            out.file.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+    if str(output) != "-":
+        render.message(f"wrote {what} to {output}")
 
 
 def _document(format: str, sheets: list, lang: str, delimiter: str, decimal_comma: bool,
@@ -439,7 +477,7 @@ def report(
     year: ReportYear = _dt.date.today().year,
     smederij: SmederijFilter = None,
     stream: StreamFilter = None,
-    format: FormatOpt = "table",
+    format: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
     start: FromOpt = None,
@@ -464,7 +502,7 @@ def report(
         return
     from smederij_cli import render, writers
 
-    _report_options(format, output, lang, delimiter)
+    format = _report_options(ctx, format, output, lang, delimiter)
     span = _years(year, start, end)
     with ledger(ctx) as led:
         lang = lang or _lang(led)
@@ -498,7 +536,7 @@ def report(
                                 reports, led.iter_report_projects(*span, smederij=smederij,
                                                                   stream=stream),
                                 lang, programme=programme, ledger=path.name))
-        _deliver(content, output, f"report {when} ({format})")
+        _deliver(ctx, content, output, f"report {when} ({format})")
 
 
 @report_app.command("projects")
@@ -507,7 +545,7 @@ def report_projects(
     year: ReportYear = _dt.date.today().year,
     smederij: SmederijFilter = None,
     stream: StreamFilter = None,
-    format: FormatOpt = "table",
+    format: FormatOpt = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
     start: FromOpt = None,
@@ -525,7 +563,7 @@ def report_projects(
     """
     from smederij_cli import writers
 
-    _report_options(format, output, lang, delimiter)
+    format = _report_options(ctx, format, output, lang, delimiter)
     span = _years(year, start, end) or (year, year)
     with ledger(ctx) as led:  # open while the sheets are written: payments are read as they go
         lang = lang or _lang(led)
@@ -550,7 +588,7 @@ def report_projects(
                             lambda: writers.write_html_sheets(sheets[:1], lang,
                                                               heading=sheets[0].title,
                                                               subtitle=subtitle))
-        _deliver(content, output, f"projects {when} ({format})")
+        _deliver(ctx, content, output, f"projects {when} ({format})")
 
 
 @app.command()
@@ -642,7 +680,8 @@ def backup(
     """Copy the ledger to FILE, consistently even while others write, and verify the copy.
 
     Uses SQLite's online backup API; the copy is one self-contained file, readable by its owner
-    only. Refuses to overwrite an existing FILE unless --force.
+    only. Refuses to overwrite an existing FILE unless --force, and never writes over the ledger
+    or another program's database; FILE '-' (or a pipe) gets the copy as a stream.
 
     \b
     Example: smederij backup ~/backups/smederij-$(date +%F).db
@@ -651,7 +690,8 @@ def backup(
 
     with ledger(ctx) as led, _marked(led, "backup", str(file)):
         summary = led.store.backup_to(file, force=force)
-    render.message(summary)
+    if str(file) != "-":  # '-': standard output is the copy itself
+        render.message(summary)
 
 
 @app.command()
@@ -1049,11 +1089,16 @@ import_app = _group("import", "Read entries from files: payments from a CSV, a p
                     "\b\nExample: smederij import payments betalingen.csv --dry-run")
 
 
+EXPORT_EXTENSIONS = {".journal": "hledger", ".hledger": "hledger", ".ledger": "hledger",
+                     ".beancount": "beancount", ".csv": "csv"}
+
+
 @app.command("export")
 def export_(
     ctx: typer.Context,
-    format: Annotated[str, typer.Option("--format", help="hledger (also read by Ledger), "
-                                                         "beancount or csv.")],
+    format: Annotated[str | None, typer.Option(
+        "--format", help="hledger (also read by Ledger), beancount or csv (default: from the "
+        "--output file's extension: .journal, .beancount, .csv).", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write (default: standard output).",
         show_default=False)] = None,
@@ -1070,13 +1115,18 @@ def export_(
     """
     import io
     import os
-    import tempfile
 
     from smederij_cli.errors import InvalidInput
+    from smederij_cli.files import open_output, resolve_output
     from smederij_cli.interchange import EXPORT_FORMATS, export
 
+    format = _output_format(format, output, EXPORT_EXTENSIONS, None)
+    if format is None:
+        raise InvalidInput(f"give --format: one of {', '.join(EXPORT_FORMATS)}")
     if format not in EXPORT_FORMATS:
         raise InvalidInput(f"unknown format {format!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    if output is not None:
+        resolve_output(output, ctx.obj["db"], "--output")
     with ledger(ctx) as led:
         if output is None:
             out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
@@ -1088,21 +1138,14 @@ def export_(
             finally:
                 out.detach()
             return
-        # Write next to the target and rename: a reader never sees half a file.
-        try:
-            fd, tmp = tempfile.mkstemp(dir=output.resolve().parent, prefix=f".{output.name}.")
-        except OSError as e:
-            raise InvalidInput(f"cannot write {output}: {e.strerror}") from None
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                export(led, format, out)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, output)
-        except BaseException as e:
-            os.unlink(tmp)
-            if isinstance(e, OSError):
-                raise InvalidInput(f"cannot write {output}: {e.strerror}") from None
-            raise
+        # A file is written beside the target and renamed: a reader never sees half a file.
+        with open_output(output, ctx.obj["db"], "--output") as target:
+            text = io.TextIOWrapper(target.file, encoding="utf-8", newline="")
+            try:
+                export(led, format, text)
+                text.flush()
+            finally:
+                text.detach()
 
 
 @import_app.command("projects")
@@ -1249,4 +1292,43 @@ app.command("site")(_site)
 
 
 def main() -> None:
-    app()
+    """The console script: standard output made safe for a stream that is not UTF-8 first, and
+    a standard output that cannot be written (a full disk, ``> /dev/full``) one line on stderr
+    and exit 1 at the end; a closed pipe (``| head``) stays quiet."""
+    import errno
+
+    from smederij_cli.text import legacy_output
+
+    legacy_output()
+    code: Any = 0
+    try:
+        app()
+    except SystemExit as e:
+        code = e.code
+    except OSError as e:
+        if e.errno not in (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EPIPE):
+            raise
+        code = _stdout_failed(e) or code
+    try:
+        sys.stdout.flush()
+    except OSError as e:
+        code = _stdout_failed(e) or code
+    if code == 0 or code is None:
+        return
+    sys.exit(code)
+
+
+def _stdout_failed(error: OSError) -> int:
+    """After a failed write to standard output: quiet for a closed pipe, else one line."""
+    import errno
+    import os
+
+    try:  # what is still buffered cannot be written either: drop it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    if error.errno == errno.EPIPE:
+        return 0
+    sys.stderr.write(f"error: cannot write the output: {error.strerror}; check the disk or "
+                     "the file standard output goes to\n")
+    return 1

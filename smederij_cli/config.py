@@ -20,6 +20,7 @@ import yaml
 
 from smederij_cli.errors import ConfigError, InvalidInput
 from smederij_cli.money import format_cents, parse_amount
+from smederij_cli.text import refuse_controls
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,30 @@ def _show(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
+MAX_BYTES = 2**20  # a registry of 25 Smederijen is 5 KB; a national one of 1,000 is ~200 KB
+
+
+def _read_registry(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file of at most MAX_BYTES; opened without blocking
+    (a FIFO with no writer), checked on the open file, read no further than the limit."""
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):
+            raise ConfigError(f"{path}: is not a regular file (a device, pipe or socket); give "
+                              "the path to a YAML file")
+        raw = f.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise ConfigError(f"{path}: is larger than {MAX_BYTES // 2**20} MiB, too large for a "
+                          "registry; check that this is the right file")
+    return raw
+
+
 @dataclass
 class _Document:
     """The parsed file: its data, and its node tree for line numbers."""
@@ -212,7 +237,7 @@ class _Document:
     @classmethod
     def read(cls, path: Path) -> _Document:
         try:
-            raw = path.read_bytes()
+            raw = _read_registry(path)
         except FileNotFoundError:
             raise ConfigError(f"{path}: configuration file not found; check the path") from None
         except IsADirectoryError:
@@ -375,7 +400,15 @@ def _one_of(*options: str) -> Check:
     return _scalar("one of " + ", ".join(options), lambda v: isinstance(v, str) and v in options)
 
 
-_TEXT = _scalar("some text", lambda v: isinstance(v, str) and v.strip() != "")
+@_needs("some text")
+def _TEXT(doc: _Document, where: Where, value: Any) -> str:
+    """Names and descriptions: one line of text, without control characters."""
+    if not (isinstance(value, str) and value.strip() != ""):
+        doc.fail(where, f"must be some text, got {_show(value)}")
+    try:
+        return refuse_controls(value, "the text").strip()
+    except InvalidInput as e:
+        doc.fail(where, str(e))
 _CODE = _scalar(
     "a lowercase code of letters, digits and hyphens, e.g. de-weide",
     lambda v: isinstance(v, str) and _SLUG.fullmatch(v) is not None,

@@ -31,6 +31,8 @@ CURRENCY = "EUR"
 # -- text and money ------------------------------------------------------------------------------
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# text.CONTROL but for the line ends and tabs of a CSV file (fields still refuse those)
+_CONTROL_IN_FILE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -239,8 +241,14 @@ class ImportResult:
 def read_payment_file(path: Path) -> PaymentFile:
     """Read a payments CSV: UTF-8 (with or without Excel's BOM) or Windows-1252, ``,`` or ``;``
     as the header shows, a header naming at least PAYMENT_COLUMNS (extra columns are ignored)."""
+    import stat
+
     source = str(path)
     try:
+        mode = Path(path).stat().st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):  # /dev/zero would never end
+            raise InvalidInput(f"{source} is not a file (a folder or a device): give the path of "
+                               "a payments CSV file")
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise NotFound(f"no file {source}: give the path of a payments CSV file") from None
@@ -259,6 +267,10 @@ def read_payment_file(path: Path) -> PaymentFile:
                                "CSV UTF-8") from None
     if not text.strip():
         raise InvalidInput(f"{source} is empty: {_COLUMNS_HINT}")
+    if found := _CONTROL_IN_FILE.search(text):  # before fields are stripped (U+0085 is a space)
+        line = text.count("\n", 0, found.start()) + 1
+        raise InvalidInput(f"{source} line {line}: contains control characters or line breaks "
+                           f"(U+{ord(found.group()):04X}): retype that row as plain text")
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

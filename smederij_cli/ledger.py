@@ -22,12 +22,12 @@ from smederij_cli.errors import (InsufficientFunds, InvalidInput, LedgerFileErro
                                   NotFound)
 from smederij_cli.money import format_cents
 from smederij_cli.store import Store, stage_backup
+from smederij_cli.text import refuse_controls
 
 FIGURES = ("carried_in_cents", "allocated_cents", "spent_cents", "committed_cents",
            "available_cents", "carried_out_cents", "lapsed_cents")
 
 MAX_TEXT = 500  # titles, notes, payees: one line a person typed
-_CONTROL = re.compile(r"[\x00-\x1f]")  # line breaks, tabs and other control characters
 MAX_COUNT = 1_000_000  # supporters, volunteers: people, not a 64-bit overflow
 MAX_ID = 2**63 - 1  # SQLite's largest rowid: a larger "id" cannot exist
 
@@ -44,14 +44,14 @@ def check_year(year: int) -> int:
 
 
 def clean_text(value: str | None, what: str, *, required: bool = False) -> str:
-    """Text a person typed, stored as given but refused when empty, multi-line or huge."""
+    """Text a person typed, stored as given but refused when empty, huge, or holding control
+    characters: line breaks, C0, DEL, C1 and bidirectional overrides (``text.CONTROL``)."""
     text = (value or "").strip()
     if required and not text:
         raise InvalidInput(f"{what} is empty: give a short description")
+    refuse_controls(value or "", what)  # before stripping too: str.strip drops U+0085
     if len(text) > MAX_TEXT:
         raise InvalidInput(f"{what} is {len(text)} characters long: keep it under {MAX_TEXT}")
-    if _CONTROL.search(text):
-        raise InvalidInput(f"{what} contains control characters or line breaks: use one line")
     return text
 
 
@@ -998,6 +998,7 @@ def parse_cofunding(items: Sequence[str], parse_amount) -> dict[str, int]:
     result: dict[str, int] = {}
     for item in items:
         source, sep, amount = item.rpartition("=")  # a source may hold "=", an amount not
+        refuse_controls(source, "co-funding source")
         if not sep or not source.strip():
             raise InvalidInput(f"co-funding {item!r} is not SOURCE=AMOUNT: e.g. "
                                "--cofunding 'Oranje Fonds=2.500'")

@@ -106,6 +106,11 @@ def parse_amount(text: str, *, allow_zero: bool = False, what: str = "amount",
     return cents
 
 
+EURO = "€"
+"""The currency sign money is shown with; ``EUR`` when standard output is not UTF-8
+(``text.legacy_output``), so tables keep their widths in a Windows code page."""
+
+
 def format_cents(cents: int, lang: str = "nl", symbol: bool = True) -> str:
     """Format integer cents: ``€ 1.234,56`` in Dutch, ``€1,234.56`` in English."""
     sign = "-" if cents < 0 else ""
@@ -113,9 +118,9 @@ def format_cents(cents: int, lang: str = "nl", symbol: bool = True) -> str:
     grouped = f"{whole:,}"
     if lang == "nl":
         text = f"{sign}{grouped.replace(',', '.')},{rest:02d}"
-        return f"€ {text}" if symbol else text
+        return f"{EURO} {text}" if symbol else text
     text = f"{sign}{grouped}.{rest:02d}"
-    return f"€{text}" if symbol else text
+    return (f"{EURO}{text}" if EURO == "€" else f"{EURO} {text}") if symbol else text
 
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from smederij_cli.labels import label
 from smederij_cli.money import format_cents
+from smederij_cli.text import escape
 from smederij_cli.writers import Sheet, shower
 
 if TYPE_CHECKING:
@@ -48,9 +49,13 @@ def err_console() -> Console:
 
 
 def error(message: str) -> None:
+    """One line on stderr; a control character in it (from what was typed) shown escaped."""
     from rich.text import Text
 
-    err_console().print(Text.assemble(("error:", "bold red"), " ", message), soft_wrap=True)
+    from smederij_cli.text import escape
+
+    err_console().print(Text.assemble(("error:", "bold red"), " ", escape(message)),
+                        soft_wrap=True)
 
 
 def json_text(data: Any) -> str:
@@ -160,9 +165,15 @@ def money(cents: int, lang: str = "nl") -> str:
 
 
 def _table(title: str | None = None, **kwargs) -> Table:
+    """A rich table whose text cells show control characters escaped (``text.escape``)."""
     from rich.table import Table
 
-    return Table(title=title, title_justify="left", show_footer=False, **kwargs)
+    class EscapedTable(Table):
+        def add_row(self, *cells: Any, **options: Any) -> None:
+            super().add_row(*(escape(c) if isinstance(c, str) else c for c in cells), **options)
+
+    return EscapedTable(title=title and escape(title), title_justify="left", show_footer=False,
+                        **kwargs)
 
 
 def sheet(data: Sheet, lang: str = "nl", file=None) -> None:
@@ -467,7 +478,8 @@ def smederij(row: dict, lang: str = "nl") -> None:
     from rich.text import Text
 
     out = console()
-    out.print(Text.assemble((row["name"], "bold"), f" ({row['code']}), {row['kind']}, wijkteam "
+    out.print(Text.assemble((escape(row["name"]), "bold"),
+                            f" ({row['code']}), {row['kind']}, wijkteam "
                             f"{row['team'] or '-'}, {row['inhabitants']} inhabitants"
                             + ("" if row["active"] else ", inactive")))
     table = _table(f"Budget {row['year']}")
@@ -489,13 +501,14 @@ def project(p: dict, lang: str = "nl") -> None:
     from rich.text import Text
 
     out = console()
-    out.print(Text(f"Project {p['id']}: {p['title']}", style="bold"))
-    out.print(Text.assemble(f"{p['smederij_name']} ({p['smederij']}), {p['stream']} {p['year']}, "
+    out.print(Text(f"Project {p['id']}: {escape(p['title'])}", style="bold"))
+    out.print(Text.assemble(f"{escape(p['smederij_name'])} ({p['smederij']}), {p['stream']} "
+                            f"{p['year']}, "
                             f"theme {p['theme'] or '-'}, status ", (p["status"], "bold")))
     out.print(f"requested {money(p['requested_cents'], lang)}; supporters {p['supporters']}, "
               f"volunteers {p['volunteers']}")
     for source, cents in p["cofunding"].items():
-        out.print(f"co-funding: {source} {money(cents, lang)}")
+        out.print(f"co-funding: {escape(source)} {money(cents, lang)}")
     out.print(f"committed {money(p['committed_cents'], lang)}, paid "
               f"{money(p['paid_cents'], lang)}, released {money(p['released_cents'], lang)}, "
               f"left {money(p['left_cents'], lang)}")
@@ -525,8 +538,9 @@ def audit_log(rows: list[dict]) -> None:
     for column in ("Id", "When", "Who", "What", "Command"):
         table.add_column(column, overflow="fold")
     for r in rows:
-        table.add_row(*(Text(str(v)) for v in (r["id"], r["recorded_at"].replace("+00:00", "Z"),
-                                                 r["actor"], r["summary"], r["command"])))
+        table.add_row(*(Text(escape(str(v))) for v in (
+            r["id"], r["recorded_at"].replace("+00:00", "Z"), r["actor"], r["summary"],
+            r["command"])))
     console().print(table)
 
 
@@ -614,6 +628,9 @@ def status(data: dict, lang: str = "nl") -> None:
 
 
 def message(text: str) -> None:
+    from smederij_cli.text import escape
+
+    text = escape(text)
     if not sys.stdout.isatty():  # piped or captured: the line as it is, without loading rich
         sys.stdout.write(text + "\n")
         return

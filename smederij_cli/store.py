@@ -340,14 +340,25 @@ class Store:
                  read_uri: str | None = None) -> None:
         """``read_uri`` ("?mode=ro" or "?immutable=1") opens an existing ledger for reading
         only, as it is: no WAL switch, no migration (the check's helper process does this)."""
+        from smederij_cli.files import network_location, refuse_network
+
         self.path = Path(path)
         _check_file(self.path)
-        if not self.path.exists():
-            if not create or read_uri:
-                raise NotFound(f"no ledger at {self.path}: run 'smederij init' first")
+        self._create = create and not read_uri
+        if not self.path.exists() or self.path.stat().st_size == 0:
+            # Only init and demo make a ledger; any other command leaves the path as it was.
+            if not self._create:
+                raise NotFound(f"no ledger at {self.path}: run 'smederij init'")
+            refuse_network(self.path)
             _create_private(self.path)
+        self.network = None if read_uri else network_location(self.path)
+        """The network file system the ledger is on, if any: then it is only read."""
+        if self.network and create:
+            refuse_network(self.path)
         self.read_only = bool(read_uri)
         try:
+            if self.network:
+                raise sqlite3.OperationalError("attempt to write a readonly database")
             self._open(read_uri or "")
         except sqlite3.OperationalError as e:
             if read_uri or not _cannot_write(e):
@@ -388,6 +399,7 @@ class Store:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite_utils' Database sets it
+            self._refuse_foreign()
             self._refuse_newer()
             if not uri_query:
                 # WAL before the first write (migrations included): readers never block the
@@ -422,6 +434,18 @@ class Store:
             if isinstance(e, (sqlite3.IntegrityError, sqlite3.ProgrammingError)):
                 raise  # a broken rule of the schema is a bug, not the user's file
             raise LedgerFileError(_describe_db_error(self.path, e)) from None
+
+    def _refuse_foreign(self) -> None:
+        """Before anything is written: an SQLite database of another program is left as it is
+        (by init too); one with no tables at all is a ledger only init or demo may make."""
+        tables = [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master")]
+        if not tables:
+            if not getattr(self, "_create", True):
+                raise NotFound(f"no ledger at {self.path}: run 'smederij init'")
+            return
+        if not migrations.applied_names(self.conn):
+            raise LedgerFileError(f"{self.path} is not a smederij ledger (an SQLite database of "
+                                  "another program): check the --db path")
 
     def _refuse_newer(self) -> None:
         """Before anything is written: a ledger from a newer smederij is left as it is."""
@@ -462,6 +486,10 @@ class Store:
         if self.conn.in_transaction:  # nested: the outer write owns the transaction
             yield self
             return
+        if self.network:
+            from smederij_cli.files import refuse_network
+
+            refuse_network(self.path)
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             # Never write into a damaged file: that would spread the damage. quick_check reads
@@ -584,23 +612,33 @@ class Store:
     def backup_to(self, dest: str | Path, *, force: bool = False) -> str:
         """A consistent copy of the ledger (SQLite's online backup API: others may go on writing),
         verified, in rollback-journal mode so it is one self-contained file, mode 0600. Written
-        to a temporary name first, so a crash never leaves a half backup under ``dest``."""
+        to a temporary name first, so a crash never leaves a half backup under ``dest``. Where
+        it may go is ``files.open_output``'s rule: never the ledger or one of its files, never
+        another SQLite database but an earlier smederij backup (with --force); ``-``, a pipe or
+        a device gets the copy's bytes as a stream."""
+        import shutil
+        import tempfile
+
+        from smederij_cli.files import open_output, resolve_output
+
         dest = Path(dest)
-        if dest.is_dir():
-            raise InvalidInput(f"{dest} is a folder: give the name of the backup file")
-        if dest.exists() and dest.resolve() == self.path.resolve():
-            raise InvalidInput(f"{dest} is the ledger itself: give another file")
-        if dest.exists() and not force:
+        kind, real = resolve_output(dest, self.path, "backup", may_replace=_is_backup)
+        if kind == "file" and real.exists() and not force:
             raise NotAllowed(f"{dest} already exists: give another file, or add --force to "
                              "overwrite it")
-        partial = dest.with_name(f".{dest.name}.partial-{os.getpid()}")
         try:
-            _copy_database(self.conn, partial)
-            os.replace(partial, dest)
+            with open_output(dest, self.path, "backup", may_replace=_is_backup,
+                             mode=0o600) as out:
+                if out.path is not None:
+                    _copy_database(self.conn, out.path)
+                else:  # a stream: the verified copy in a private folder, then its bytes
+                    with tempfile.TemporaryDirectory(prefix=".smederij-backup-") as folder:
+                        copy = Path(folder) / "backup.db"
+                        _copy_database(self.conn, copy)
+                        with copy.open("rb") as f:
+                            shutil.copyfileobj(f, out.file)
         except OSError as e:
             raise LedgerFileError(f"cannot write backup {dest}: {e.strerror}") from None
-        finally:
-            partial.unlink(missing_ok=True)
         counts = ", ".join(f"{n} {what}" for what, n in self.counts().items())
         return f"backed up {self.path} to {dest} ({counts}); the copy passed integrity_check"
 
@@ -1513,6 +1551,25 @@ def _copy_database(source: sqlite3.Connection, target: Path) -> None:
         conn.close()
     if result != ["ok"]:
         raise LedgerFileError(f"the copy in {target} fails integrity_check ({result[0]})")
+
+
+def _is_backup(path: Path) -> bool:
+    """Whether ``path`` is a smederij backup that ``backup --force`` may replace: a smederij
+    ledger in rollback-journal mode, as ``backup`` writes them (a ledger in use is in WAL mode,
+    and another program's database has no smederij schema)."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(20)
+        if header[18:20] != b"\x01\x01":  # WAL mode: a ledger in use
+            return False
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ? "
+                                "AND name = 'm001_ledger'", [migrations.name]).fetchone()[0] > 0
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        return False
 
 
 def stage_backup(backup: Path, staging: Path) -> None:

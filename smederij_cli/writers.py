@@ -25,6 +25,7 @@ from typing import Any
 
 from smederij_cli.labels import label
 from smederij_cli.money import format_cents
+from smederij_cli.text import escape
 
 FIGURES = ("carried_in", "allocated", "committed", "spent", "available", "carried_out",
            "lapsed")
@@ -88,7 +89,7 @@ def show(column: Column, value: Any, lang: str) -> str:
         return f"{value:.0%}"
     if column.kind == "label":
         return label(value, lang)
-    return str(value)
+    return escape(str(value))  # a person's text as one line, control characters escaped
 
 
 def shower(column: Column, lang: str) -> Callable[[Any], str]:
@@ -241,7 +242,7 @@ def csv_chunks(sheet: Sheet, *, delimiter: str = ";", decimal_comma: bool = Fals
             elif column.kind == "share":
                 cells.append(f"{value:.4f}".replace(".", decimal))
             elif isinstance(value, str):
-                cells.append(neutralise(value))
+                cells.append(neutralise(escape(value)))
             else:
                 cells.append(value)
         writer.writerow(cells)
@@ -368,8 +369,8 @@ def _xlsx_sheet(book, sheet: Sheet, lang: str) -> None:
                 value = Decimal(value) / 100
             elif kind == "label" and value:
                 value = label(value, lang)
-            elif isinstance(value, str):
-                value = neutralise(value) if value else None
+            elif isinstance(value, str):  # control characters escaped (openpyxl refuses them)
+                value = neutralise(escape(value)) if value else None
             cell = WriteOnlyCell(ws, value=value)
             if kind == "money":
                 cell.number_format = euro

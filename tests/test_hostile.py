@@ -267,7 +267,7 @@ VERBATIM = [
     "$(rm -rf ~) `reboot` | tee /etc/passwd && echo $HOME > x",
     "[bold red]niet vet[/] [/] [link=file:///etc/passwd]klik[/link]",
     "Speeltuin Ôöst – café “De Brink” ✓ 🎪",
-    "שלום مرحبا 你好 ‮reversed",
+    "שלום مرحبا 你好 (right to left; a bidi override is refused: test_edges_text.py)",
     "%s %d {0} {title} \\x00 \\n",
 ]
 
