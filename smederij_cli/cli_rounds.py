@@ -370,7 +370,7 @@ def round_export(
         else:
             content = [writers.write_xlsx([count, sheets.ideas_sheet(data),
                                            sheets.ballots_sheet(ballots, names)], "nl")]
-    _deliver(content, output, f"round {round_id} ({format})")
+    _deliver(ctx, content, output, f"round {round_id} ({format})")
 
 
 @round_app.command("list")

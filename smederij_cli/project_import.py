@@ -449,10 +449,7 @@ def _book(led: Ledger, row: _Row, f: ProjectFile) -> None:
 def write_template(led: Ledger, output: Path) -> Path:
     """The workbook to fill in: Dutch headers, one example row, drop-down lists (data
     validation from a hidden sheet of lists) for Smederij, stream, status and theme, amounts
-    as euros and dates as dates. Written to a temporary name and renamed."""
-    import os
-    import tempfile
-
+    as euros and dates as dates. Written as any --output is (``files.open_output``)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -504,19 +501,13 @@ def write_template(led: Ledger, output: Path) -> Path:
         check.add(f"{target}2:{target}{TEMPLATE_ROWS + 1}")
         sheet.add_data_validation(check)
     sheet.freeze_panes = "A2"
+    from smederij_cli.files import open_output
+
+    # through the one rule for --output: never the ledger or another database, a regular file
+    # whole or not at all, a pipe as a stream
+    data = io.BytesIO()
+    book.save(data)
     output = Path(output)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=output.resolve().parent, prefix=f".{output.name}.")
-    except OSError as e:
-        raise InvalidInput(say("cannot_write", target=output, why=e.strerror)) from None
-    os.close(fd)
-    try:
-        book.save(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, output)
-    except BaseException as e:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(e, OSError):
-            raise InvalidInput(say("cannot_write", target=output, why=e.strerror)) from None
-        raise
+    with open_output(output, led.store.path, "--output") as out:
+        out.file.write(data.getvalue())
     return output

@@ -401,3 +401,20 @@ def test_a_ledger_on_a_network_file_system_is_read_but_never_written(cli_ledger,
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.suffix == ".db"} == \
         fingerprint
     assert dump(db_path) == before
+
+
+def test_the_template_and_a_round_export_never_replace_the_ledger(tmp_path):
+    """Every --output goes through the one rule, also the commands that came later."""
+    from conftest import Cli, dump
+
+    db = tmp_path / "ledger.db"
+    cli = Cli(db)
+    cli.ok("init")
+    rid = cli.ok("round", "new", "--smederij", "krakeel", "--stream", "korte-klap", "--year",
+                 "2026", "--name", "r", "--budget", "1000", "--vote", "approval", "--rule",
+                 "greedy").stdout.strip()
+    before = dump(db)
+    for args in (["import", "template"], ["round", "export", rid, "--format", "json"]):
+        result = cli(*args, "--output", str(db))
+        assert result.exit_code == 1 and "ledger itself" in result.stderr, result.output
+        assert dump(db) == before
