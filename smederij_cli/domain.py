@@ -171,3 +171,137 @@ def carry_split(policy: dict, year: int, available_cents: int, allocated_cents: 
     else:
         raise ValueError(f"unknown carry-over policy {policy!r}")
     return carried, available - carried
+
+
+# -- the age of money (DOMAIN.md, "Money keeps its age") ------------------------------------------
+
+Vintages = dict[int, int]  # year the money was allocated -> cents
+
+
+def add_vintages(money: Vintages, more: Vintages) -> Vintages:
+    """``money`` and ``more`` together (neither is changed); zero entries are dropped."""
+    total = dict(money)
+    for vintage, cents in more.items():
+        total[vintage] = total.get(vintage, 0) + cents
+    return {v: c for v, c in sorted(total.items()) if c}
+
+
+def split_oldest(money: Vintages, amount: int, fallback: int) -> tuple[Vintages, Vintages]:
+    """(taken, left): ``amount`` cents of ``money`` taken oldest first, and what is left.
+
+    The ledger never takes more than there is; should it, the shortfall counts as money of
+    ``fallback`` (the year of the account it is taken from), so the figures still add up."""
+    taken: Vintages = {}
+    left = dict(money)
+    for vintage in sorted(money):
+        if amount <= 0:
+            break
+        used = min(amount, money[vintage])
+        if used > 0:
+            taken[vintage] = used
+            left[vintage] -= used
+            amount -= used
+    if amount > 0:
+        taken[fallback] = taken.get(fallback, 0) + amount
+        left[fallback] = left.get(fallback, 0) - amount
+    return taken, {v: c for v, c in sorted(left.items()) if c}
+
+
+def split_newest(money: Vintages, amount: int, fallback: int) -> tuple[Vintages, Vintages]:
+    """(kept, rest): the newest ``amount`` cents of ``money``, and the older rest."""
+    rest, kept = split_oldest(money, sum(money.values()) - amount, fallback)
+    return kept, rest
+
+
+def rollover_split(policy: dict, year: int, money: Vintages, allocated_cents: int
+                   ) -> tuple[Vintages, Vintages]:
+    """(carried, lapsed) money by vintage of a Smederij's available ``money`` at the rollover
+    of ``year``: ``carry_split`` says how much carries; what carries is the newest money and
+    what lapses the oldest, whatever the policy."""
+    available = sum(money.values())
+    carried, _ = carry_split(policy, year, available, allocated_cents, money)
+    return split_newest(money, carried, year)
+
+
+def project_money(postings: Sequence[dict]) -> tuple[Vintages, dict[int, Vintages]]:
+    """A project's committed money by vintage, replayed from the postings on its committed
+    accounts in booking order: (what is committed now, {payment transaction: what it took}).
+
+    Each posting is a dict of ``txn_id``, ``kind`` (of its transaction), ``reverses``,
+    ``cents``, ``year`` (of the account) and ``vintages`` (stored, or None: all of ``year``).
+    A commitment adds the money it took from the available budget; a payment and a release use
+    the oldest money first; a reversed payment gives back what the payment took; a carry-over
+    moves the commitment between the project's own accounts and changes nothing."""
+    money: Vintages = {}
+    paid: dict[int, Vintages] = {}
+    for p in postings:
+        if p["kind"] == CARRY_OVER:
+            continue
+        if p["kind"] == PAYMENT and p["reverses"] is not None and p["reverses"] in paid:
+            money = add_vintages(money, paid[p["reverses"]])
+        elif p["vintages"]:
+            money = add_vintages(money, p["vintages"])
+        elif p["cents"] > 0:
+            money = add_vintages(money, {p["year"]: p["cents"]})
+        else:
+            taken, money = split_oldest(money, -p["cents"], p["year"])
+            if p["kind"] == PAYMENT:
+                paid[p["txn_id"]] = taken
+    return money, paid
+
+
+def replay_vintages(postings: Sequence[dict]) -> list[tuple[int, int, int, int]]:
+    """The vintage rows (transaction, account, vintage, cents) that the rule gives a history,
+    replayed from its first transaction: for a ledger written before the rule was kept (the
+    migration that introduced it), and to check the rows kept as it goes.
+
+    ``postings``: those on available and committed accounts, in booking order, each a dict of
+    ``txn_id``, ``kind`` (of the transaction), ``reverses``, ``account_id``, ``account_kind``,
+    ``project_id`` (of the account), ``year`` (of the account) and ``cents``. A posting gets
+    rows only where its money is not all of its account's year (rows of a posting sum to it)."""
+    available: dict[int, Vintages] = {}
+    committed: dict[int, Vintages] = {}
+    paid: dict[int, Vintages] = {}
+    rows: list[tuple[int, int, int, int]] = []
+
+    def keep(p: dict, money: Vintages, sign: int) -> None:
+        if money != {p["year"]: abs(p["cents"])}:
+            rows.extend((p["txn_id"], p["account_id"], v, sign * c) for v, c in money.items())
+
+    i = 0
+    while i < len(postings):
+        j = i + 1
+        while j < len(postings) and postings[j]["txn_id"] == postings[i]["txn_id"]:
+            j += 1
+        txn, i = postings[i:j], j
+        kind, moving = txn[0]["kind"], None
+        if kind == CARRY_OVER and txn[0]["project_id"] is not None:
+            continue  # a commitment carried between the project's own accounts
+        for p in sorted(txn, key=lambda p: p["cents"]):  # what pays first, then what receives
+            pot = (available.setdefault(p["account_id"], {}) if p["account_kind"] == AVAILABLE
+                   else committed.setdefault(p["project_id"], {}))
+            if p["cents"] < 0:
+                if kind == CARRY_OVER:
+                    taken, left = split_newest(pot, -p["cents"], p["year"])
+                else:
+                    taken, left = split_oldest(pot, -p["cents"], p["year"])
+                pot.clear()
+                pot.update(left)
+                if kind == PAYMENT and p["account_kind"] == COMMITTED:
+                    paid[p["txn_id"]] = taken
+                else:
+                    keep(p, taken, -1)
+                moving = taken
+            else:
+                if kind == PAYMENT and p["reverses"] is not None:
+                    money = paid.get(p["reverses"], {p["year"]: p["cents"]})
+                elif moving is not None and kind != ALLOCATION:
+                    money = moving
+                else:
+                    money = {p["year"]: p["cents"]}
+                new = add_vintages(pot, money)
+                pot.clear()
+                pot.update(new)
+                if p["account_kind"] == AVAILABLE or kind != PAYMENT:
+                    keep(p, money, 1)
+    return rows

@@ -256,6 +256,39 @@ def m004_query_indexes(db: Database) -> None:
     db.execute("CREATE INDEX txn_commitment ON txn(project_id) WHERE kind = 'commitment'")
 
 
+@migrations()
+def m009_vintages(db: Database) -> None:
+    """The age of money (DOMAIN.md, "Money keeps its age"): per posting on an available or a
+    committed account, how many of its cents were allocated in which year, where that is not
+    simply the year of its account (a posting without rows is all money of its account's year).
+    A commitment, a transfer, a release, a refund to the available budget, a carry-over and a
+    lapse write them; payments need none (a project's commitment is replayed from its own few
+    postings: ``domain.project_money``). Append-only, like the postings they belong to.
+
+    A ledger written before this step gets the rows the rule gives its history, replayed from
+    its first transaction (``domain.replay_vintages``)."""
+    from smederij_cli.domain import replay_vintages  # a pure rule, needed by this step only
+
+    db.execute("""CREATE TABLE vintage (
+        txn_id INTEGER NOT NULL REFERENCES txn(id),
+        account_id INTEGER NOT NULL REFERENCES account(id),
+        year INTEGER NOT NULL,
+        cents INTEGER NOT NULL CHECK (cents <> 0),
+        PRIMARY KEY (txn_id, account_id, year)) STRICT, WITHOUT ROWID""")
+    for action in ("UPDATE", "DELETE"):
+        db.execute(f"""CREATE TRIGGER vintage_no_{action.lower()} BEFORE {action} ON vintage
+            BEGIN SELECT RAISE(ABORT, 'vintage rows are append-only: book a reversal'); END""")
+    cursor = db.conn.execute(
+        "SELECT p.txn_id, t.kind, t.reverses, p.account_id, a.kind AS account_kind, "
+        "a.project_id, a.year, p.amount_cents AS cents FROM posting p "
+        "JOIN txn t ON t.id = p.txn_id JOIN account a ON a.id = p.account_id "
+        "WHERE a.kind IN ('available', 'committed') ORDER BY p.txn_id, p.id")
+    names = [c[0] for c in cursor.description]
+    rows = replay_vintages([dict(zip(names, row)) for row in cursor])
+    db.conn.executemany("INSERT INTO vintage (txn_id, account_id, year, cents) "
+                        "VALUES (?, ?, ?, ?)", rows)
+
+
 MAX_SUMMARY = 400  # one line in the log; a long command keeps its first notes and a count
 
 
@@ -805,6 +838,106 @@ class Store:
             "AND a.stream IN (SELECT key FROM json_each(:history)) "
             "AND a.year >= (SELECT value FROM json_each(:history) WHERE key = a.stream) "
             "GROUP BY a.year, a.smederij, a.stream ORDER BY 1, 2, 3", params)
+
+    # -- the age of money ------------------------------------------------------------------------
+
+    def add_vintages(self, txn_id: int, rows: Iterable[tuple[int, dict[int, int]]]) -> None:
+        """Keep, for postings of transaction ``txn_id``, how old their money is: (account id,
+        {vintage: signed cents}) pairs; nothing for a posting of its account's year only."""
+        self.conn.executemany(
+            "INSERT INTO vintage (txn_id, account_id, year, cents) VALUES (?, ?, ?, ?)",
+            [(txn_id, account, vintage, cents) for account, money in rows
+             for vintage, cents in money.items() if cents])
+
+    # The money of the available accounts of :year by vintage, before the rollover of the year
+    # took it out: per Smederij, stream and vintage, what is there and how much of it came by
+    # allocation or transfer. Each posting's vintage rows found by primary key; a posting
+    # without any is money of its account's year.
+    _AVAILABLE_MONEY = (
+        "SELECT a.smederij, a.stream, coalesce(v.year, a.year) AS vintage, "
+        "sum(coalesce(v.cents, p.amount_cents)) AS cents, "
+        "coalesce(sum(CASE WHEN t.kind IN ('allocation', 'transfer') "
+        "    THEN coalesce(v.cents, p.amount_cents) END), 0) AS allocated "
+        "FROM account a JOIN posting p ON p.account_id = a.id JOIN txn t ON t.id = p.txn_id "
+        "LEFT JOIN vintage v ON v.txn_id = p.txn_id AND v.account_id = p.account_id "
+        "WHERE a.kind = 'available' AND a.year = :year "
+        "AND NOT (t.kind IN ('carry_over', 'lapse') AND p.amount_cents < 0) ")
+
+    def available_money(self, year: int, smederij: str | None = None,
+                        stream: str | None = None) -> list[dict]:
+        """Rows of (smederij, stream, vintage, cents, allocated): the money of the available
+        accounts of ``year`` (of every Smederij and stream, or of one) by the year it was
+        allocated, as it stands before the rollover of ``year``. One grouped query."""
+        where = ("AND a.smederij = :smederij AND a.stream = :stream "
+                 if smederij is not None else "")
+        return self._all(f"{self._AVAILABLE_MONEY} {where}"
+                         "GROUP BY a.smederij, a.stream, vintage ORDER BY 1, 2, 3",
+                         {"year": year, "smederij": smederij, "stream": stream})
+
+    def commitment_postings(self, project_id: int) -> list[dict]:
+        """The postings on a project's committed accounts in booking order, each with its
+        transaction's kind and the payment it reverses, its account's year and its vintage
+        rows ({vintage: cents}, empty: all of the account's year): ``domain.project_money``."""
+        rows = self._all(
+            "SELECT p.txn_id, t.kind, t.reverses, p.amount_cents AS cents, a.year, "
+            "(SELECT json_group_object(v.year, v.cents) FROM vintage v "
+            "    WHERE v.txn_id = p.txn_id AND v.account_id = p.account_id) AS vintages "
+            "FROM account a JOIN posting p ON p.account_id = a.id JOIN txn t ON t.id = p.txn_id "
+            "WHERE a.project_id = ? AND a.kind = 'committed' ORDER BY p.txn_id, p.id",
+            [project_id])
+        for r in rows:
+            r["vintages"] = {int(k): c for k, c in json.loads(r["vintages"] or "{}").items()}
+        return rows
+
+    def rollover_postings(self, year: int, first_txn: int) -> list[dict]:
+        """The postings on available accounts of the carry-overs and lapses of the rollover of
+        ``year`` booked from transaction ``first_txn`` on (not the commitments carried)."""
+        return self._all(
+            "SELECT p.txn_id, p.account_id, a.year, a.smederij, a.stream, t.kind, "
+            "p.amount_cents AS cents FROM txn t JOIN posting p ON p.txn_id = t.id "
+            "JOIN account a ON a.id = p.account_id WHERE t.id >= ? "
+            "AND t.kind IN ('carry_over', 'lapse') AND t.project_id IS NULL "
+            "AND a.kind = 'available' AND a.year IN (?, ?) ORDER BY p.txn_id, p.id",
+            [first_txn, year, year + 1])
+
+    def last_txn(self) -> int:
+        return self._scalar("SELECT coalesce(max(id), 0) FROM txn")
+
+    def vintage_problems(self) -> list[str]:
+        """What breaks the bookkeeping of the age of money: vintage rows that do not add up to
+        their posting, an available account holding less than nothing of some year, and a
+        rollover that carried older money than it let lapse (what carries is the newest)."""
+        problems = [
+            f"transaction {r['txn_id']}: the vintages of its posting on {r['name']} add up to "
+            f"{r['total']} cents, not its {r['posted']}" for r in self._all(
+                "SELECT v.txn_id, a.name, sum(v.cents) AS total, (SELECT sum(p.amount_cents) "
+                "    FROM posting p WHERE p.txn_id = v.txn_id AND p.account_id = v.account_id) "
+                "    AS posted FROM vintage v JOIN account a ON a.id = v.account_id "
+                "GROUP BY v.txn_id, v.account_id HAVING total IS NOT posted ORDER BY 1")]
+        problems += [
+            f"account {r['name']} holds {r['held']} cents of money of {r['vintage']}"
+            for r in self._all(
+                "SELECT a.name, coalesce(v.year, a.year) AS vintage, "
+                "sum(coalesce(v.cents, p.amount_cents)) AS held "
+                "FROM account a JOIN posting p ON p.account_id = a.id "
+                "LEFT JOIN vintage v ON v.txn_id = p.txn_id AND v.account_id = p.account_id "
+                "WHERE a.kind = 'available' GROUP BY a.id, vintage HAVING held < 0 "
+                "ORDER BY a.id, vintage")]
+        problems += [
+            f"rollover {r['year']} {r['smederij']} {r['stream']}: money of {r['carried']} "
+            f"carried while money of {r['lapsed']} lapsed (the oldest money lapses first)"
+            for r in self._all(
+                "SELECT a.year, a.smederij, a.stream, "
+                "min(CASE t.kind WHEN 'carry_over' THEN coalesce(v.year, a.year) END) "
+                "    AS carried, "
+                "max(CASE t.kind WHEN 'lapse' THEN coalesce(v.year, a.year) END) AS lapsed "
+                "FROM txn t JOIN posting p ON p.txn_id = t.id "
+                "JOIN account a ON a.id = p.account_id "
+                "LEFT JOIN vintage v ON v.txn_id = p.txn_id AND v.account_id = p.account_id "
+                "WHERE t.kind IN ('carry_over', 'lapse') AND t.project_id IS NULL "
+                "AND a.kind = 'available' AND p.amount_cents < 0 "
+                "GROUP BY a.year, a.smederij, a.stream HAVING carried < lapsed ORDER BY 1, 2, 3")]
+        return problems
 
     # open_commitment: what is still committed on each project's account of :year (non-zero
     # only), the commitments a rollover carries. Each balance summed once, from index
