@@ -287,3 +287,27 @@ def test_split_oldest_and_newest():
                                                                  {2026: 200})
     # more than there is: the shortfall counts as money of the account's year
     assert d.split_oldest({2026: 100}, 150, 2027) == ({2026: 100, 2027: 50}, {2027: -50})
+
+
+def test_the_readme_example(led):
+    """The worked example of the README's "Money keeps its age", step by step."""
+    set_policy(led, {"policy": "max_years", "years": 2})
+    led.allocate(2026, LK, dt.date(2026, 1, 15), smederij="krakeel", amount_cents=1_000_00)
+    assert roll(led, 2026)["krakeel"] == (1_000_00, 0)
+    assert led.vintages(2027, "krakeel", LK) == {2026: 1_000_00}
+    led.allocate(2027, LK, dt.date(2027, 1, 15), smederij="krakeel", amount_cents=500_00)
+    assert led.vintages(2027, "krakeel", LK) == {2026: 1_000_00, 2027: 500_00}
+    a = led.add_project(smederij="krakeel", stream=LK, year=2027, title="A",
+                        amount_cents=600_00, date=day(2027))
+    led.approve(a, day(2027))
+    assert led.vintages(2027, "krakeel", LK) == {2026: 400_00, 2027: 500_00}
+    led.transfer(2027, LK, "krakeel", "pesse", 300_00, day(2027))
+    led.transfer(2027, LK, "pesse", "krakeel", 300_00, day(2027))
+    assert led.vintages(2027, "krakeel", LK) == {2026: 400_00, 2027: 500_00}
+    assert roll(led, 2027)["krakeel"] == (500_00, 400_00)
+    assert led.commitment_vintages(a) == {2026: 600_00}
+    assert led.vintages(2028, "krakeel", LK) == {2027: 500_00}
+    led.change_status(a, "withdraw", day(2028))
+    assert led.vintages(2028, "krakeel", LK) == {2026: 600_00, 2027: 500_00}
+    assert roll(led, 2028)["krakeel"] == (0, 1_100_00)
+    assert led.check() == []
