@@ -131,10 +131,13 @@ def _lang(led) -> str:
     return led.programme().get("language", "nl")
 
 
-def _show(ctx: typer.Context, json_: bool, fetch: Callable[[Any], Any], draw: str) -> None:
+def _show(ctx: typer.Context, json_: bool, fetch: Callable[[Any], Any], draw: str,
+          wide: bool = False) -> None:
     """The reading commands' one shape: fetch from the ledger, then print JSON or draw it with
-    ``render.<draw>(data, lang)`` after the ledger is closed."""
+    ``render.<draw>(data, lang)`` after the ledger is closed (``wide``: --wide)."""
     from smederij_cli import render
+
+    render.show_wide(wide)
 
     with ledger(ctx) as led:
         data = fetch(led)
@@ -155,6 +158,10 @@ def _date(text: str | None) -> _dt.date:
 
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (money in integer cents).")]
+Wide = Annotated[bool, typer.Option(
+    "--wide", help="On a terminal too, every column at full width, nothing wrapped (as piped "
+    "output has it); without it a table narrower than its columns leaves some out and says "
+    "which.")]
 DateOpt = Annotated[str | None, typer.Option(
     "--date", help="Date: YYYY-MM-DD or DD-MM-YYYY (default: today).", show_default=False)]
 NoteOpt = Annotated[str, typer.Option("--note", help="Why: kept in the project's history.")]
@@ -367,6 +374,7 @@ def report(
     end: ToOpt = None,
     delimiter: DelimiterOpt = ";",
     decimal_comma: DecimalCommaOpt = False,
+    wide: Wide = False,
 ) -> None:
     """Where every cent of a year stands, per Smederij and stream, with totals.
 
@@ -400,6 +408,7 @@ def report(
             reports = data["years"]
             sheet = writers.overview_sheet(data, lang)
         if format == "table" and output is None:
+            render.show_wide(wide)
             render.sheet(sheet, lang)
             return
         projects = payments = ()
@@ -434,6 +443,7 @@ def report_projects(
     end: ToOpt = None,
     delimiter: DelimiterOpt = ";",
     decimal_comma: DecimalCommaOpt = False,
+    wide: Wide = False,
 ) -> None:
     """The projects of a year (or --from/--to) with requested, committed, paid, co-funding,
     supporters and volunteers, and a totals row.
@@ -461,6 +471,7 @@ def report_projects(
         if format == "table" and output is None:
             from smederij_cli import render
 
+            render.show_wide(wide)
             render.sheet(sheets[0], lang)
             return
         subtitle = " · ".join(x for x in (programme.get("name"), programme.get("municipality"))
@@ -479,6 +490,7 @@ def rollover(
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Show exactly what would move; write nothing.")] = False,
     json_: Json = False,
+    wide: Wide = False,
 ) -> None:
     """Close a budget year and carry what is left into the next, by each stream's policy.
 
@@ -508,6 +520,7 @@ def rollover(
         names = {s["code"]: s["name"] for s in led.store.smederijen(active_only=False)}
         closed_at = led.store.year_closed_at(year)
         lang = _lang(led)
+    render.show_wide(wide)
     render.print_json(data) if json_ else render.rollover(data, names, closed_at, lang)
 
 
@@ -522,6 +535,7 @@ def log(
     project: Annotated[int | None, typer.Option(help="Only changes to this project.",
                                                 show_default=False)] = None,
     json_: Json = False,
+    wide: Wide = False,
 ) -> None:
     """The audit trail: who changed the ledger, when (UTC), with which command, and what.
 
@@ -535,6 +549,7 @@ def log(
 
     with ledger(ctx) as led:
         rows = led.audit_log(since=None if since is None else _date(since), project_id=project)
+    render.show_wide(wide)
     render.print_json(rows) if json_ else render.audit_log(rows)
 
 
@@ -588,6 +603,7 @@ def smederijen_list(
     year: Annotated[int, typer.Option(help="Year of the balances.")] = _dt.date.today().year,
     all_: Annotated[bool, typer.Option("--all", help="Include inactive Smederijen.")] = False,
     json_: Json = False,
+    wide: Wide = False,
 ) -> None:
     """The Smederijen with their available budget per stream.
 
@@ -605,6 +621,7 @@ def smederijen_list(
                                for st, f in figures.get(s["code"], {}).items()}}
                 for s in led.store.smederijen(active_only=not all_)]
         lang = _lang(led)
+    render.show_wide(wide)
     render.print_json(rows) if json_ else render.smederijen(rows, lang)
 
 
@@ -614,6 +631,7 @@ def smederijen_show(
     code: Annotated[str, typer.Argument(help="Smederij code, e.g. krakeel.")],
     year: Annotated[int, typer.Option(help="Budget year.")] = _dt.date.today().year,
     json_: Json = False,
+    wide: Wide = False,
 ) -> None:
     """One Smederij and where its money stands per stream.
 
@@ -629,6 +647,7 @@ def smederijen_show(
                "active": bool(s["active"]), "year": year,
                "streams": led.smederij_balances(code, year)}
         lang = _lang(led)
+    render.show_wide(wide)
     render.print_json(row) if json_ else render.smederij(row, lang)
 
 
@@ -720,14 +739,15 @@ def budget_transfer(
 
 
 @budget_app.command("show")
-def budget_show(ctx: typer.Context, year: YearOpt, json_: Json = False) -> None:
+def budget_show(ctx: typer.Context, year: YearOpt, json_: Json = False,
+                wide: Wide = False) -> None:
     """Allocated and available budget per Smederij and stream, and the year's allocations and
     transfers.
 
     \b
     Example: smederij budget show --year 2026
     """
-    _show(ctx, json_, lambda led: led.budget(year), "budget")
+    _show(ctx, json_, lambda led: led.budget(year), "budget", wide)
 
 
 # -- projects -------------------------------------------------------------------------------------
@@ -840,6 +860,7 @@ def project_list(
     stream: Annotated[str | None, typer.Option(help="Stream.")] = None,
     theme: Annotated[str | None, typer.Option(help="Theme.")] = None,
     json_: Json = False,
+    wide: Wide = False,
 ) -> None:
     """List projects, filtered by year, Smederij, status, stream or theme.
 
@@ -847,7 +868,7 @@ def project_list(
     Example: smederij project list --year 2026 --smederij krakeel --status approved
     """
     _show(ctx, json_, lambda led: led.projects(year=year, smederij=smederij, status=status,
-                                               stream=stream, theme=theme), "projects")
+                                               stream=stream, theme=theme), "projects", wide)
 
 
 @project_app.command("show")
@@ -855,13 +876,14 @@ def project_show(
     ctx: typer.Context,
     project_id: Annotated[int, typer.Argument(metavar="ID", help="Project id.")],
     json_: Json = False,
+    wide: Wide = False,
 ) -> None:
     """A project's details, status history, payments, and committed / paid / left.
 
     \b
     Example: smederij project show 12
     """
-    _show(ctx, json_, lambda led: led.project_detail(project_id), "project")
+    _show(ctx, json_, lambda led: led.project_detail(project_id), "project", wide)
 
 
 # -- payments -------------------------------------------------------------------------------------
@@ -902,6 +924,7 @@ def payment_list(
     year: Annotated[int | None, typer.Option(help="Year of the payment date.")] = None,
     smederij: Annotated[str | None, typer.Option(help="Smederij code.")] = None,
     json_: Json = False,
+    wide: Wide = False,
 ) -> None:
     """List payments, reversed ones marked.
 
@@ -909,7 +932,7 @@ def payment_list(
     Example: smederij payment list --smederij krakeel --year 2026
     """
     _show(ctx, json_, lambda led: led.payments(project_id=project, year=year, smederij=smederij),
-          "payments")
+          "payments", wide)
 
 
 @payment_app.command("reverse")
