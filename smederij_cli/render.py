@@ -289,6 +289,26 @@ def _print_table(title: str, headers: list[str], right: list[bool], rows: _Rows,
                        "every column)", style="dim"))
 
 
+# What wrapping text must keep on one line: an amount with its currency sign, else a word.
+_UNBROKEN = re.compile(r"(?:€|EUR) -?[\d.,]*\d|\S+")
+
+
+def _wrap(text: str, width: int) -> str:
+    """``text`` wrapped at its spaces into lines of ``width`` cells, an amount with its
+    currency sign kept together; a word longer than a line is cut (rich folds it)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in _UNBROKEN.findall(paragraph):
+            if line and _cell_len(line) + 1 + _cell_len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def _cut(text: str, width: int) -> str:
     """``text`` cut to ``width`` cells, ending in an ellipsis where it was cut."""
     if _cell_len(text) <= width:
@@ -350,17 +370,23 @@ def _fit(headers: list[str], loose: list[bool], content: list[int], width: int,
 def _sized_table(title: str, headers: list[str], right: list[bool], loose: list[bool],
                  rows: _Rows, totals: list[list[str]], sizes: list[int], overflow: str,
                  out: Console) -> Iterator[str]:
-    """The table drawn by rich with the column widths ``_fit`` chose, printed to ``out``."""
+    """The table drawn by rich with the column widths ``_fit`` chose, printed to ``out``. The
+    text of the ``loose`` columns is wrapped here (``_wrap``), so that an amount in it stays
+    whole too."""
     table = _table(title)
     for header, numeric, size, wraps in zip(headers, right, sizes, loose):
         table.add_column(header, justify="right" if numeric else "left", width=size,
                          overflow=overflow if wraps else "fold")
+
+    def wrapped(cells: list[str]) -> list[str]:
+        return [_wrap(c, size) if wraps else c for c, size, wraps in zip(cells, sizes, loose)]
+
     for cells, w, _ in rows:
-        table.add_row(*cells, style="bold yellow" if w else None)
+        table.add_row(*wrapped(cells), style="bold yellow" if w else None)
     if len(rows) or totals:
         table.add_section()
     for cells in totals:
-        table.add_row(*cells, style="bold")
+        table.add_row(*wrapped(cells), style="bold")
     out.print(table)
     return iter(())
 
@@ -705,7 +731,7 @@ def info(data: dict) -> None:
 
 
 def message(text: str) -> None:
-    if not sys.stdout.isatty():  # piped or captured: the line as it is, without loading rich
+    if not on_terminal():  # piped or captured: the line as it is, without loading rich
         sys.stdout.write(text + "\n")
         return
     console().print(text, markup=False, highlight=False)
