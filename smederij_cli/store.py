@@ -914,12 +914,17 @@ class Store:
                 "    FROM posting p WHERE p.txn_id = v.txn_id AND p.account_id = v.account_id) "
                 "    AS posted FROM vintage v JOIN account a ON a.id = v.account_id "
                 "GROUP BY v.txn_id, v.account_id HAVING total IS NOT posted ORDER BY 1")]
+        # Only an account with vintage rows can hold money of another year than its own, and
+        # only a carry-over with rows can have carried money older than its account's year:
+        # both are found from table vintage, not from every posting of the ledger.
         problems += [
             f"account {r['name']} holds {r['held']} cents of money of {r['vintage']}"
             for r in self._all(
+                "WITH touched AS (SELECT DISTINCT account_id FROM vintage) "
                 "SELECT a.name, coalesce(v.year, a.year) AS vintage, "
                 "sum(coalesce(v.cents, p.amount_cents)) AS held "
-                "FROM account a JOIN posting p ON p.account_id = a.id "
+                "FROM touched JOIN account a ON a.id = touched.account_id "
+                "JOIN posting p ON p.account_id = a.id "
                 "LEFT JOIN vintage v ON v.txn_id = p.txn_id AND v.account_id = p.account_id "
                 "WHERE a.kind = 'available' GROUP BY a.id, vintage HAVING held < 0 "
                 "ORDER BY a.id, vintage")]
@@ -927,16 +932,15 @@ class Store:
             f"rollover {r['year']} {r['smederij']} {r['stream']}: money of {r['carried']} "
             f"carried while money of {r['lapsed']} lapsed (the oldest money lapses first)"
             for r in self._all(
-                "SELECT a.year, a.smederij, a.stream, "
-                "min(CASE t.kind WHEN 'carry_over' THEN coalesce(v.year, a.year) END) "
-                "    AS carried, "
-                "max(CASE t.kind WHEN 'lapse' THEN coalesce(v.year, a.year) END) AS lapsed "
-                "FROM txn t JOIN posting p ON p.txn_id = t.id "
-                "JOIN account a ON a.id = p.account_id "
-                "LEFT JOIN vintage v ON v.txn_id = p.txn_id AND v.account_id = p.account_id "
-                "WHERE t.kind IN ('carry_over', 'lapse') AND t.project_id IS NULL "
-                "AND a.kind = 'available' AND p.amount_cents < 0 "
-                "GROUP BY a.year, a.smederij, a.stream HAVING carried < lapsed ORDER BY 1, 2, 3")]
+                "SELECT * FROM (SELECT a.year, a.smederij, a.stream, min(v.year) AS carried, "
+                "(SELECT max(coalesce(lv.year, a.year)) FROM posting lp "
+                "    JOIN txn lt ON lt.id = lp.txn_id LEFT JOIN vintage lv "
+                "    ON lv.txn_id = lp.txn_id AND lv.account_id = lp.account_id "
+                "    WHERE lp.account_id = v.account_id AND lt.kind = 'lapse') AS lapsed "
+                "FROM vintage v JOIN txn t ON t.id = v.txn_id "
+                "JOIN account a ON a.id = v.account_id "
+                "WHERE t.kind = 'carry_over' AND v.cents < 0 AND a.kind = 'available' "
+                "GROUP BY v.account_id) WHERE carried < lapsed ORDER BY 1, 2, 3")]
         return problems
 
     # open_commitment: what is still committed on each project's account of :year (non-zero

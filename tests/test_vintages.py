@@ -126,6 +126,20 @@ def test_check_finds_vintage_rows_that_break_the_rule(led):
         "of 2026"]
 
 
+def test_check_finds_a_rollover_that_carried_older_money_than_it_lapsed(led):
+    set_policy(led, {"policy": "capped", "amount_cents": 200_00})
+    led.allocate(2026, LK, dt.date(2026, 1, 15), smederij="krakeel", amount_cents=500_00)
+    roll(led, 2026)
+    assert led.check() == []
+    carry = led.store._all("SELECT p.txn_id, p.account_id FROM posting p JOIN txn t "
+                           "ON t.id = p.txn_id WHERE t.kind = 'carry_over' "
+                           "AND p.amount_cents < 0")[0]
+    with led.store.write():  # as if the oldest money had carried: {2025: 200} out of 2026
+        led.store.add_vintages(carry["txn_id"], [(carry["account_id"], {2025: -200_00})])
+    assert ("the age of money: rollover 2026 krakeel lange-klap: money of 2025 carried while "
+            "money of 2026 lapsed (the oldest money lapses first)") in led.check()
+
+
 # -- the migration gives an older ledger the rows its history calls for ---------------------------
 
 def test_the_migration_replays_an_older_ledger(led, db_path):
