@@ -124,23 +124,6 @@ def split_total(total_cents: int, weights: Sequence[tuple[str, int]],
 NONE, FULL, CAPPED, MAX_YEARS = "none", "full", "capped", "max_years"
 
 
-def take_oldest(vintages: dict[int, int], amount: int) -> dict[int, int]:
-    """What is left of money by vintage (year allocated -> cents) once ``amount`` is used,
-    oldest money first. Using more than there is leaves nothing."""
-    left = {}
-    for vintage in sorted(vintages):
-        used = min(amount, vintages[vintage])
-        amount -= used
-        if vintages[vintage] - used:
-            left[vintage] = vintages[vintage] - used
-    return left
-
-
-def keep_newest(vintages: dict[int, int], amount: int) -> dict[int, int]:
-    """The newest ``amount`` cents of money by vintage (the rest was used, oldest first)."""
-    return take_oldest(vintages, sum(vintages.values()) - amount)
-
-
 def carry_split(policy: dict, year: int, available_cents: int, allocated_cents: int,
                 vintages: dict[int, int] | None = None) -> tuple[int, int]:
     """(carried, lapsed) cents of a Smederij's unspent ``available_cents`` at the rollover of

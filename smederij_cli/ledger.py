@@ -349,14 +349,14 @@ class Ledger:
             allocated[key] = allocated.get(key, 0) + r["allocated"]
         result = {}
         for key, vintages in money.items():
-            total = sum(vintages.values())
-            carried, lapsed = d.carry_split(policies[key], year, total, allocated[key],
-                                            vintages if total >= 0 else None)
-            kept, rest = d.split_newest(vintages, carried, year)
-            if total < 0 or sum(rest.values()) != lapsed:  # a broken ledger: 'check' says so
-                kept, rest = {year: carried}, {year: lapsed}
-            result[key] = ({v: c for v, c in kept.items() if c},
-                           {v: c for v, c in rest.items() if c})
+            if any(c < 0 for c in vintages.values()):  # a broken ledger: 'check' says so
+                total = max(sum(vintages.values()), 0)
+                carried, lapsed = d.carry_split(policies[key], year, total, allocated[key],
+                                                {year: total})
+                result[key] = ({year: carried} if carried else {},
+                               {year: lapsed} if lapsed else {})
+            else:
+                result[key] = d.rollover_split(policies[key], year, vintages, allocated[key])
         return result
 
     def _book_rollover(self, year: int, budget: dict[tuple[str, str], tuple[int, int]],

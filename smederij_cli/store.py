@@ -803,42 +803,6 @@ class Store:
             "JOIN txn t ON t.id = p.txn_id WHERE a.year = ? AND a.kind = 'available' "
             "AND t.kind IN ('allocation', 'transfer') ORDER BY t.id, p.id", [year])
 
-    def available_flows(self, year: int, history: dict[str, int] | None = None,
-                        smederij: str | None = None) -> list[dict]:
-        """The money that flowed through the available accounts (of every Smederij, or of one)
-        of ``year``, and of the years before it for the streams in ``history`` (stream -> the
-        first year wanted), by what it was: ``carried_in`` (rollover), ``fresh`` (allocations
-        and transfers received), ``returned`` (releases and reversed payments), ``used``
-        (commitments and transfers given, as a positive number); and ``allocated`` (allocations
-        and transfers, net) and ``closing`` (the balance). One row per account with postings,
-        by year, Smederij and stream. Each posting's transaction is read for its kind (index
-        account_year_kind, then posting_account_txn): the cost is the number of postings."""
-        history = history or {}
-        where = "AND a.smederij = :smederij " if smederij is not None else ""
-        params = {"year": year, "smederij": smederij, "history": json.dumps(history),
-                  "since": min(history.values(), default=year)}
-        flows = (
-            "SELECT a.year, a.smederij, a.stream, "
-            "coalesce(sum(CASE WHEN t.kind = 'carry_over' AND p.amount_cents > 0 "
-            "    THEN p.amount_cents END), 0) AS carried_in, "
-            "coalesce(sum(CASE WHEN t.kind IN ('allocation', 'transfer') AND p.amount_cents > 0 "
-            "    THEN p.amount_cents END), 0) AS fresh, "
-            "coalesce(sum(CASE WHEN t.kind IN ('release', 'payment', 'commitment') "
-            "    AND p.amount_cents > 0 THEN p.amount_cents END), 0) AS returned, "
-            "coalesce(sum(CASE WHEN t.kind NOT IN ('carry_over', 'lapse') AND p.amount_cents < 0 "
-            "    THEN -p.amount_cents END), 0) AS used, "
-            "coalesce(sum(CASE WHEN t.kind IN ('allocation', 'transfer') "
-            "    THEN p.amount_cents END), 0) AS allocated, "
-            "sum(p.amount_cents) AS closing "
-            "FROM account a JOIN posting p ON p.account_id = a.id JOIN txn t ON t.id = p.txn_id "
-            "WHERE a.kind = 'available' " + where)
-        return self._all(
-            f"{flows} AND a.year = :year GROUP BY a.year, a.smederij, a.stream UNION ALL "
-            f"{flows} AND a.year >= :since AND a.year < :year "
-            "AND a.stream IN (SELECT key FROM json_each(:history)) "
-            "AND a.year >= (SELECT value FROM json_each(:history) WHERE key = a.stream) "
-            "GROUP BY a.year, a.smederij, a.stream ORDER BY 1, 2, 3", params)
-
     # -- the age of money ------------------------------------------------------------------------
 
     def add_vintages(self, txn_id: int, rows: Iterable[tuple[int, dict[int, int]]]) -> None:
