@@ -5,11 +5,11 @@ and stream, every open commitment carried as a Python tuple and booked with ``St
 old code's ``post_many`` booked the same, in the same order). Since issue 12 the age of money is
 kept as it moves (table ``vintage``); the reference finds it instead by replaying the whole
 history from the first transaction (``domain.replay_vintages``), and the rows kept along the way
-must be exactly the rows the replay gives. It is kept here as the oracle. Over several years of a ledger with every
-carry-over policy (stream policies and per-Smederij overrides, max_years money of several
-vintages), transfers, releases, reversed payments and commitments carried more than once, each
-year is rolled over on two copies of the same file, by ``Reference`` and by ``Ledger``: the
-results and every row of every table must be the same.
+must be exactly the rows the replay gives. It is kept here as the oracle. Over several years of
+a ledger with every carry-over policy (stream policies and per-Smederij overrides, max_years
+money of several vintages), transfers, releases, reversed payments and commitments carried more
+than once, each year is rolled over on two copies of the same file, by ``Reference`` and by
+``Ledger``: the results and every row of every table must be the same.
 """
 
 from __future__ import annotations
