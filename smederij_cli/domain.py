@@ -5,8 +5,10 @@ Pure functions and constants only: no SQL, no terminal. ``ledger.py`` applies th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 from smederij_cli.errors import InvalidInput, NotAllowed
 
@@ -233,58 +235,53 @@ def project_money(postings: Sequence[dict]) -> tuple[Vintages, dict[int, Vintage
     return money, paid
 
 
-def replay_vintages(postings: Sequence[dict]) -> list[tuple[int, int, int, int]]:
+def replay_vintages(postings: Iterable[dict], reversed_payments: Container[int] | None = None
+                    ) -> Iterator[tuple[int, int, int, int]]:
     """The vintage rows (transaction, account, vintage, cents) that the rule gives a history,
     replayed from its first transaction: for a ledger written before the rule was kept (the
     migration that introduced it), and to check the rows kept as it goes.
 
     ``postings``: those on available and committed accounts, in booking order, each a dict of
     ``txn_id``, ``kind`` (of the transaction), ``reverses``, ``account_id``, ``account_kind``,
-    ``project_id`` (of the account), ``year`` (of the account) and ``cents``. A posting gets
-    rows only where its money is not all of its account's year (rows of a posting sum to it)."""
+    ``project_id`` (of the account), ``year`` (of the account) and ``cents``; read one
+    transaction at a time. A posting gets rows only where its money is not all of its
+    account's year (rows of a posting sum to it). What each payment took is remembered only for
+    the ``reversed_payments`` (all, when None): a national ledger has millions of payments."""
     available: dict[int, Vintages] = {}
     committed: dict[int, Vintages] = {}
     paid: dict[int, Vintages] = {}
-    rows: list[tuple[int, int, int, int]] = []
 
-    def keep(p: dict, money: Vintages, sign: int) -> None:
+    def keep(p: dict, money: Vintages, sign: int) -> Iterator[tuple[int, int, int, int]]:
         if money != {p["year"]: abs(p["cents"])}:
-            rows.extend((p["txn_id"], p["account_id"], v, sign * c) for v, c in money.items())
+            yield from ((p["txn_id"], p["account_id"], v, sign * c) for v, c in money.items())
 
-    i = 0
-    while i < len(postings):
-        j = i + 1
-        while j < len(postings) and postings[j]["txn_id"] == postings[i]["txn_id"]:
-            j += 1
-        txn, i = postings[i:j], j
+    for _, group in groupby(postings, key=itemgetter("txn_id")):
+        txn = list(group)
         kind, moving = txn[0]["kind"], None
         if kind == CARRY_OVER and txn[0]["project_id"] is not None:
             continue  # a commitment carried between the project's own accounts
-        for p in sorted(txn, key=lambda p: p["cents"]):  # what pays first, then what receives
-            pot = (available.setdefault(p["account_id"], {}) if p["account_kind"] == AVAILABLE
-                   else committed.setdefault(p["project_id"], {}))
+        for p in sorted(txn, key=itemgetter("cents")):  # what pays first, then what receives
+            pots, key = ((available, p["account_id"]) if p["account_kind"] == AVAILABLE
+                         else (committed, p["project_id"]))
+            pot = pots.get(key, {})
             if p["cents"] < 0:
-                if kind == CARRY_OVER:
-                    taken, left = split_newest(pot, -p["cents"], p["year"])
-                else:
-                    taken, left = split_oldest(pot, -p["cents"], p["year"])
-                pot.clear()
-                pot.update(left)
+                split = split_newest if kind == CARRY_OVER else split_oldest
+                taken, pots[key] = split(pot, -p["cents"], p["year"])
                 if kind == PAYMENT and p["account_kind"] == COMMITTED:
-                    paid[p["txn_id"]] = taken
+                    if reversed_payments is None or p["txn_id"] in reversed_payments:
+                        paid[p["txn_id"]] = taken
                 else:
-                    keep(p, taken, -1)
+                    yield from keep(p, taken, -1)
                 moving = taken
             else:
                 if kind == PAYMENT and p["reverses"] is not None:
-                    money = paid.get(p["reverses"], {p["year"]: p["cents"]})
+                    money = paid.pop(p["reverses"], {p["year"]: p["cents"]})
                 elif moving is not None and kind != ALLOCATION:
                     money = moving
                 else:
                     money = {p["year"]: p["cents"]}
-                new = add_vintages(pot, money)
-                pot.clear()
-                pot.update(new)
+                pots[key] = add_vintages(pot, money)
                 if p["account_kind"] == AVAILABLE or kind != PAYMENT:
-                    keep(p, money, 1)
-    return rows
+                    yield from keep(p, money, 1)
+            if not pots[key]:
+                del pots[key]

@@ -278,13 +278,15 @@ def m009_vintages(db: Database) -> None:
     for action in ("UPDATE", "DELETE"):
         db.execute(f"""CREATE TRIGGER vintage_no_{action.lower()} BEFORE {action} ON vintage
             BEGIN SELECT RAISE(ABORT, 'vintage rows are append-only: book a reversal'); END""")
+    reversed_payments = {r[0] for r in db.conn.execute(
+        "SELECT reverses FROM txn WHERE reverses IS NOT NULL")}
     cursor = db.conn.execute(
         "SELECT p.txn_id, t.kind, t.reverses, p.account_id, a.kind AS account_kind, "
         "a.project_id, a.year, p.amount_cents AS cents FROM posting p "
         "JOIN txn t ON t.id = p.txn_id JOIN account a ON a.id = p.account_id "
         "WHERE a.kind IN ('available', 'committed') ORDER BY p.txn_id, p.id")
     names = [c[0] for c in cursor.description]
-    rows = replay_vintages([dict(zip(names, row)) for row in cursor])
+    rows = list(replay_vintages((dict(zip(names, row)) for row in cursor), reversed_payments))
     db.conn.executemany("INSERT INTO vintage (txn_id, account_id, year, cents) "
                         "VALUES (?, ?, ?, ?)", rows)
 

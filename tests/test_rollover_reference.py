@@ -116,11 +116,11 @@ class Reference(Ledger):
 
     def ref_rows(self) -> list[tuple[int, int, int, int]]:
         """The vintage rows of the whole history, replayed from its first transaction."""
-        return d.replay_vintages(self.store._all(
+        return list(d.replay_vintages(self.store._all(
             "SELECT p.txn_id, t.kind, t.reverses, p.account_id, a.kind AS account_kind, "
             "a.project_id, a.year, p.amount_cents AS cents FROM posting p "
             "JOIN txn t ON t.id = p.txn_id JOIN account a ON a.id = p.account_id "
-            "WHERE a.kind IN ('available', 'committed') ORDER BY p.txn_id, p.id"))
+            "WHERE a.kind IN ('available', 'committed') ORDER BY p.txn_id, p.id")))
 
     def ref_vintages(self, year: int, smederij: str, stream: str) -> dict[int, int]:
         """The money of an available account by vintage before the rollover, from the replay."""
