@@ -181,11 +181,21 @@ def _table(title: str | None = None, **kwargs) -> Table:
 
 
 # Which columns of a sheet give way first when a terminal is too narrow for all of them (by
-# their key; a column not named here is always shown): the flows between years and the counts
-# before what a year holds, what a project was promised before what it was paid.
-SHEET_DROP_ORDER = ("volunteers", "supporters", "cofunding", "theme", "carried_out",
-                    "carried_in", "lapsed", "reversed", "used", "requested", "reference",
-                    "payee", "spent", "paid", "stream", "smederij", "year", "title")
+# their key; a column not named is always shown): in the report the flows between years before
+# what a year holds; in a project list the counts and what was asked before what was promised;
+# in a payment list what identifies the payment (date, project, amount) stays longest.
+SHEET_DROP_ORDERS = (
+    ("status", ("volunteers", "supporters", "cofunding", "theme", "requested", "paid", "year",
+                "stream", "committed", "smederij")),
+    ("payee", ("reversed", "reference", "payee", "stream", "smederij", "title")),
+    ("available", ("carried_out", "carried_in", "lapsed", "used", "spent", "committed")),
+)
+
+
+def sheet_drop_order(keys: list[str]) -> list[int]:
+    """The indices of a sheet's columns (``keys``) in the order they give way."""
+    order = next((o for signature, o in SHEET_DROP_ORDERS if signature in keys), ())
+    return [keys.index(k) for k in order if k in keys]
 
 
 def sheet(data: Sheet, lang: str = "nl", file=None) -> None:
@@ -196,7 +206,7 @@ def sheet(data: Sheet, lang: str = "nl", file=None) -> None:
     _print_table(*_sheet_table(data, lang), overflow="fold", file=file,
                  loose=[kind == "text" and key != "reference" or key == "name"
                         for key, kind in zip(keys, kinds)],
-                 drop=[keys.index(k) for k in SHEET_DROP_ORDER if k in keys])
+                 drop=sheet_drop_order(keys))
 
 
 def sheet_chunks(data: Sheet, lang: str = "nl") -> Iterator[str]:
@@ -648,7 +658,7 @@ def smederij(row: dict, lang: str = "nl") -> None:
     _print_table(f"Budget {row['year']}",
                  ["Stream", *(label(k.removesuffix("_cents"), lang) for k in FIGURE_KEYS)],
                  [False] + [True] * len(FIGURE_KEYS), rows, [],
-                 drop=[keys.index(k) for k in SHEET_DROP_ORDER if k in keys])
+                 drop=sheet_drop_order(keys))
 
 
 def projects(rows: list[dict], lang: str = "nl", title: str | None = None) -> None:
