@@ -339,24 +339,16 @@ class Ledger:
         money carries is the rule's (the newest; the oldest lapses). One set-based query of the
         year's available accounts (``Store.available_money``) whatever the size."""
         policies = self._policies()
-        money: dict[tuple[str, str], dict[int, int]] = {}
-        allocated: dict[tuple[str, str], int] = {}
-        for r in self.store.available_money(year):
-            key = (r["smederij"], r["stream"])
-            money.setdefault(key, {})
-            if r["cents"]:
-                money[key][r["vintage"]] = r["cents"]
-            allocated[key] = allocated.get(key, 0) + r["allocated"]
         result = {}
-        for key, vintages in money.items():
+        for key, (vintages, allocated) in self.store.available_money(year).items():
             if any(c < 0 for c in vintages.values()):  # a broken ledger: 'check' says so
                 total = max(sum(vintages.values()), 0)
-                carried, lapsed = d.carry_split(policies[key], year, total, allocated[key],
+                carried, lapsed = d.carry_split(policies[key], year, total, allocated,
                                                 {year: total})
                 result[key] = ({year: carried} if carried else {},
                                {year: lapsed} if lapsed else {})
             else:
-                result[key] = d.rollover_split(policies[key], year, vintages, allocated[key])
+                result[key] = d.rollover_split(policies[key], year, vintages, allocated)
         return result
 
     def _book_rollover(self, year: int, budget: dict[tuple[str, str], tuple[int, int]],
@@ -370,24 +362,24 @@ class Ledger:
         project), then the lapses, with the age of the money carried and lapsed (``money``).
         Returns the commitments carried, as ``open_commitments``."""
         nxt = year + 1
-        first = self.store.last_txn() + 1
         rows = [(code, stream, carried, lapsed, d.available_account(year, code, stream),
                  d.available_account(nxt, code, stream), d.funding_account(stream),
                  f"Carry-over {year} -> {nxt} {code} {stream}",
                  f"Lapse {year} {code} {stream} to funding")
                 for (code, stream), (carried, lapsed) in budget.items() if carried or lapsed]
+        ages = []  # the vintage rows: wherever the money is not all of its account's year
+        for (code, stream), (carried, lapsed) in money.items():
+            if carried and carried != {year: sum(carried.values())}:
+                ages += [(code, stream, d.CARRY_OVER, 0, v, -c) for v, c in carried.items()]
+            ages += [(code, stream, d.CARRY_OVER, 1, v, c) for v, c in carried.items()]
+            if lapsed and lapsed != {year: sum(lapsed.values())}:
+                ages += [(code, stream, d.LAPSE, 0, v, -c) for v, c in lapsed.items()]
         held = self.store.book_rollover(
             year, _dt.date(year, 12, 31), rows,
             committed_account=lambda code, stream, pid: d.committed_account(nxt, code, stream,
                                                                             pid),
-            commitment_text=lambda pid: f"Commitment of project {pid} carried {year} -> {nxt}")
-        for p in self.store.rollover_postings(year, first):
-            carried, lapsed = money[(p["smederij"], p["stream"])]
-            vintages = carried if p["kind"] == d.CARRY_OVER else lapsed
-            if vintages != {p["year"]: abs(p["cents"])}:
-                sign = 1 if p["cents"] > 0 else -1
-                self.store.add_vintages(p["txn_id"], [(p["account_id"], {
-                    v: sign * c for v, c in vintages.items()})])
+            commitment_text=lambda pid: f"Commitment of project {pid} carried {year} -> {nxt}",
+            ages=ages)
         if held or any(carried for carried, _ in budget.values()):
             self.store.ensure_year(nxt)
         return held
@@ -410,8 +402,8 @@ class Ledger:
         oldest money first; a transfer in, a release and a refund bring money with its age;
         the rollover carries the newest."""
         check_year(year)
-        return {r["vintage"]: r["cents"] for r in self.store.available_money(year, smederij, stream)
-                if r["cents"]}
+        return self.store.available_money(year, smederij, stream).get((smederij, stream),
+                                                                        ({}, 0))[0]
 
     def commitment_vintages(self, project_id: int) -> dict[int, int]:
         """How old the money still committed to a project is: {year allocated: cents}."""
@@ -742,16 +734,17 @@ class Ledger:
     def check(self, *, deep: bool = False) -> list[str]:
         """Every invariant of DOMAIN.md; returns one line per violation (empty: all hold).
 
-        The file itself (every page and index, every reference) is checked too when ``deep`` or
-        when the file is small enough (``Store.small_enough_to_read_whole``): reading a national
-        ledger's gigabyte takes half a minute, the invariants a few seconds."""
+        The file itself (every page and index, every reference) and the age of money (every
+        vintage row: ``Store.vintage_problems``) are checked too when ``deep`` or when the file
+        is small enough (``Store.small_enough_to_read_whole``): reading a national ledger's
+        gigabyte takes half a minute, the invariants a few seconds."""
         s = self.store
         with s.snapshot():  # one consistent view, even while a clerk is booking
             problems = ([f"database: {p}" for p in s.file_problems()]
                         if self.checks_file(deep) else [])
             facts = s.check_facts(d.OPEN_STATUSES, (d.PROPOSED, d.REJECTED))
             years = s.years()
-            ages = s.vintage_problems()
+            ages = s.vintage_problems() if self.checks_file(deep) else []
             unbalanced = s.unbalanced_transactions() if (
                 facts["transactions"]["unbalanced"] or facts["transactions"]["with_postings"]
                 != facts["transactions"]["count"]) else []

@@ -275,6 +275,7 @@ def m009_vintages(db: Database) -> None:
         year INTEGER NOT NULL,
         cents INTEGER NOT NULL CHECK (cents <> 0),
         PRIMARY KEY (txn_id, account_id, year)) STRICT, WITHOUT ROWID""")
+    db.execute("CREATE INDEX vintage_account ON vintage(account_id, year, cents)")
     for action in ("UPDATE", "DELETE"):
         db.execute(f"""CREATE TRIGGER vintage_no_{action.lower()} BEFORE {action} ON vintage
             BEGIN SELECT RAISE(ABORT, 'vintage rows are append-only: book a reversal'); END""")
@@ -815,30 +816,42 @@ class Store:
             [(txn_id, account, vintage, cents) for account, money in rows
              for vintage, cents in money.items() if cents])
 
-    # The money of the available accounts of :year by vintage, before the rollover of the year
-    # took it out: per Smederij, stream and vintage, what is there and how much of it came by
-    # allocation or transfer. Each posting's vintage rows found by primary key; a posting
-    # without any is money of its account's year.
-    _AVAILABLE_MONEY = (
-        "SELECT a.smederij, a.stream, coalesce(v.year, a.year) AS vintage, "
-        "sum(coalesce(v.cents, p.amount_cents)) AS cents, "
-        "coalesce(sum(CASE WHEN t.kind IN ('allocation', 'transfer') "
-        "    THEN coalesce(v.cents, p.amount_cents) END), 0) AS allocated "
-        "FROM account a JOIN posting p ON p.account_id = a.id JOIN txn t ON t.id = p.txn_id "
-        "LEFT JOIN vintage v ON v.txn_id = p.txn_id AND v.account_id = p.account_id "
-        "WHERE a.kind = 'available' AND a.year = :year "
-        "AND NOT (t.kind IN ('carry_over', 'lapse') AND p.amount_cents < 0) ")
+    def available_money(self, year: int, smederij: str | None = None, stream: str | None = None
+                        ) -> dict[tuple[str, str], tuple[dict[int, int], int]]:
+        """(Smederij, stream) -> (its money by vintage, allocated) of the available accounts of
+        ``year`` (of every Smederij and stream, or of one), as they stand before the rollover
+        of ``year``: {year allocated: cents}, and the allocations and transfers net.
 
-    def available_money(self, year: int, smederij: str | None = None,
-                        stream: str | None = None) -> list[dict]:
-        """Rows of (smederij, stream, vintage, cents, allocated): the money of the available
-        accounts of ``year`` (of every Smederij and stream, or of one) by the year it was
-        allocated, as it stands before the rollover of ``year``. One grouped query."""
+        Two grouped queries: the accounts' balances from their postings (as ``stream_figures``
+        reads them) and the vintage rows of the same accounts (index vintage_account); a
+        posting without rows is money of its account's year, so that year holds the balance
+        less what the rows hold."""
         where = ("AND a.smederij = :smederij AND a.stream = :stream "
                  if smederij is not None else "")
-        return self._all(f"{self._AVAILABLE_MONEY} {where}"
-                         "GROUP BY a.smederij, a.stream, vintage ORDER BY 1, 2, 3",
-                         {"year": year, "smederij": smederij, "stream": stream})
+        params = {"year": year, "smederij": smederij, "stream": stream}
+        # Leaving out what the rollover of the year took out: its carry-overs and lapses.
+        held = "NOT (t.kind IN ('carry_over', 'lapse') AND {} < 0)"
+        money: dict[tuple[str, str], tuple[dict[int, int], int]] = {}
+        for r in self.conn.execute(
+                "SELECT a.smederij, a.stream, sum(p.amount_cents), "
+                "coalesce(sum(CASE WHEN t.kind IN ('allocation', 'transfer') "
+                "    THEN p.amount_cents END), 0) "
+                "FROM account a JOIN posting p ON p.account_id = a.id "
+                "JOIN txn t ON t.id = p.txn_id WHERE a.kind = 'available' AND a.year = :year "
+                f"AND {held.format('p.amount_cents')} {where}"
+                "GROUP BY a.id", params):
+            money[(r[0], r[1])] = ({year: r[2]}, r[3])
+        for sm, st, vintage, cents in self.conn.execute(
+                "SELECT a.smederij, a.stream, v.year, sum(v.cents) "
+                "FROM vintage v JOIN account a ON a.id = v.account_id "
+                "JOIN txn t ON t.id = v.txn_id WHERE a.kind = 'available' AND a.year = :year "
+                f"AND {held.format('v.cents')} {where}"
+                "GROUP BY a.id, v.year", params):
+            vintages = money.setdefault((sm, st), ({year: 0}, 0))[0]
+            vintages[year] -= cents
+            vintages[vintage] = vintages.get(vintage, 0) + cents
+        return {key: ({v: c for v, c in sorted(vintages.items()) if c}, allocated)
+                for key, (vintages, allocated) in money.items()}
 
     def commitment_postings(self, project_id: int) -> list[dict]:
         """The postings on a project's committed accounts in booking order, each with its
@@ -855,25 +868,33 @@ class Store:
             r["vintages"] = {int(k): c for k, c in json.loads(r["vintages"] or "{}").items()}
         return rows
 
-    def rollover_postings(self, year: int, first_txn: int) -> list[dict]:
-        """The postings on available accounts of the carry-overs and lapses of the rollover of
-        ``year`` booked from transaction ``first_txn`` on (not the commitments carried)."""
-        return self._all(
-            "SELECT p.txn_id, p.account_id, a.year, a.smederij, a.stream, t.kind, "
-            "p.amount_cents AS cents FROM txn t JOIN posting p ON p.txn_id = t.id "
-            "JOIN account a ON a.id = p.account_id WHERE t.id >= ? "
-            "AND t.kind IN ('carry_over', 'lapse') AND t.project_id IS NULL "
-            "AND a.kind = 'available' AND a.year IN (?, ?) ORDER BY p.txn_id, p.id",
-            [first_txn, year, year + 1])
-
-    def last_txn(self) -> int:
-        return self._scalar("SELECT coalesce(max(id), 0) FROM txn")
-
     def vintage_problems(self) -> list[str]:
-        """What breaks the bookkeeping of the age of money: vintage rows that do not add up to
-        their posting, an available account holding less than nothing of some year, and a
-        rollover that carried older money than it let lapse (what carries is the newest)."""
+        """What breaks the bookkeeping of the age of money: a rollover that carried older money
+        than it let lapse (what carries is the newest), vintage rows that do not add up to their
+        posting, and an available account holding less than nothing of some year. They read
+        every vintage row: a second or so for a national ledger, so 'check' runs them where it
+        reads the file's pages (``Ledger.checks_file``)."""
         problems = [
+            f"rollover {r['year']} {r['smederij']} {r['stream']}: money of {r['carried']} "
+            f"carried while money of {r['lapsed']} lapsed (the oldest money lapses first)"
+            for r in self._all(
+                # carry-overs and lapses of available money are the transactions of no
+                # project (index txn_project); only a carry-over with vintage rows can have
+                # carried money older than its account's year
+                "WITH carried AS (SELECT v.account_id, min(v.year) AS year FROM txn t "
+                "    JOIN vintage v ON v.txn_id = t.id WHERE t.project_id IS NULL "
+                "    AND t.kind = 'carry_over' AND v.cents < 0 GROUP BY v.account_id), "
+                "lapsed AS (SELECT p.account_id, max(coalesce(v.year, a.year)) AS year "
+                "    FROM txn t JOIN posting p ON p.txn_id = t.id "
+                "    JOIN account a ON a.id = p.account_id LEFT JOIN vintage v "
+                "    ON v.txn_id = p.txn_id AND v.account_id = p.account_id "
+                "    WHERE t.project_id IS NULL AND t.kind = 'lapse' AND a.kind = 'available' "
+                "    GROUP BY p.account_id) "
+                "SELECT a.year, a.smederij, a.stream, c.year AS carried, l.year AS lapsed "
+                "FROM carried c JOIN lapsed l ON l.account_id = c.account_id "
+                "JOIN account a ON a.id = c.account_id WHERE c.year < l.year "
+                "ORDER BY 1, 2, 3")]
+        problems += [
             f"transaction {r['txn_id']}: the vintages of its posting on {r['name']} add up to "
             f"{r['total']} cents, not its {r['posted']}" for r in self._all(
                 "SELECT v.txn_id, a.name, sum(v.cents) AS total, (SELECT sum(p.amount_cents) "
@@ -894,19 +915,6 @@ class Store:
                 "LEFT JOIN vintage v ON v.txn_id = p.txn_id AND v.account_id = p.account_id "
                 "WHERE a.kind = 'available' GROUP BY a.id, vintage HAVING held < 0 "
                 "ORDER BY a.id, vintage")]
-        problems += [
-            f"rollover {r['year']} {r['smederij']} {r['stream']}: money of {r['carried']} "
-            f"carried while money of {r['lapsed']} lapsed (the oldest money lapses first)"
-            for r in self._all(
-                "SELECT * FROM (SELECT a.year, a.smederij, a.stream, min(v.year) AS carried, "
-                "(SELECT max(coalesce(lv.year, a.year)) FROM posting lp "
-                "    JOIN txn lt ON lt.id = lp.txn_id LEFT JOIN vintage lv "
-                "    ON lv.txn_id = lp.txn_id AND lv.account_id = lp.account_id "
-                "    WHERE lp.account_id = v.account_id AND lt.kind = 'lapse') AS lapsed "
-                "FROM vintage v JOIN txn t ON t.id = v.txn_id "
-                "JOIN account a ON a.id = v.account_id "
-                "WHERE t.kind = 'carry_over' AND v.cents < 0 AND a.kind = 'available' "
-                "GROUP BY v.account_id) WHERE carried < lapsed ORDER BY 1, 2, 3")]
         return problems
 
     # open_commitment: what is still committed on each project's account of :year (non-zero
@@ -926,7 +934,7 @@ class Store:
 
     def book_rollover(self, year: int, date: _dt.date, budget: Sequence[tuple],
                       committed_account: Callable[[str, str, int], str],
-                      commitment_text: Callable[[int], str]
+                      commitment_text: Callable[[int], str], ages: Sequence[tuple] = ()
                       ) -> dict[tuple[str, str], tuple[int, int]]:
         """Book a rollover inside a ``write()``, set-based: no row per commitment passes
         through Python. ``budget`` has per Smederij and stream with something to carry or
@@ -940,7 +948,10 @@ class Store:
         ``committed_account(smederij, stream, project)``, described by
         ``commitment_text(project)``), then lapses. The receiving accounts are created where
         missing, in that order. The plan is one temporary table, then one statement each for
-        the accounts, the transactions and the postings. Returns the commitments carried, as
+        the accounts, the transactions and the postings. ``ages`` are the vintage rows of the
+        carry-overs and lapses of the available budget: (smederij, stream, kind of the
+        transaction, 0 for the paying account or 1 for the receiving one, vintage, cents),
+        written with one more statement. Returns the commitments carried, as
         ``open_commitments`` counts them.
         """
         assert self.conn.in_transaction, "book_rollover must run inside Store.write()"
@@ -949,13 +960,14 @@ class Store:
         cache = self._scalar("PRAGMA cache_size")
         self.conn.execute(f"PRAGMA cache_size = -{ROLLOVER_CACHE_KIB}")
         try:
-            return self._book_rollover(year, date, budget, committed_account, commitment_text)
+            return self._book_rollover(year, date, budget, committed_account, commitment_text,
+                                       ages)
         finally:
             self.conn.execute(f"PRAGMA cache_size = {cache}")
 
     def _book_rollover(self, year: int, date: _dt.date, budget: Sequence[tuple],
                        committed_account: Callable[[str, str, int], str],
-                       commitment_text: Callable[[int], str]
+                       commitment_text: Callable[[int], str], ages: Sequence[tuple]
                        ) -> dict[tuple[str, str], tuple[int, int]]:
         conn = self.conn
         conn.create_function("rollover_committed_account", 3, committed_account,
@@ -973,15 +985,16 @@ class Store:
         conn.execute("""CREATE TEMP TABLE rollover_entry (
             seq INTEGER PRIMARY KEY, kind TEXT, description TEXT, project_id INTEGER,
             cents INTEGER, source INTEGER, source_name TEXT, stream TEXT, target_name TEXT,
-            target_kind TEXT, target_year INTEGER, target_smederij TEXT)""")
+            target_kind TEXT, target_year INTEGER, target_smederij TEXT, smederij TEXT)""")
         conn.execute(
             f"{self._OPEN_COMMITMENTS}"
             "INSERT INTO temp.rollover_entry (seq, kind, description, project_id, cents, source, "
-            "    source_name, stream, target_name, target_kind, target_year, target_smederij) "
+            "    source_name, stream, target_name, target_kind, target_year, target_smederij, "
+            "    smederij) "
             "SELECT row_number() OVER (ORDER BY lapse, smederij, stream, project_id), "
             "    CASE lapse WHEN 0 THEN 'carry_over' ELSE 'lapse' END, description, project_id, "
             "    cents, source, source_name, stream, target_name, target_kind, target_year, "
-            "    target_smederij FROM ("
+            "    target_smederij, smederij FROM ("
             "  SELECT 0 AS lapse, smederij, stream, NULL AS project_id, carried AS cents, "
             "      carry_text AS description, NULL AS source, here AS source_name, "
             "      there AS target_name, 'available' AS target_kind, :next AS target_year, "
@@ -1016,6 +1029,18 @@ class Store:
             "  UNION ALL "
             "  SELECT seq, 1, (SELECT id FROM account WHERE name = target_name), cents "
             "      FROM temp.rollover_entry) ORDER BY seq, leg", {"first": first})
+        if ages:
+            conn.execute("CREATE TEMP TABLE rollover_age (smederij TEXT, stream TEXT, kind TEXT, "
+                         "leg INTEGER, year INTEGER, cents INTEGER)")
+            conn.executemany("INSERT INTO temp.rollover_age VALUES (?, ?, ?, ?, ?, ?)", ages)
+            conn.execute(
+                "INSERT INTO vintage (txn_id, account_id, year, cents) "
+                "SELECT :first + e.seq - 1, (SELECT id FROM account WHERE name = "
+                "    CASE g.leg WHEN 0 THEN e.source_name ELSE e.target_name END), g.year, g.cents "
+                "FROM temp.rollover_age g JOIN temp.rollover_entry e ON e.smederij = g.smederij "
+                "AND e.stream = g.stream AND e.kind = g.kind AND e.source IS NULL "
+                "ORDER BY e.seq, g.leg, g.year", {"first": first})
+            conn.execute("DROP TABLE temp.rollover_age")
         held = {(sm, stream): (n, cents) for sm, stream, n, cents in conn.execute(
             "SELECT target_smederij, stream, count(*), sum(cents) FROM temp.rollover_entry "
             "WHERE source IS NOT NULL GROUP BY target_smederij, stream")}
