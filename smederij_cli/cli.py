@@ -159,9 +159,9 @@ def _date(text: str | None) -> _dt.date:
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (money in integer cents).")]
 Wide = Annotated[bool, typer.Option(
-    "--wide", help="On a terminal too, every column at full width, nothing wrapped (as piped "
-    "output has it); without it a table narrower than its columns leaves some out and says "
-    "which.")]
+    "--wide", help="Every column at full width on a terminal too, as piped output has it "
+    "(without it, columns that do not fit the terminal are left out and named under the "
+    "table).")]
 DateOpt = Annotated[str | None, typer.Option(
     "--date", help="Date: YYYY-MM-DD or DD-MM-YYYY (default: today).", show_default=False)]
 NoteOpt = Annotated[str, typer.Option("--note", help="Why: kept in the project's history.")]
