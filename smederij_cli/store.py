@@ -897,10 +897,12 @@ class Store:
         problems += [
             f"transaction {r['txn_id']}: the vintages of its posting on {r['name']} add up to "
             f"{r['total']} cents, not its {r['posted']}" for r in self._all(
-                "SELECT v.txn_id, a.name, sum(v.cents) AS total, (SELECT sum(p.amount_cents) "
-                "    FROM posting p WHERE p.txn_id = v.txn_id AND p.account_id = v.account_id) "
-                "    AS posted FROM vintage v JOIN account a ON a.id = v.account_id "
-                "GROUP BY v.txn_id, v.account_id HAVING total IS NOT posted ORDER BY 1")]
+                "SELECT g.txn_id, a.name, g.total, g.posted FROM ("
+                "    SELECT v.txn_id, v.account_id, sum(v.cents) AS total, "
+                "    p.amount_cents AS posted FROM vintage v LEFT JOIN posting p "
+                "    ON p.txn_id = v.txn_id AND p.account_id = v.account_id "
+                "    GROUP BY v.txn_id, v.account_id HAVING total IS NOT posted) g "
+                "JOIN account a ON a.id = g.account_id ORDER BY 1")]
         # Only an account with vintage rows can hold money of another year than its own, and
         # only a carry-over with rows can have carried money older than its account's year:
         # both are found from table vintage, not from every posting of the ledger.
