@@ -189,10 +189,13 @@ def _word(led, kind: str, text: str | None) -> str | None:
     return _words(led, **{kind: text})[kind]
 
 
-def _show(ctx: typer.Context, json_: bool, fetch: Callable[[Any], Any], draw: str) -> None:
+def _show(ctx: typer.Context, json_: bool, fetch: Callable[[Any], Any], draw: str,
+          wide: bool = False) -> None:
     """The reading commands' one shape: fetch from the ledger, then print JSON or draw it with
-    ``render.<draw>(data, lang)`` after the ledger is closed."""
+    ``render.<draw>(data, lang)`` after the ledger is closed (``wide``: --wide)."""
     from smederij_cli import render
+
+    render.show_wide(wide)
 
     with ledger(ctx) as led:
         data = fetch(led)
@@ -216,6 +219,10 @@ def _date(text: str | None, what: str = "--date") -> _dt.date | None:
 
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (money in integer cents).")]
+Wide = Annotated[bool, typer.Option(
+    "--wide", help="Every column at full width on a terminal too, as piped output has it "
+    "(without it, columns that do not fit the terminal are left out and named under the "
+    "table).")]
 DateOpt = Annotated[str | None, typer.Option(
     "--date", help="Date: YYYY-MM-DD or DD-MM-YYYY (default: today; for a budget year that has "
     "not begun, its 1 January).", show_default=False)]
@@ -484,6 +491,7 @@ def report(
     end: ToOpt = None,
     delimiter: DelimiterOpt = ";",
     decimal_comma: DecimalCommaOpt = False,
+    wide: Wide = False,
 ) -> None:
     """Where every cent of a year stands, per Smederij and stream, with totals.
 
@@ -518,6 +526,7 @@ def report(
             reports = data["years"]
             sheet = writers.overview_sheet(data, lang)
         if format == "table" and output is None:
+            render.show_wide(wide)
             render.sheet(sheet, lang)
             return
         projects = payments = ()
@@ -552,6 +561,7 @@ def report_projects(
     end: ToOpt = None,
     delimiter: DelimiterOpt = ";",
     decimal_comma: DecimalCommaOpt = False,
+    wide: Wide = False,
 ) -> None:
     """The projects of a year (or --from/--to) with requested, committed, paid, co-funding,
     supporters and volunteers, and a totals row.
@@ -580,6 +590,7 @@ def report_projects(
         if format == "table" and output is None:
             from smederij_cli import render
 
+            render.show_wide(wide)
             render.sheet(sheets[0], lang)
             return
         subtitle = " · ".join(x for x in (programme.get("name"), programme.get("municipality"))
@@ -601,6 +612,7 @@ def rollover(
         "--early", help="Close the current year before 31 December (deliberately: entries "
         "dated later in it are refused from then on).")] = False,
     json_: Json = False,
+    wide: Wide = False,
 ) -> None:
     """Close a budget year and carry what is left into the next, by each stream's policy.
 
@@ -636,6 +648,7 @@ def rollover(
     if json_:
         render.print_json(data)
         return
+    render.show_wide(wide)
     render.rollover(data, names, closed_at, lang)
     if note:
         render.message(note)
@@ -652,6 +665,7 @@ def log(
     project: Annotated[int | None, typer.Option(help="Only changes to this project.",
                                                 show_default=False)] = None,
     json_: Json = False,
+    wide: Wide = False,
 ) -> None:
     """The audit trail: who changed the ledger, when (UTC), with which command, and what.
 
@@ -668,6 +682,7 @@ def log(
 
         rows = led.audit_log(since=None if since is None else parse_date(since, "--since"),
                              project_id=project)
+    render.show_wide(wide)
     render.print_json(rows) if json_ else render.audit_log(rows)
 
 
@@ -723,6 +738,7 @@ def smederijen_list(
     year: Annotated[int, typer.Option(help="Year of the balances.")] = _dt.date.today().year,
     all_: Annotated[bool, typer.Option("--all", help="Include inactive Smederijen.")] = False,
     json_: Json = False,
+    wide: Wide = False,
 ) -> None:
     """The Smederijen with their available budget per stream.
 
@@ -740,6 +756,7 @@ def smederijen_list(
                                for st, f in figures.get(s["code"], {}).items()}}
                 for s in led.store.smederijen(active_only=not all_)]
         lang = _lang(led)
+    render.show_wide(wide)
     render.print_json(rows) if json_ else render.smederijen(rows, lang)
 
 
@@ -749,6 +766,7 @@ def smederijen_show(
     code: Annotated[str, typer.Argument(help="Smederij code or name, e.g. krakeel.")],
     year: Annotated[int, typer.Option(help="Budget year.")] = _dt.date.today().year,
     json_: Json = False,
+    wide: Wide = False,
 ) -> None:
     """One Smederij and where its money stands per stream.
 
@@ -765,6 +783,7 @@ def smederijen_show(
                "active": bool(s["active"]), "year": year,
                "streams": led.smederij_balances(code, year)}
         lang = _lang(led)
+    render.show_wide(wide)
     render.print_json(row) if json_ else render.smederij(row, lang)
 
 
@@ -859,14 +878,15 @@ def budget_transfer(
 
 
 @budget_app.command("show")
-def budget_show(ctx: typer.Context, year: YearOpt, json_: Json = False) -> None:
+def budget_show(ctx: typer.Context, year: YearOpt, json_: Json = False,
+                wide: Wide = False) -> None:
     """Allocated and available budget per Smederij and stream, and the year's allocations and
     transfers.
 
     \b
     Example: smederij budget show --year 2026
     """
-    _show(ctx, json_, lambda led: led.budget(year), "budget")
+    _show(ctx, json_, lambda led: led.budget(year), "budget", wide)
 
 
 # -- projects -------------------------------------------------------------------------------------
@@ -985,6 +1005,7 @@ def project_list(
     stream: Annotated[str | None, typer.Option(help="Stream.")] = None,
     theme: Annotated[str | None, typer.Option(help="Theme, in English or Dutch.")] = None,
     json_: Json = False,
+    wide: Wide = False,
 ) -> None:
     """List projects, filtered by year, Smederij, status, stream or theme.
 
@@ -992,7 +1013,7 @@ def project_list(
     Example: smederij project list --year 2026 --smederij krakeel --status approved
     """
     _show(ctx, json_, lambda led: led.projects(year=year, **_words(
-        led, smederij=smederij, status=status, stream=stream, theme=theme)), "projects")
+        led, smederij=smederij, status=status, stream=stream, theme=theme)), "projects", wide)
 
 
 @project_app.command("show")
@@ -1000,13 +1021,14 @@ def project_show(
     ctx: typer.Context,
     project_id: Annotated[int, typer.Argument(metavar="ID", help="Project id.")],
     json_: Json = False,
+    wide: Wide = False,
 ) -> None:
     """A project's details, status history, payments, and committed / paid / left.
 
     \b
     Example: smederij project show 12
     """
-    _show(ctx, json_, lambda led: led.project_detail(project_id), "project")
+    _show(ctx, json_, lambda led: led.project_detail(project_id), "project", wide)
 
 
 # -- payments -------------------------------------------------------------------------------------
@@ -1053,6 +1075,7 @@ def payment_list(
     year: Annotated[int | None, typer.Option(help="Year of the payment date.")] = None,
     smederij: Annotated[str | None, typer.Option(help="Smederij code or name.")] = None,
     json_: Json = False,
+    wide: Wide = False,
 ) -> None:
     """List payments, reversed ones marked.
 
@@ -1060,7 +1083,8 @@ def payment_list(
     Example: smederij payment list --smederij krakeel --year 2026
     """
     _show(ctx, json_, lambda led: led.payments(project_id=project, year=year,
-                                               **_words(led, smederij=smederij)), "payments")
+                                               **_words(led, smederij=smederij)), "payments",
+          wide)
 
 
 @payment_app.command("reverse")

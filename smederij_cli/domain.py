@@ -5,8 +5,10 @@ Pure functions and constants only: no SQL, no terminal. ``ledger.py`` applies th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 from smederij_cli.errors import InvalidInput, NotAllowed
 
@@ -124,23 +126,6 @@ def split_total(total_cents: int, weights: Sequence[tuple[str, int]],
 NONE, FULL, CAPPED, MAX_YEARS = "none", "full", "capped", "max_years"
 
 
-def take_oldest(vintages: dict[int, int], amount: int) -> dict[int, int]:
-    """What is left of money by vintage (year allocated -> cents) once ``amount`` is used,
-    oldest money first. Using more than there is leaves nothing."""
-    left = {}
-    for vintage in sorted(vintages):
-        used = min(amount, vintages[vintage])
-        amount -= used
-        if vintages[vintage] - used:
-            left[vintage] = vintages[vintage] - used
-    return left
-
-
-def keep_newest(vintages: dict[int, int], amount: int) -> dict[int, int]:
-    """The newest ``amount`` cents of money by vintage (the rest was used, oldest first)."""
-    return take_oldest(vintages, sum(vintages.values()) - amount)
-
-
 def carry_split(policy: dict, year: int, available_cents: int, allocated_cents: int,
                 vintages: dict[int, int] | None = None) -> tuple[int, int]:
     """(carried, lapsed) cents of a Smederij's unspent ``available_cents`` at the rollover of
@@ -171,3 +156,132 @@ def carry_split(policy: dict, year: int, available_cents: int, allocated_cents: 
     else:
         raise ValueError(f"unknown carry-over policy {policy!r}")
     return carried, available - carried
+
+
+# -- the age of money (DOMAIN.md, "Money keeps its age") ------------------------------------------
+
+Vintages = dict[int, int]  # year the money was allocated -> cents
+
+
+def add_vintages(money: Vintages, more: Vintages) -> Vintages:
+    """``money`` and ``more`` together (neither is changed); zero entries are dropped."""
+    total = dict(money)
+    for vintage, cents in more.items():
+        total[vintage] = total.get(vintage, 0) + cents
+    return {v: c for v, c in sorted(total.items()) if c}
+
+
+def split_oldest(money: Vintages, amount: int, fallback: int) -> tuple[Vintages, Vintages]:
+    """(taken, left): ``amount`` cents of ``money`` taken oldest first, and what is left.
+
+    The ledger never takes more than there is; should it, the shortfall counts as money of
+    ``fallback`` (the year of the account it is taken from), so the figures still add up."""
+    taken: Vintages = {}
+    left = dict(money)
+    for vintage in sorted(money):
+        if amount <= 0:
+            break
+        used = min(amount, money[vintage])
+        if used > 0:
+            taken[vintage] = used
+            left[vintage] -= used
+            amount -= used
+    if amount > 0:
+        taken[fallback] = taken.get(fallback, 0) + amount
+        left[fallback] = left.get(fallback, 0) - amount
+    return taken, {v: c for v, c in sorted(left.items()) if c}
+
+
+def split_newest(money: Vintages, amount: int, fallback: int) -> tuple[Vintages, Vintages]:
+    """(kept, rest): the newest ``amount`` cents of ``money``, and the older rest."""
+    rest, kept = split_oldest(money, sum(money.values()) - amount, fallback)
+    return kept, rest
+
+
+def rollover_split(policy: dict, year: int, money: Vintages, allocated_cents: int
+                   ) -> tuple[Vintages, Vintages]:
+    """(carried, lapsed) money by vintage of a Smederij's available ``money`` at the rollover
+    of ``year``: ``carry_split`` says how much carries; what carries is the newest money and
+    what lapses the oldest, whatever the policy."""
+    available = sum(money.values())
+    carried, _ = carry_split(policy, year, available, allocated_cents, money)
+    return split_newest(money, carried, year)
+
+
+def project_money(postings: Sequence[dict]) -> tuple[Vintages, dict[int, Vintages]]:
+    """A project's committed money by vintage, replayed from the postings on its committed
+    accounts in booking order: (what is committed now, {payment transaction: what it took}).
+
+    Each posting is a dict of ``txn_id``, ``kind`` (of its transaction), ``reverses``,
+    ``cents``, ``year`` (of the account) and ``vintages`` (stored, or None: all of ``year``).
+    A commitment adds the money it took from the available budget; a payment and a release use
+    the oldest money first; a reversed payment gives back what the payment took; a carry-over
+    moves the commitment between the project's own accounts and changes nothing."""
+    money: Vintages = {}
+    paid: dict[int, Vintages] = {}
+    for p in postings:
+        if p["kind"] == CARRY_OVER:
+            continue
+        if p["kind"] == PAYMENT and p["reverses"] is not None and p["reverses"] in paid:
+            money = add_vintages(money, paid[p["reverses"]])
+        elif p["vintages"]:
+            money = add_vintages(money, p["vintages"])
+        elif p["cents"] > 0:
+            money = add_vintages(money, {p["year"]: p["cents"]})
+        else:
+            taken, money = split_oldest(money, -p["cents"], p["year"])
+            if p["kind"] == PAYMENT:
+                paid[p["txn_id"]] = taken
+    return money, paid
+
+
+def replay_vintages(postings: Iterable[dict], reversed_payments: Container[int] | None = None
+                    ) -> Iterator[tuple[int, int, int, int]]:
+    """The vintage rows (transaction, account, vintage, cents) that the rule gives a history,
+    replayed from its first transaction: for a ledger written before the rule was kept (the
+    migration that introduced it), and to check the rows kept as it goes.
+
+    ``postings``: those on available and committed accounts, in booking order, each a dict of
+    ``txn_id``, ``kind`` (of the transaction), ``reverses``, ``account_id``, ``account_kind``,
+    ``project_id`` (of the account), ``year`` (of the account) and ``cents``; read one
+    transaction at a time. A posting gets rows only where its money is not all of its
+    account's year (rows of a posting sum to it). What each payment took is remembered only for
+    the ``reversed_payments`` (all, when None): a national ledger has millions of payments."""
+    available: dict[int, Vintages] = {}
+    committed: dict[int, Vintages] = {}
+    paid: dict[int, Vintages] = {}
+
+    def keep(p: dict, money: Vintages, sign: int) -> Iterator[tuple[int, int, int, int]]:
+        if money != {p["year"]: abs(p["cents"])}:
+            yield from ((p["txn_id"], p["account_id"], v, sign * c) for v, c in money.items())
+
+    for _, group in groupby(postings, key=itemgetter("txn_id")):
+        txn = list(group)
+        kind, moving = txn[0]["kind"], None
+        if kind == CARRY_OVER and txn[0]["project_id"] is not None:
+            continue  # a commitment carried between the project's own accounts
+        for p in sorted(txn, key=itemgetter("cents")):  # what pays first, then what receives
+            pots, key = ((available, p["account_id"]) if p["account_kind"] == AVAILABLE
+                         else (committed, p["project_id"]))
+            pot = pots.get(key, {})
+            if p["cents"] < 0:
+                split = split_newest if kind == CARRY_OVER else split_oldest
+                taken, pots[key] = split(pot, -p["cents"], p["year"])
+                if kind == PAYMENT and p["account_kind"] == COMMITTED:
+                    if reversed_payments is None or p["txn_id"] in reversed_payments:
+                        paid[p["txn_id"]] = taken
+                else:
+                    yield from keep(p, taken, -1)
+                moving = taken
+            else:
+                if kind == PAYMENT and p["reverses"] is not None:
+                    money = paid.pop(p["reverses"], {p["year"]: p["cents"]})
+                elif moving is not None and kind != ALLOCATION:
+                    money = moving
+                else:
+                    money = {p["year"]: p["cents"]}
+                pots[key] = add_vintages(pot, money)
+                if p["account_kind"] == AVAILABLE or kind != PAYMENT:
+                    yield from keep(p, money, 1)
+            if not pots[key]:
+                del pots[key]

@@ -264,11 +264,14 @@ class Ledger:
         date = self._entry_date(date, year, f"a transfer in {year}", "transfer")
         with self.store.write():
             self._require_available(year, source, stream, amount_cents, f"transfer to {target}")
+            giver, taker = (self._available(year, source, stream),
+                            self._available(year, target, stream))
+            money = self._take_available(year, source, stream, amount_cents)
             txn = self.store.post(
                 date, d.TRANSFER,
                 f"Transfer {year} {stream} {source} -> {target}" + (f": {note}" if note else ""),
-                [(self._available(year, source, stream), -amount_cents),
-                 (self._available(year, target, stream), amount_cents)])
+                [(giver, -amount_cents), (taker, amount_cents)])
+            self._keep_vintages(txn, year, money, giver, taker)
             self.store.note(f"transferred {format_cents(amount_cents)} {stream} {year} from "
                             f"{source} to {target} (transaction {txn})")
         return txn
@@ -347,9 +350,11 @@ class Ledger:
                 status, moves = "already_rolled_over", self.store.rollover_moves(year)
             else:
                 self._check_can_close(year, dry_run, today or dates.today(), early)
-                budget = self._budget_moves(year)
+                money = self._rollover_money(year)
+                budget = {key: (sum(carried.values()), sum(lapsed.values()))
+                          for key, (carried, lapsed) in money.items()}
                 held = (self.store.open_commitments(year) if dry_run
-                        else self._book_rollover(year, budget))
+                        else self._book_rollover(year, budget, money))
                 moves = [{"smederij": key[0], "stream": key[1], "carried_cents": carried,
                           "lapsed_cents": lapsed, "commitments": count,
                           "commitments_carried_cents": cents}
@@ -399,46 +404,54 @@ class Ledger:
                              f"{instead}")
         dates.check_can_close(year, today, early=early)
 
-    def _budget_moves(self, year: int) -> dict[tuple[str, str], tuple[int, int]]:
-        """(Smederij, stream) -> (carried, lapsed) cents of its available budget at the rollover
-        of ``year``, by its policy. One set-based query whatever the size: the flows of the
-        available accounts, of ``year`` for every stream (balance and allocation) and of the
-        years before for the streams where a policy is max_years (the vintages of the money).
-        """
+    def _rollover_money(self, year: int) -> dict[tuple[str, str], tuple[dict[int, int],
+                                                                         dict[int, int]]]:
+        """(Smederij, stream) -> (carried, lapsed) money by vintage of its available budget at
+        the rollover of ``year``, by its policy: how much carries is the policy's to say, which
+        money carries is the rule's (the newest; the oldest lapses). One set-based query of the
+        year's available accounts (``Store.available_money``) whatever the size."""
         policies = self._policies()
-        # max_years: only the money of years after year - N + 1 carries, so only the flows of
-        # those years are needed (the ``start`` of ``_vintages``); at least those of ``year``
-        starts = {key: min(year - p["years"] + 2, year) for key, p in policies.items()
-                  if p.get("policy") == d.MAX_YEARS}
-        since: dict[str, int] = {}
-        for (_, stream), first in starts.items():
-            since[stream] = min(first, since.get(stream, first))
-        flows = self.store.available_flows(year, since)
-        vintages = self._vintages(year, flows, starts)
-        return {key: d.carry_split(policies[key], year, f["closing"], f["allocated"],
-                                   vintages.get(key, {}) if key in starts else None)
-                for f in flows if f["year"] == year
-                for key in [(f["smederij"], f["stream"])]}
+        result = {}
+        for key, (vintages, allocated) in self.store.available_money(year).items():
+            if any(c < 0 for c in vintages.values()):  # a broken ledger: 'check' says so
+                total = max(sum(vintages.values()), 0)
+                carried, lapsed = d.carry_split(policies[key], year, total, allocated,
+                                                {year: total})
+                result[key] = ({year: carried} if carried else {},
+                               {year: lapsed} if lapsed else {})
+            else:
+                result[key] = d.rollover_split(policies[key], year, vintages, allocated)
+        return result
 
-    def _book_rollover(self, year: int, budget: dict[tuple[str, str], tuple[int, int]]
+    def _book_rollover(self, year: int, budget: dict[tuple[str, str], tuple[int, int]],
+                       money: dict[tuple[str, str], tuple[dict[int, int], dict[int, int]]]
                        ) -> dict[tuple[str, str], tuple[int, int]]:
         """Book the rollover: the available budget carried and lapsed per Smederij and stream,
         and every open commitment of ``year`` carried to the same project's account of the
         next, set-based in SQL (a national rollover carries hundreds of thousands of them).
         The same transactions, in the same order, as posting each with ``Store.post``: the
         carry-overs (per Smederij and stream its available budget, then its commitments by
-        project), then the lapses. Returns the commitments carried, as ``open_commitments``."""
+        project), then the lapses, with the age of the money carried and lapsed (``money``).
+        Returns the commitments carried, as ``open_commitments``."""
         nxt = year + 1
         rows = [(code, stream, carried, lapsed, d.available_account(year, code, stream),
                  d.available_account(nxt, code, stream), d.funding_account(stream),
                  f"Carry-over {year} -> {nxt} {code} {stream}",
                  f"Lapse {year} {code} {stream} to funding")
                 for (code, stream), (carried, lapsed) in budget.items() if carried or lapsed]
+        ages = []  # the vintage rows: wherever the money is not all of its account's year
+        for (code, stream), (carried, lapsed) in money.items():
+            if carried and carried != {year: sum(carried.values())}:
+                ages += [(code, stream, d.CARRY_OVER, 0, v, -c) for v, c in carried.items()]
+            ages += [(code, stream, d.CARRY_OVER, 1, v, c) for v, c in carried.items()]
+            if lapsed and lapsed != {year: sum(lapsed.values())}:
+                ages += [(code, stream, d.LAPSE, 0, v, -c) for v, c in lapsed.items()]
         held = self.store.book_rollover(
             year, _dt.date(year, 12, 31), rows,
             committed_account=lambda code, stream, pid: d.committed_account(nxt, code, stream,
                                                                             pid),
-            commitment_text=lambda pid: f"Commitment of project {pid} carried {year} -> {nxt}")
+            commitment_text=lambda pid: f"Commitment of project {pid} carried {year} -> {nxt}",
+            ages=ages)
         if held or any(carried for carried, _ in budget.values()):
             self.store.ensure_year(nxt)
         return held
@@ -454,58 +467,33 @@ class Ledger:
                 for stream, policy in streams.items()}
 
     def vintages(self, year: int, smederij: str, stream: str) -> dict[int, int]:
-        """How old the money in a Smederij's available budget is at the end of ``year``:
-        {year it was allocated: cents}, summing to the closing balance.
+        """How old the money in a Smederij's available budget of ``year`` is: {year it was
+        allocated: cents}, summing to its balance (for a closed year: as it was before its
+        rollover took it out). Kept with each posting (table ``vintage``) as the money moves:
+        an allocation is money of its year; a commitment, a transfer out and a lapse use the
+        oldest money first; a transfer in, a release and a refund bring money with its age;
+        the rollover carries the newest."""
+        check_year(year)
+        return self.store.available_money(year, smederij, stream).get((smederij, stream),
+                                                                        ({}, 0))[0]
 
-        Derived from the ledger, not stored: nothing new can go wrong, and the answer is the
-        same for every reader. The account's flows of each year are split by transaction kind
-        (``Store.available_flows``). Allocations and transfers received are money of that year.
-        What was carried in is the newest part of the previous year's closing money (the
-        rollover lapsed the oldest first, whatever the policy was then), found by the same rule
-        one year back. Spending uses the oldest money first: commitments and transfers given
-        use it, net of releases and reversed payments, which give it back; so what is left is
-        the newest money. Commitments are not tracked by vintage: a release of more than the
-        year committed (a commitment carried in from before) returns money of the previous
-        year, the latest it can be, since it was committed before ``year``.
-        """
-        flows = self.store.available_flows(year, {stream: 0}, smederij)
-        return self._vintages(year, flows).get((smederij, stream), {})
+    def commitment_vintages(self, project_id: int) -> dict[int, int]:
+        """How old the money still committed to a project is: {year allocated: cents}."""
+        self.project(project_id)
+        return d.project_money(self.store.commitment_postings(project_id))[0]
 
-    @staticmethod
-    def _vintages(year: int, flows: list[dict],
-                  starts: dict[tuple[str, str], int] | None = None
-                  ) -> dict[tuple[str, str], dict[int, int]]:
-        """``vintages`` at the end of ``year`` of every Smederij and stream in ``flows``
-        (``Store.available_flows``, oldest year first): each year built on the one before.
+    def _take_available(self, year: int, smederij: str, stream: str,
+                        amount: int) -> dict[int, int]:
+        """The money ``amount`` cents take from an available budget: its oldest."""
+        return d.split_oldest(self.vintages(year, smederij, stream), amount, year)[0]
 
-        With a ``start`` year for a Smederij and stream, its flows before that year are left
-        out: the money carried into ``start`` then counts as of the year before it. The
-        vintages from ``start`` on come out the same and only the older ones are lumped
-        together, since the rules never put older money after newer: what was carried into
-        ``start`` is, either way, that many cents all older than ``start``, and every later
-        step treats money of the years before ``start`` alike (oldest used first, newest
-        kept). Enough for a policy that only asks how much is newer than ``start - 1``."""
-        starts = starts or {}
-        done: dict[tuple[str, str], tuple[int, dict[int, int]]] = {}
-        for f in flows:
-            key, y = (f["smederij"], f["stream"]), f["year"]
-            if y < starts.get(key, y):
-                continue
-            last_year, before = done.get(key, (None, {}))
-            money: dict[int, int] = {}
-            if f["carried_in"]:  # a year without flows (no row) leaves nothing to carry
-                money = d.keep_newest(before if last_year == y - 1 else {}, f["carried_in"])
-                missing = f["carried_in"] - sum(money.values())
-                if missing:  # more carried in than the year before held: call it last year's
-                    money[y - 1] = money.get(y - 1, 0) + missing
-            if f["fresh"]:
-                money[y] = money.get(y, 0) + f["fresh"]
-            used = f["used"] - f["returned"]
-            if used < 0:
-                money[y - 1] = money.get(y - 1, 0) - used
-                used = 0
-            done[key] = (y, d.take_oldest(money, used))
-        return {key: money for key, (y, money) in done.items() if y == year}
+    def _keep_vintages(self, txn: int, year: int, money: dict[int, int], source: int,
+                       target: int) -> None:
+        """Keep the age of ``money`` moved by ``txn`` from account ``source`` to ``target``
+        (both of ``year``), unless it is all money of that year."""
+        if money and money != {year: sum(money.values())}:
+            self.store.add_vintages(txn, [(source, {v: -c for v, c in money.items()}),
+                                          (target, money)])
 
     # -- projects --------------------------------------------------------------------------------
 
@@ -718,6 +706,11 @@ class Ledger:
                 [(spent["account_id"], -pm["amount_cents"]),
                  (self._account_for(back), pm["amount_cents"])],
                 project_id=p["id"], reverses=pm["txn_id"])
+            if p["status"] not in d.OPEN_STATUSES:  # the refund is available money again
+                paid = d.project_money(self.store.commitment_postings(p["id"]))[1]
+                money = paid.get(pm["txn_id"], {year: pm["amount_cents"]})
+                if money != {year: pm["amount_cents"]}:
+                    self.store.add_vintages(txn, [(self._account_for(back), money)])
             self.store.note(f"reversed payment {payment_id} of project {p['id']} "
                             f"({format_cents(pm['amount_cents'])}): {reason}", p["id"])
             return txn
@@ -850,15 +843,17 @@ class Ledger:
     def check(self, *, deep: bool = False) -> list[str]:
         """Every invariant of DOMAIN.md; returns one line per violation (empty: all hold).
 
-        The file itself (every page and index, every reference) is checked too when ``deep`` or
-        when the file is small enough (``Store.small_enough_to_read_whole``): reading a national
-        ledger's gigabyte takes half a minute, the invariants a few seconds."""
+        The file itself (every page and index, every reference) and the age of money (every
+        vintage row: ``Store.vintage_problems``) are checked too when ``deep`` or when the file
+        is small enough (``Store.small_enough_to_read_whole``): reading a national ledger's
+        gigabyte takes half a minute, the invariants a few seconds."""
         s = self.store
         with s.snapshot():  # one consistent view, even while a clerk is booking
             problems = ([f"database: {p}" for p in s.file_problems()]
                         if self.checks_file(deep) else [])
             facts = s.check_facts(d.OPEN_STATUSES, (d.PROPOSED, d.REJECTED))
             years = s.years()
+            ages = s.vintage_problems() if self.checks_file(deep) else []
             unbalanced = s.unbalanced_transactions() if (
                 facts["transactions"]["unbalanced"] or facts["transactions"]["with_postings"]
                 != facts["transactions"]["count"]) else []
@@ -896,6 +891,7 @@ class Ledger:
                 if out != into:
                     problems.append(f"rollover {year}: {out} cents carried out but {into} "
                                     f"cents carried into {year + 1}")
+        problems += [f"the age of money: {p}" for p in ages]
         total = facts["total"]
         if total:
             problems.append(f"the ledger as a whole does not sum to zero: {total} cents")
@@ -962,11 +958,13 @@ class Ledger:
                 f"(short {format_cents(amount - available)})")
 
     def _commit(self, p: dict, year: int, amount: int, date: _dt.date, text: str) -> int:
-        return self.store.post(
-            date, d.COMMITMENT, text,
-            [(self._available(year, p["smederij"], p["stream"]), -amount),
-             (self._account_for(self._committed(p, year)), amount)],
-            project_id=p["id"])
+        source = self._available(year, p["smederij"], p["stream"])
+        target = self._account_for(self._committed(p, year))
+        money = self._take_available(year, p["smederij"], p["stream"], amount)
+        txn = self.store.post(date, d.COMMITMENT, text, [(source, -amount), (target, amount)],
+                              project_id=p["id"])
+        self._keep_vintages(txn, year, money, source, target)
+        return txn
 
     def _release(self, p: dict, date: _dt.date) -> tuple[int | None, int]:
         """Release what is left of a project's commitment: (transaction, cents released)."""
@@ -976,11 +974,16 @@ class Ledger:
             return None, 0
         self.ensure_open(year, f"release project {p['id']}'s commitment")
         self._check_date_open(date, f"release project {p['id']}'s commitment")
-        return self.store.post(
+        source = self._account_for(self._committed(p, year))
+        target = self._available(year, p["smederij"], p["stream"])
+        money = d.project_money(self.store.commitment_postings(p["id"]))[0]
+        if sum(money.values()) != left:  # a broken ledger ('check' says so): as of the year
+            money = {year: left}
+        txn = self.store.post(
             date, d.RELEASE, f"Release of project {p['id']}: {p['title']}",
-            [(self._account_for(self._committed(p, year)), -left),
-             (self._available(year, p["smederij"], p["stream"]), left)],
-            project_id=p["id"]), left
+            [(source, -left), (target, left)], project_id=p["id"])
+        self._keep_vintages(txn, year, money, source, target)
+        return txn, left
 
 
 def _rollover_summary(year: int, moves: list[dict]) -> str:

@@ -14,7 +14,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from json.encoder import encode_basestring as _encode_string  # C, when built
 from typing import TYPE_CHECKING, Any
@@ -32,13 +32,28 @@ FIGURE_KEYS = ("carried_in_cents", "allocated_cents", "committed_cents", "spent_
                "available_cents", "carried_out_cents", "lapsed_cents")
 
 
+WIDE = False  # --wide: a table on a terminal gets its full rows, as piped output does
+
+
+def show_wide(wide: bool) -> None:
+    """``--wide`` given: tables keep every column and never wrap, whatever the terminal."""
+    global WIDE
+    WIDE = wide
+
+
+def on_terminal() -> bool:
+    """Whether standard output is a terminal (or FORCE_COLOR says to treat it as one)."""
+    return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
+
+
 def console() -> Console:
     from rich.console import Console
 
-    # Piped output gets a wide fixed width so tables are not wrapped at 80 columns.
+    # Piped output gets a wide fixed width so tables are not wrapped at 80 columns; a terminal
+    # its own width (or COLUMNS).
     # markup=False: titles, payees and notes are people's text, shown as typed ("[/]" included);
     # styles are applied explicitly with Text or markup=True on escaped text.
-    return Console(width=None if sys.stdout.isatty() else 200, highlight=False, markup=False)
+    return Console(width=None if on_terminal() else 200, highlight=False, markup=False)
 
 
 def err_console() -> Console:
@@ -176,10 +191,33 @@ def _table(title: str | None = None, **kwargs) -> Table:
                         **kwargs)
 
 
+# Which columns of a sheet give way first when a terminal is too narrow for all of them (by
+# their key; a column not named is always shown): in the report the flows between years before
+# what a year holds; in a project list the counts and what was asked before what was promised;
+# in a payment list what identifies the payment (date, project, amount) stays longest.
+SHEET_DROP_ORDERS = (
+    ("status", ("volunteers", "supporters", "cofunding", "theme", "requested", "paid", "year",
+                "stream", "committed", "smederij")),
+    ("payee", ("reversed", "reference", "payee", "stream", "smederij", "title")),
+    ("available", ("carried_out", "carried_in", "lapsed", "used", "spent", "committed")),
+)
+
+
+def sheet_drop_order(keys: list[str]) -> list[int]:
+    """The indices of a sheet's columns (``keys``) in the order they give way."""
+    order = next((o for signature, o in SHEET_DROP_ORDERS if signature in keys), ())
+    return [keys.index(k) for k in order if k in keys]
+
+
 def sheet(data: Sheet, lang: str = "nl", file=None) -> None:
     """A report laid out by ``writers``: labels in ``lang``, totals rows in bold, budgets over
     90% used in colour. The first column is left blank where it repeats the row above."""
-    _print_table(*_sheet_table(data, lang), overflow="fold", file=file)
+    keys = [data.columns[i].key for i in data.human_columns()]
+    kinds = [data.columns[i].kind for i in data.human_columns()]
+    _print_table(*_sheet_table(data, lang), overflow="fold", file=file,
+                 loose=[kind == "text" and key != "reference" or key == "name"
+                        for key, kind in zip(keys, kinds)],
+                 drop=sheet_drop_order(keys))
 
 
 def sheet_chunks(data: Sheet, lang: str = "nl") -> Iterator[str]:
@@ -211,20 +249,167 @@ def _sheet_table(data: Sheet, lang: str
 
 
 def _print_table(title: str, headers: list[str], right: list[bool], rows: _Rows,
-                 totals: list[list[str]], overflow: str = "ellipsis", file=None) -> None:
+                 totals: list[list[str]], overflow: str = "ellipsis", file=None,
+                 loose: list[bool] | None = None, drop: list[int] = ()) -> None:
     """A table of text cells with totals rows in bold (and rows marked warn in colour), as rich
-    draws it: on a terminal at its width and with the styles it can show, else plain."""
-    if file is None and (sys.stdout.isatty() or os.environ.get("FORCE_COLOR")):
-        out = console()  # a terminal: rich decides its width and which styles it can show
-        warn_style = (out.is_terminal and out.color_system is not None
-                      and ("1" if out.no_color else "1;33"))
+    draws it: on a terminal at its width and with the styles it can show, else plain.
+
+    On a terminal no amount, date or code is ever broken across lines: only the ``loose``
+    columns (people's text: names, titles, notes) may wrap, and where the columns still do not
+    fit, those of ``drop`` give way in that order, named in a note under the table (``_fit``).
+    ``--wide`` (``WIDE``) draws every column at full width instead, as piped output has it."""
+    if file is not None or not on_terminal():
+        for chunk in _table_chunks(title, headers, right, rows, totals, 200, False, None,
+                                   overflow):
+            (file or sys.stdout).write(chunk)
+        return
+    out = console()  # a terminal: rich decides its width and which styles it can show
+    warn_style = (out.is_terminal and out.color_system is not None
+                  and ("1" if out.no_color else "1;33"))
+    loose = loose or [False] * len(headers)
+    content = [max([w, *(_cell_len(t[i]) for t in totals)]) for i, w in
+               enumerate(rows.widths if len(rows) else [0] * len(headers))]
+    if WIDE:
+        full = sum(max(w, _cell_len(h)) for w, h in zip(content, headers)) + 3 * len(headers) + 1
+        chunks = _table_chunks(title, headers, right, rows, totals, max(out.width, full),
+                               warn_style, None, overflow)
+        kept, sizes = list(range(len(headers))), None
+    else:
+        kept, sizes = _fit(headers, loose, content, out.width, drop)
+    dropped = [h for i, h in enumerate(headers) if i not in kept]
+    if dropped:
+        headers, right, loose = ([xs[i] for i in kept] for xs in (headers, right, loose))
+        totals = [[cells[i] for i in kept] for cells in totals]
+        shown = _Rows(len(kept))
+        for cells, w, _ in rows:
+            shown.add([cells[i] for i in kept], w)
+        rows = shown
+    if sizes is not None and len(rows) > LEAN_MAX_ROWS:  # too many rows for rich: cut the text
+        headers = [_cut(h, w) for h, w in zip(headers, sizes)]
+        totals = [[_cut(c, size) if wraps else c for c, size, wraps in zip(cells, sizes, loose)]
+                  for cells in totals]
+        cut = _Rows(len(headers))
+        for cells, warn, _ in rows:
+            cut.add([_cut(c, size) if wraps else c
+                     for c, size, wraps in zip(cells, sizes, loose)], warn)
+        rows, sizes = cut, None
+    if WIDE:
+        pass
+    elif sizes is None:
         chunks = _table_chunks(title, headers, right, rows, totals, out.width, warn_style, out,
                                overflow)
     else:
-        chunks = _table_chunks(title, headers, right, rows, totals, 200, False, None, overflow)
-    write = (file or sys.stdout).write
+        chunks = _sized_table(title, headers, right, loose, rows, totals, sizes, overflow, out)
     for chunk in chunks:
-        write(chunk)
+        sys.stdout.write(chunk)
+    if dropped:
+        from rich.text import Text
+
+        out.print(Text(f"{len(dropped)} column(s) left out to fit {out.width} columns: "
+                       f"{', '.join(' '.join(h.split()) for h in dropped)} (--wide shows "
+                       "every column)", style="dim"))
+
+
+# What wrapping text must keep on one line: an amount with its currency sign, else a word.
+_UNBROKEN = re.compile(r"(?:€|EUR) -?[\d.,]*\d|\S+")
+
+
+def _wrap(text: str, width: int) -> str:
+    """``text`` wrapped at its spaces into lines of ``width`` cells, an amount with its
+    currency sign kept together; a word longer than a line is cut (rich folds it)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in _UNBROKEN.findall(paragraph):
+            if line and _cell_len(line) + 1 + _cell_len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, ending in an ellipsis where it was cut."""
+    if _cell_len(text) <= width:
+        return text
+    if _NARROW(text):
+        return text[:width - 1] + "…"
+    from rich.text import Text
+
+    cut = Text(text)
+    cut.truncate(width, overflow="ellipsis")
+    return cut.plain
+
+
+TEXT_MIN = 15  # a column of people's text is squeezed to no less than this (or its widest cell)
+
+
+def _fit(headers: list[str], loose: list[bool], content: list[int], width: int,
+         drop: Sequence[int]) -> tuple[list[int], list[int] | None]:
+    """Which columns a terminal ``width`` wide shows, and how wide each is (None: as wide as
+    they come, which fits): (the columns kept, by index; their widths or None).
+
+    A column's cells (``content``: the widest of each) never break, except in the ``loose``
+    columns, which may wrap down to ``TEXT_MIN``; headers wrap at their spaces. While even
+    that is too wide, the columns of ``drop`` are left out, in that order; only when that is
+    not enough either may a header break inside a word. Room left over goes to the text
+    first, then to whole headers."""
+    n = len(headers)
+    words = [max((_cell_len(w) for w in h.split()), default=0) for h in headers]
+    natural = [max(c, _cell_len(h)) for c, h in zip(content, headers)]
+
+    def total(cols: list[int], sizes: list[int]) -> int:
+        return sum(sizes[i] for i in cols) + 3 * len(cols) + 1
+
+    kept = list(range(n))
+    if total(kept, natural) <= width:
+        return kept, None
+    text_least = [min(natural[i], TEXT_MIN) if loose[i] else 0 for i in range(n)]
+    for least in ([text_least[i] or max(content[i], words[i], 1) for i in range(n)],
+                  [text_least[i] or max(content[i], 1) for i in range(n)]):
+        kept, order = list(range(n)), [i for i in drop if i < n]
+        while total(kept, least) > width and order:
+            kept.remove(order.pop(0))
+        if total(kept, least) <= width:
+            break
+    if total(kept, natural) <= width:
+        return kept, None
+    sizes = list(least)
+    spare = width - total(kept, sizes)
+    fixed = [i for i in kept if not loose[i]]
+    text = [i for i in kept if loose[i]]
+    for goal, columns in ((natural, text), (natural, fixed)):
+        for i in columns:
+            give = max(0, min(spare, goal[i] - sizes[i]))
+            sizes[i] += give
+            spare -= give
+    return kept, [sizes[i] for i in kept]
+
+
+def _sized_table(title: str, headers: list[str], right: list[bool], loose: list[bool],
+                 rows: _Rows, totals: list[list[str]], sizes: list[int], overflow: str,
+                 out: Console) -> Iterator[str]:
+    """The table drawn by rich with the column widths ``_fit`` chose, printed to ``out``. The
+    text of the ``loose`` columns is wrapped here (``_wrap``), so that an amount in it stays
+    whole too."""
+    table = _table(title)
+    for header, numeric, size, wraps in zip(headers, right, sizes, loose):
+        table.add_column(header, justify="right" if numeric else "left", width=size,
+                         overflow=overflow if wraps else "fold")
+
+    def wrapped(cells: list[str]) -> list[str]:
+        return [_wrap(c, size) if wraps else c for c, size, wraps in zip(cells, sizes, loose)]
+
+    for cells, w, _ in rows:
+        table.add_row(*wrapped(cells), style="bold yellow" if w else None)
+    if len(rows) or totals:
+        table.add_section()
+    for cells in totals:
+        table.add_row(*wrapped(cells), style="bold")
+    out.print(table)
+    return iter(())
 
 
 def _table_chunks(title: str, headers: list[str], right: list[bool], rows: _Rows,
@@ -389,11 +574,10 @@ def _lean_lines(title: str, headers: list[str], right: list[bool], rows: _Rows,
 
 
 def budget(data: dict, lang: str = "nl") -> None:
-    table = _table(f"Budget {data['year']}")
-    table.add_column("Smederij")
+    headers = ["Smederij"]
     for stream in data["streams"]:
-        table.add_column(f"{stream} allocated", justify="right")
-        table.add_column(f"{stream} available", justify="right")
+        headers += [f"{stream} allocated", f"{stream} available"]
+    rows = _Rows(len(headers))
     totals = {s: [0, 0] for s in data["streams"]}
     for sm in data["smederijen"]:
         cells = []
@@ -402,24 +586,22 @@ def budget(data: dict, lang: str = "nl") -> None:
             cells += [money(f["allocated_cents"], lang), money(f["available_cents"], lang)]
             totals[stream][0] += f["allocated_cents"]
             totals[stream][1] += f["available_cents"]
-        table.add_row(sm["name"], *cells)
-    table.add_section()
-    table.add_row("Total", *(money(c, lang) for s in data["streams"] for c in totals[s]),
-                  style="bold")
-    out = console()
-    out.print(table)
+        rows.add([sm["name"], *cells])
+    _print_table(f"Budget {data['year']}", headers, [False] + [True] * (len(headers) - 1), rows,
+                 [["Total", *(money(c, lang) for s in data["streams"] for c in totals[s])]],
+                 loose=[True] + [False] * (len(headers) - 1))
     moves: dict[int, dict] = {}
     for m in data["moves"]:
         moves.setdefault(m["txn"], {**m, "total": 0})["total"] += max(m["amount_cents"], 0)
     if moves:
-        history = _table("Allocations and transfers")
-        for column in ("Txn", "Date", "Kind", "Description"):
-            history.add_column(column)
-        history.add_column("Amount", justify="right")
+        history = _Rows(5)
         for m in moves.values():
-            history.add_row(str(m["txn"]), m["date"], m["kind"], m["description"],
-                            money(m["total"], lang))
-        out.print(history)
+            history.add([str(m["txn"]), m["date"], m["kind"], m["description"],
+                         money(m["total"], lang)])
+        _print_table("Allocations and transfers", ["Txn", "Date", "Kind", "Description",
+                                                   "Amount"],
+                     [False, False, False, False, True], history, [],
+                     loose=[False, False, False, True, False], drop=[2])
 
 
 def allocation(shares: dict[str, int], names: dict[str, str], title: str,
@@ -460,18 +642,17 @@ def rollover(data: dict, names: dict[str, str], closed_at: str | None,
 
 
 def smederijen(rows: list[dict], lang: str = "nl") -> None:
-    table = _table()
-    for column in ("Code", "Name", "Kind", "Wijkteam"):
-        table.add_column(column)
-    table.add_column("Inhabitants", justify="right")
     streams = sorted({s for r in rows for s in r.get("available", {})})
-    for stream in streams:
-        table.add_column(f"{stream} available", justify="right")
+    headers = ["Code", "Name", "Kind", "Wijkteam", "Inhabitants",
+               *(f"{stream} available" for stream in streams)]
+    table = _Rows(len(headers))
     for r in rows:
-        table.add_row(r["code"], r["name"] + ("" if r["active"] else " (inactive)"), r["kind"],
-                      r["team"] or "", str(r["inhabitants"]),
-                      *(money(r["available"].get(s, 0), lang) for s in streams))
-    console().print(table)
+        table.add([r["code"], r["name"] + ("" if r["active"] else " (inactive)"), r["kind"],
+                   r["team"] or "", str(r["inhabitants"]),
+                   *(money(r["available"].get(s, 0), lang) for s in streams)])
+    _print_table("", headers, [False] * 4 + [True] * (1 + len(streams)), table, [],
+                 loose=[False, True] + [False] * (len(headers) - 2),
+                 drop=[2, 4, 3])
 
 
 def smederij(row: dict, lang: str = "nl") -> None:
@@ -482,13 +663,14 @@ def smederij(row: dict, lang: str = "nl") -> None:
                             f" ({row['code']}), {row['kind']}, wijkteam "
                             f"{row['team'] or '-'}, {row['inhabitants']} inhabitants"
                             + ("" if row["active"] else ", inactive")))
-    table = _table(f"Budget {row['year']}")
-    table.add_column("Stream")
-    for key in FIGURE_KEYS:
-        table.add_column(label(key.removesuffix("_cents"), lang), justify="right")
+    rows = _Rows(1 + len(FIGURE_KEYS))
     for stream, f in row["streams"].items():
-        table.add_row(stream, *(money(f[k], lang) for k in FIGURE_KEYS))
-    out.print(table)
+        rows.add([stream, *(money(f[k], lang) for k in FIGURE_KEYS)])
+    keys = ["stream", *(k.removesuffix("_cents") for k in FIGURE_KEYS)]
+    _print_table(f"Budget {row['year']}",
+                 ["Stream", *(label(k.removesuffix("_cents"), lang) for k in FIGURE_KEYS)],
+                 [False] + [True] * len(FIGURE_KEYS), rows, [],
+                 drop=sheet_drop_order(keys))
 
 
 def projects(rows: list[dict], lang: str = "nl", title: str | None = None) -> None:
@@ -512,12 +694,11 @@ def project(p: dict, lang: str = "nl") -> None:
     out.print(f"committed {money(p['committed_cents'], lang)}, paid "
               f"{money(p['paid_cents'], lang)}, released {money(p['released_cents'], lang)}, "
               f"left {money(p['left_cents'], lang)}")
-    history = _table("History")
-    for column in ("Date", "From", "To", "Note"):
-        history.add_column(column)
+    history = _Rows(4)
     for e in p["history"]:
-        history.add_row(e["date"], e["from_status"] or "", e["to_status"], e["note"])
-    out.print(history)
+        history.add([e["date"], e["from_status"] or "", e["to_status"], e["note"]])
+    _print_table("History", ["Date", "From", "To", "Note"], [False] * 4, history, [],
+                 loose=[False, False, False, True])
     if p["payments"]:
         payments(p["payments"], lang, title="Payments")
 
@@ -534,14 +715,13 @@ def audit_log(rows: list[dict]) -> None:
     if not rows:
         console().print("no changes recorded")
         return
-    table = _table("Audit trail (times in UTC)")
-    for column in ("Id", "When", "Who", "What", "Command"):
-        table.add_column(column, overflow="fold")
+    table = _Rows(5)
     for r in rows:
-        table.add_row(*(Text(escape(str(v))) for v in (
-            r["id"], r["recorded_at"].replace("+00:00", "Z"), r["actor"], r["summary"],
-            r["command"])))
-    console().print(table)
+        table.add([escape(str(v)) for v in (r["id"], r["recorded_at"].replace("+00:00", "Z"),
+                                            r["actor"], r["summary"], r["command"])])
+    _print_table("Audit trail (times in UTC)", ["Id", "When", "Who", "What", "Command"],
+                 [False] * 5, table, [], overflow="fold",
+                 loose=[False, False, False, True, True], drop=[4, 2])
 
 
 def check(problems: list[str], file_checked: bool = True) -> None:
@@ -631,7 +811,7 @@ def message(text: str) -> None:
     from smederij_cli.text import escape
 
     text = escape(text)
-    if not sys.stdout.isatty():  # piped or captured: the line as it is, without loading rich
+    if not on_terminal():  # piped or captured: the line as it is, without loading rich
         sys.stdout.write(text + "\n")
         return
     console().print(text, markup=False, highlight=False)

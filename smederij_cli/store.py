@@ -267,6 +267,42 @@ def m008_status_marks(db: Database) -> None:
         detail TEXT NOT NULL DEFAULT '') STRICT""")
 
 
+@migrations()
+def m009_vintages(db: Database) -> None:
+    """The age of money (DOMAIN.md, "Money keeps its age"): per posting on an available or a
+    committed account, how many of its cents were allocated in which year, where that is not
+    simply the year of its account (a posting without rows is all money of its account's year).
+    A commitment, a transfer, a release, a refund to the available budget, a carry-over and a
+    lapse write them; payments need none (a project's commitment is replayed from its own few
+    postings: ``domain.project_money``). Append-only, like the postings they belong to.
+
+    A ledger written before this step gets the rows the rule gives its history, replayed from
+    its first transaction (``domain.replay_vintages``)."""
+    from smederij_cli.domain import replay_vintages  # a pure rule, needed by this step only
+
+    db.execute("""CREATE TABLE vintage (
+        txn_id INTEGER NOT NULL REFERENCES txn(id),
+        account_id INTEGER NOT NULL REFERENCES account(id),
+        year INTEGER NOT NULL,
+        cents INTEGER NOT NULL CHECK (cents <> 0),
+        PRIMARY KEY (txn_id, account_id, year)) STRICT, WITHOUT ROWID""")
+    db.execute("CREATE INDEX vintage_account ON vintage(account_id, year, cents)")
+    for action in ("UPDATE", "DELETE"):
+        db.execute(f"""CREATE TRIGGER vintage_no_{action.lower()} BEFORE {action} ON vintage
+            BEGIN SELECT RAISE(ABORT, 'vintage rows are append-only: book a reversal'); END""")
+    reversed_payments = {r[0] for r in db.conn.execute(
+        "SELECT reverses FROM txn WHERE reverses IS NOT NULL")}
+    cursor = db.conn.execute(
+        "SELECT p.txn_id, t.kind, t.reverses, p.account_id, a.kind AS account_kind, "
+        "a.project_id, a.year, p.amount_cents AS cents FROM posting p "
+        "JOIN txn t ON t.id = p.txn_id JOIN account a ON a.id = p.account_id "
+        "WHERE a.kind IN ('available', 'committed') ORDER BY p.txn_id, p.id")
+    names = [c[0] for c in cursor.description]
+    rows = list(replay_vintages((dict(zip(names, row)) for row in cursor), reversed_payments))
+    db.conn.executemany("INSERT INTO vintage (txn_id, account_id, year, cents) "
+                        "VALUES (?, ?, ?, ?)", rows)
+
+
 MAX_SUMMARY = 400  # one line in the log; a long command keeps its first notes and a count
 
 
@@ -843,41 +879,118 @@ class Store:
             "JOIN txn t ON t.id = p.txn_id WHERE a.year = ? AND a.kind = 'available' "
             "AND t.kind IN ('allocation', 'transfer') ORDER BY t.id, p.id", [year])
 
-    def available_flows(self, year: int, history: dict[str, int] | None = None,
-                        smederij: str | None = None) -> list[dict]:
-        """The money that flowed through the available accounts (of every Smederij, or of one)
-        of ``year``, and of the years before it for the streams in ``history`` (stream -> the
-        first year wanted), by what it was: ``carried_in`` (rollover), ``fresh`` (allocations
-        and transfers received), ``returned`` (releases and reversed payments), ``used``
-        (commitments and transfers given, as a positive number); and ``allocated`` (allocations
-        and transfers, net) and ``closing`` (the balance). One row per account with postings,
-        by year, Smederij and stream. Each posting's transaction is read for its kind (index
-        account_year_kind, then posting_account_txn): the cost is the number of postings."""
-        history = history or {}
-        where = "AND a.smederij = :smederij " if smederij is not None else ""
-        params = {"year": year, "smederij": smederij, "history": json.dumps(history),
-                  "since": min(history.values(), default=year)}
-        flows = (
-            "SELECT a.year, a.smederij, a.stream, "
-            "coalesce(sum(CASE WHEN t.kind = 'carry_over' AND p.amount_cents > 0 "
-            "    THEN p.amount_cents END), 0) AS carried_in, "
-            "coalesce(sum(CASE WHEN t.kind IN ('allocation', 'transfer') AND p.amount_cents > 0 "
-            "    THEN p.amount_cents END), 0) AS fresh, "
-            "coalesce(sum(CASE WHEN t.kind IN ('release', 'payment', 'commitment') "
-            "    AND p.amount_cents > 0 THEN p.amount_cents END), 0) AS returned, "
-            "coalesce(sum(CASE WHEN t.kind NOT IN ('carry_over', 'lapse') AND p.amount_cents < 0 "
-            "    THEN -p.amount_cents END), 0) AS used, "
-            "coalesce(sum(CASE WHEN t.kind IN ('allocation', 'transfer') "
-            "    THEN p.amount_cents END), 0) AS allocated, "
-            "sum(p.amount_cents) AS closing "
+    # -- the age of money ------------------------------------------------------------------------
+
+    def add_vintages(self, txn_id: int, rows: Iterable[tuple[int, dict[int, int]]]) -> None:
+        """Keep, for postings of transaction ``txn_id``, how old their money is: (account id,
+        {vintage: signed cents}) pairs; nothing for a posting of its account's year only."""
+        self.conn.executemany(
+            "INSERT INTO vintage (txn_id, account_id, year, cents) VALUES (?, ?, ?, ?)",
+            [(txn_id, account, vintage, cents) for account, money in rows
+             for vintage, cents in money.items() if cents])
+
+    def available_money(self, year: int, smederij: str | None = None, stream: str | None = None
+                        ) -> dict[tuple[str, str], tuple[dict[int, int], int]]:
+        """(Smederij, stream) -> (its money by vintage, allocated) of the available accounts of
+        ``year`` (of every Smederij and stream, or of one), as they stand before the rollover
+        of ``year``: {year allocated: cents}, and the allocations and transfers net.
+
+        Two grouped queries: the accounts' balances from their postings (as ``stream_figures``
+        reads them) and the vintage rows of the same accounts (index vintage_account); a
+        posting without rows is money of its account's year, so that year holds the balance
+        less what the rows hold."""
+        where = ("AND a.smederij = :smederij AND a.stream = :stream "
+                 if smederij is not None else "")
+        params = {"year": year, "smederij": smederij, "stream": stream}
+        # Leaving out what the rollover of the year took out: its carry-overs and lapses.
+        held = "NOT (t.kind IN ('carry_over', 'lapse') AND {} < 0)"
+        money: dict[tuple[str, str], tuple[dict[int, int], int]] = {}
+        for r in self.conn.execute(
+                "SELECT a.smederij, a.stream, sum(p.amount_cents), "
+                "coalesce(sum(CASE WHEN t.kind IN ('allocation', 'transfer') "
+                "    THEN p.amount_cents END), 0) "
+                "FROM account a JOIN posting p ON p.account_id = a.id "
+                "JOIN txn t ON t.id = p.txn_id WHERE a.kind = 'available' AND a.year = :year "
+                f"AND {held.format('p.amount_cents')} {where}"
+                "GROUP BY a.id", params):
+            money[(r[0], r[1])] = ({year: r[2]}, r[3])
+        for sm, st, vintage, cents in self.conn.execute(
+                "SELECT a.smederij, a.stream, v.year, sum(v.cents) "
+                "FROM vintage v JOIN account a ON a.id = v.account_id "
+                "JOIN txn t ON t.id = v.txn_id WHERE a.kind = 'available' AND a.year = :year "
+                f"AND {held.format('v.cents')} {where}"
+                "GROUP BY a.id, v.year", params):
+            vintages = money.setdefault((sm, st), ({year: 0}, 0))[0]
+            vintages[year] -= cents
+            vintages[vintage] = vintages.get(vintage, 0) + cents
+        return {key: ({v: c for v, c in sorted(vintages.items()) if c}, allocated)
+                for key, (vintages, allocated) in money.items()}
+
+    def commitment_postings(self, project_id: int) -> list[dict]:
+        """The postings on a project's committed accounts in booking order, each with its
+        transaction's kind and the payment it reverses, its account's year and its vintage
+        rows ({vintage: cents}, empty: all of the account's year): ``domain.project_money``."""
+        rows = self._all(
+            "SELECT p.txn_id, t.kind, t.reverses, p.amount_cents AS cents, a.year, "
+            "(SELECT json_group_object(v.year, v.cents) FROM vintage v "
+            "    WHERE v.txn_id = p.txn_id AND v.account_id = p.account_id) AS vintages "
             "FROM account a JOIN posting p ON p.account_id = a.id JOIN txn t ON t.id = p.txn_id "
-            "WHERE a.kind = 'available' " + where)
-        return self._all(
-            f"{flows} AND a.year = :year GROUP BY a.year, a.smederij, a.stream UNION ALL "
-            f"{flows} AND a.year >= :since AND a.year < :year "
-            "AND a.stream IN (SELECT key FROM json_each(:history)) "
-            "AND a.year >= (SELECT value FROM json_each(:history) WHERE key = a.stream) "
-            "GROUP BY a.year, a.smederij, a.stream ORDER BY 1, 2, 3", params)
+            "WHERE a.project_id = ? AND a.kind = 'committed' ORDER BY p.txn_id, p.id",
+            [project_id])
+        for r in rows:
+            r["vintages"] = {int(k): c for k, c in json.loads(r["vintages"] or "{}").items()}
+        return rows
+
+    def vintage_problems(self) -> list[str]:
+        """What breaks the bookkeeping of the age of money: a rollover that carried older money
+        than it let lapse (what carries is the newest), vintage rows that do not add up to their
+        posting, and an available account holding less than nothing of some year. They read
+        every vintage row: a second or so for a national ledger, so 'check' runs them where it
+        reads the file's pages (``Ledger.checks_file``)."""
+        problems = [
+            f"rollover {r['year']} {r['smederij']} {r['stream']}: money of {r['carried']} "
+            f"carried while money of {r['lapsed']} lapsed (the oldest money lapses first)"
+            for r in self._all(
+                # carry-overs and lapses of available money are the transactions of no
+                # project (index txn_project); only a carry-over with vintage rows can have
+                # carried money older than its account's year
+                "WITH carried AS (SELECT v.account_id, min(v.year) AS year FROM txn t "
+                "    JOIN vintage v ON v.txn_id = t.id WHERE t.project_id IS NULL "
+                "    AND t.kind = 'carry_over' AND v.cents < 0 GROUP BY v.account_id), "
+                "lapsed AS (SELECT p.account_id, max(coalesce(v.year, a.year)) AS year "
+                "    FROM txn t JOIN posting p ON p.txn_id = t.id "
+                "    JOIN account a ON a.id = p.account_id LEFT JOIN vintage v "
+                "    ON v.txn_id = p.txn_id AND v.account_id = p.account_id "
+                "    WHERE t.project_id IS NULL AND t.kind = 'lapse' AND a.kind = 'available' "
+                "    GROUP BY p.account_id) "
+                "SELECT a.year, a.smederij, a.stream, c.year AS carried, l.year AS lapsed "
+                "FROM carried c JOIN lapsed l ON l.account_id = c.account_id "
+                "JOIN account a ON a.id = c.account_id WHERE c.year < l.year "
+                "ORDER BY 1, 2, 3")]
+        problems += [
+            f"transaction {r['txn_id']}: the vintages of its posting on {r['name']} add up to "
+            f"{r['total']} cents, not its {r['posted']}" for r in self._all(
+                "SELECT g.txn_id, a.name, g.total, g.posted FROM ("
+                "    SELECT v.txn_id, v.account_id, sum(v.cents) AS total, "
+                "    p.amount_cents AS posted FROM vintage v LEFT JOIN posting p "
+                "    ON p.txn_id = v.txn_id AND p.account_id = v.account_id "
+                "    GROUP BY v.txn_id, v.account_id HAVING total IS NOT posted) g "
+                "JOIN account a ON a.id = g.account_id ORDER BY 1")]
+        # Only an account with vintage rows can hold money of another year than its own, and
+        # only a carry-over with rows can have carried money older than its account's year:
+        # both are found from table vintage, not from every posting of the ledger.
+        problems += [
+            f"account {r['name']} holds {r['held']} cents of money of {r['vintage']}"
+            for r in self._all(
+                "WITH touched AS (SELECT DISTINCT account_id FROM vintage) "
+                "SELECT a.name, coalesce(v.year, a.year) AS vintage, "
+                "sum(coalesce(v.cents, p.amount_cents)) AS held "
+                "FROM touched JOIN account a ON a.id = touched.account_id "
+                "JOIN posting p ON p.account_id = a.id "
+                "LEFT JOIN vintage v ON v.txn_id = p.txn_id AND v.account_id = p.account_id "
+                "WHERE a.kind = 'available' GROUP BY a.id, vintage HAVING held < 0 "
+                "ORDER BY a.id, vintage")]
+        return problems
 
     # open_commitment: what is still committed on each project's account of :year (non-zero
     # only), the commitments a rollover carries. Each balance summed once, from index
@@ -896,7 +1009,7 @@ class Store:
 
     def book_rollover(self, year: int, date: _dt.date, budget: Sequence[tuple],
                       committed_account: Callable[[str, str, int], str],
-                      commitment_text: Callable[[int], str]
+                      commitment_text: Callable[[int], str], ages: Sequence[tuple] = ()
                       ) -> dict[tuple[str, str], tuple[int, int]]:
         """Book a rollover inside a ``write()``, set-based: no row per commitment passes
         through Python. ``budget`` has per Smederij and stream with something to carry or
@@ -910,7 +1023,10 @@ class Store:
         ``committed_account(smederij, stream, project)``, described by
         ``commitment_text(project)``), then lapses. The receiving accounts are created where
         missing, in that order. The plan is one temporary table, then one statement each for
-        the accounts, the transactions and the postings. Returns the commitments carried, as
+        the accounts, the transactions and the postings. ``ages`` are the vintage rows of the
+        carry-overs and lapses of the available budget: (smederij, stream, kind of the
+        transaction, 0 for the paying account or 1 for the receiving one, vintage, cents),
+        written with one more statement. Returns the commitments carried, as
         ``open_commitments`` counts them.
         """
         assert self.conn.in_transaction, "book_rollover must run inside Store.write()"
@@ -919,13 +1035,14 @@ class Store:
         cache = self._scalar("PRAGMA cache_size")
         self.conn.execute(f"PRAGMA cache_size = -{ROLLOVER_CACHE_KIB}")
         try:
-            return self._book_rollover(year, date, budget, committed_account, commitment_text)
+            return self._book_rollover(year, date, budget, committed_account, commitment_text,
+                                       ages)
         finally:
             self.conn.execute(f"PRAGMA cache_size = {cache}")
 
     def _book_rollover(self, year: int, date: _dt.date, budget: Sequence[tuple],
                        committed_account: Callable[[str, str, int], str],
-                       commitment_text: Callable[[int], str]
+                       commitment_text: Callable[[int], str], ages: Sequence[tuple]
                        ) -> dict[tuple[str, str], tuple[int, int]]:
         conn = self.conn
         conn.create_function("rollover_committed_account", 3, committed_account,
@@ -943,15 +1060,16 @@ class Store:
         conn.execute("""CREATE TEMP TABLE rollover_entry (
             seq INTEGER PRIMARY KEY, kind TEXT, description TEXT, project_id INTEGER,
             cents INTEGER, source INTEGER, source_name TEXT, stream TEXT, target_name TEXT,
-            target_kind TEXT, target_year INTEGER, target_smederij TEXT)""")
+            target_kind TEXT, target_year INTEGER, target_smederij TEXT, smederij TEXT)""")
         conn.execute(
             f"{self._OPEN_COMMITMENTS}"
             "INSERT INTO temp.rollover_entry (seq, kind, description, project_id, cents, source, "
-            "    source_name, stream, target_name, target_kind, target_year, target_smederij) "
+            "    source_name, stream, target_name, target_kind, target_year, target_smederij, "
+            "    smederij) "
             "SELECT row_number() OVER (ORDER BY lapse, smederij, stream, project_id), "
             "    CASE lapse WHEN 0 THEN 'carry_over' ELSE 'lapse' END, description, project_id, "
             "    cents, source, source_name, stream, target_name, target_kind, target_year, "
-            "    target_smederij FROM ("
+            "    target_smederij, smederij FROM ("
             "  SELECT 0 AS lapse, smederij, stream, NULL AS project_id, carried AS cents, "
             "      carry_text AS description, NULL AS source, here AS source_name, "
             "      there AS target_name, 'available' AS target_kind, :next AS target_year, "
@@ -986,6 +1104,18 @@ class Store:
             "  UNION ALL "
             "  SELECT seq, 1, (SELECT id FROM account WHERE name = target_name), cents "
             "      FROM temp.rollover_entry) ORDER BY seq, leg", {"first": first})
+        if ages:
+            conn.execute("CREATE TEMP TABLE rollover_age (smederij TEXT, stream TEXT, kind TEXT, "
+                         "leg INTEGER, year INTEGER, cents INTEGER)")
+            conn.executemany("INSERT INTO temp.rollover_age VALUES (?, ?, ?, ?, ?, ?)", ages)
+            conn.execute(
+                "INSERT INTO vintage (txn_id, account_id, year, cents) "
+                "SELECT :first + e.seq - 1, (SELECT id FROM account WHERE name = "
+                "    CASE g.leg WHEN 0 THEN e.source_name ELSE e.target_name END), g.year, g.cents "
+                "FROM temp.rollover_age g JOIN temp.rollover_entry e ON e.smederij = g.smederij "
+                "AND e.stream = g.stream AND e.kind = g.kind AND e.source IS NULL "
+                "ORDER BY e.seq, g.leg, g.year", {"first": first})
+            conn.execute("DROP TABLE temp.rollover_age")
         held = {(sm, stream): (n, cents) for sm, stream, n, cents in conn.execute(
             "SELECT target_smederij, stream, count(*), sum(cents) FROM temp.rollover_entry "
             "WHERE source IS NOT NULL GROUP BY target_smederij, stream")}

@@ -11,7 +11,7 @@ error and leave the ledger unchanged.
 The model predicts a rollover's split exactly for the policies ``none``, ``full`` and ``capped``,
 and for ``max_years`` of 1 year (everything lapses); for longer ``max_years`` it checks only that
 carried + lapsed is what was available (how old the money is, is the ledger's own computation,
-tested in test_rollover.py).
+tested against a model of its own in test_vintages.py).
 """
 
 from __future__ import annotations

@@ -1,13 +1,15 @@
 """The set-based rollover books exactly what the straightforward one did.
 
-``Reference`` is the rollover as it was before issue 6 made it set-based: the vintages of money
-found by one query per Smederij, stream and year, every open commitment carried as a Python tuple
-and booked with ``Store.post`` (the old code's ``post_many`` booked the same, in the same order).
-It is kept here as the oracle. Over several years of a ledger with every
-carry-over policy (stream policies and per-Smederij overrides, max_years money of several
-vintages), transfers, releases, reversed payments and commitments carried more than once, each
-year is rolled over on two copies of the same file, by ``Reference`` and by ``Ledger``: the
-results and every row of every table must be the same.
+``Reference`` is the rollover as it was before issue 6 made it set-based: one query per Smederij
+and stream, every open commitment carried as a Python tuple and booked with ``Store.post`` (the
+old code's ``post_many`` booked the same, in the same order). Since issue 12 the age of money is
+kept as it moves (table ``vintage``); the reference finds it instead by replaying the whole
+history from the first transaction (``domain.replay_vintages``), and the rows kept along the way
+must be exactly the rows the replay gives. It is kept here as the oracle. Over several years of
+a ledger with every carry-over policy (stream policies and per-Smederij overrides, max_years
+money of several vintages), transfers, releases, reversed payments and commitments carried more
+than once, each year is rolled over on two copies of the same file, by ``Reference`` and by
+``Ledger``: the results and every row of every table must be the same.
 """
 
 from __future__ import annotations
@@ -45,18 +47,17 @@ class Reference(Ledger):
     """The rollover before issue 6 (its figures, policies, ``vintages`` and booking, with the
     queries they ran), for comparison only."""
 
-    def _budget_moves(self, year: int) -> dict[tuple[str, str], tuple[int, int]]:
-        budget = {}
+    def _rollover_money(self, year: int) -> dict:
+        money = {}
         for f in self.store.stream_figures(year):
             key = (f["smederij"], f["stream"])
-            policy = self.ref_policy(*key)
-            vintages = (self.ref_vintages(year, *key) if policy.get("policy") == d.MAX_YEARS
-                        else None)
-            budget[key] = d.carry_split(policy, year, f["available_cents"],
-                                        f["allocated_cents"], vintages)
-        return budget
+            vintages = self.ref_vintages(year, *key)
+            assert sum(vintages.values()) == f["available_cents"]
+            money[key] = d.rollover_split(self.ref_policy(*key), year, vintages,
+                                          f["allocated_cents"])
+        return money
 
-    def _book_rollover(self, year: int, budget: dict) -> dict:
+    def _book_rollover(self, year: int, budget: dict, money: dict) -> dict:
         commitments: dict[tuple[str, str], list[dict]] = {}
         for c in self.store._all(
                 "SELECT a.project_id, a.smederij, a.stream, sum(p.amount_cents) AS cents "
@@ -76,26 +77,34 @@ class Reference(Ledger):
             here, there = (d.available_account(y, code, stream) for y in (year, nxt))
             accounts += [(here, d.AVAILABLE, stream, year, code, None),
                          (there, d.AVAILABLE, stream, nxt, code, None)]
+            carried, lapsed = money[(code, stream)]
             if m["carried_cents"]:
                 carries.append((date, f"Carry-over {year} -> {nxt} {code} {stream}", None,
-                                [(here, -m["carried_cents"]), (there, m["carried_cents"])]))
+                                [(here, -m["carried_cents"]), (there, m["carried_cents"])],
+                                [(here, year, carried, -1), (there, nxt, carried, 1)]))
             if m["lapsed_cents"]:
                 funding = d.funding_account(stream)
                 accounts.append((funding, d.FUNDING, stream, None, None, None))
                 lapses.append((date, f"Lapse {year} {code} {stream} to funding", None,
-                               [(here, -m["lapsed_cents"]), (funding, m["lapsed_cents"])]))
+                               [(here, -m["lapsed_cents"]), (funding, m["lapsed_cents"])],
+                               [(here, year, lapsed, -1)]))
             for c in m["commitments"]:
                 p = {"id": c["project_id"], "smederij": code, "stream": stream}
                 old, new = self._committed(p, year), self._committed(p, nxt)
                 accounts += [(old, d.COMMITTED, stream, year, code, p["id"]),
                              (new, d.COMMITTED, stream, nxt, code, p["id"])]
                 carries.append((date, f"Commitment of project {p['id']} carried {year} -> {nxt}",
-                                p["id"], [(old, -c["cents"]), (new, c["cents"])]))
-        used = {name for *_, lines in carries + lapses for name, _ in lines}
+                                p["id"], [(old, -c["cents"]), (new, c["cents"])], []))
+        used = {name for *_, lines, _ in carries + lapses for name, _ in lines}
         ids = self.store.account_ids(a for a in accounts if a[0] in used)
         for kind, entries in ((d.CARRY_OVER, carries), (d.LAPSE, lapses)):
-            for day, text, pid, lines in entries:
-                self.store.post(day, kind, text, [(ids[n], c) for n, c in lines], project_id=pid)
+            for day, text, pid, lines, ages in entries:
+                txn = self.store.post(day, kind, text, [(ids[n], c) for n, c in lines],
+                                      project_id=pid)
+                for name, account_year, vintages, sign in ages:
+                    if vintages != {account_year: sum(vintages.values())}:
+                        self.store.add_vintages(txn, [(ids[name], {
+                            v: sign * c for v, c in vintages.items()})])
         if any(m["carried_cents"] or m["commitments"] for m in moves):
             self.store.ensure_year(nxt)
         return {key: (len(held), sum(c["cents"] for c in held))
@@ -105,36 +114,33 @@ class Reference(Ledger):
         overrides = json.loads(self.store.smederij(smederij)["carry_over"] or "{}")
         return overrides.get(stream) or json.loads(self.store.stream(stream)["carry_over"])
 
-    def ref_flows(self, year: int, smederij: str, stream: str) -> dict[str, int]:
-        return self.store._one(
-            "SELECT "
-            "coalesce(sum(CASE WHEN t.kind = 'carry_over' AND p.amount_cents > 0 "
-            "    THEN p.amount_cents END), 0) AS carried_in, "
-            "coalesce(sum(CASE WHEN t.kind IN ('allocation', 'transfer') AND p.amount_cents > 0 "
-            "    THEN p.amount_cents END), 0) AS fresh, "
-            "coalesce(sum(CASE WHEN t.kind IN ('release', 'payment', 'commitment') "
-            "    AND p.amount_cents > 0 THEN p.amount_cents END), 0) AS returned, "
-            "coalesce(sum(CASE WHEN t.kind NOT IN ('carry_over', 'lapse') AND p.amount_cents < 0 "
-            "    THEN -p.amount_cents END), 0) AS used "
-            "FROM posting p JOIN account a ON a.id = p.account_id JOIN txn t ON t.id = p.txn_id "
-            "WHERE a.name = ?", [f"{year}:{smederij}:{stream}:available"])
+    def ref_rows(self) -> list[tuple[int, int, int, int]]:
+        """The vintage rows of the whole history, replayed from its first transaction."""
+        return list(d.replay_vintages(self.store._all(
+            "SELECT p.txn_id, t.kind, t.reverses, p.account_id, a.kind AS account_kind, "
+            "a.project_id, a.year, p.amount_cents AS cents FROM posting p "
+            "JOIN txn t ON t.id = p.txn_id JOIN account a ON a.id = p.account_id "
+            "WHERE a.kind IN ('available', 'committed') ORDER BY p.txn_id, p.id")))
 
     def ref_vintages(self, year: int, smederij: str, stream: str) -> dict[int, int]:
-        flows = self.ref_flows(year, smederij, stream)
+        """The money of an available account by vintage before the rollover, from the replay."""
+        rows: dict[tuple[int, int], dict[int, int]] = {}
+        for txn, account, vintage, cents in self.ref_rows():
+            rows.setdefault((txn, account), {})[vintage] = cents
         money: dict[int, int] = {}
-        if flows["carried_in"]:
-            before = self.ref_vintages(year - 1, smederij, stream)
-            money = d.keep_newest(before, flows["carried_in"])
-            missing = flows["carried_in"] - sum(money.values())
-            if missing:
-                money[year - 1] = money.get(year - 1, 0) + missing
-        if flows["fresh"]:
-            money[year] = money.get(year, 0) + flows["fresh"]
-        used = flows["used"] - flows["returned"]
-        if used < 0:
-            money[year - 1] = money.get(year - 1, 0) - used
-            used = 0
-        return d.take_oldest(money, used)
+        for p in self.store._all(
+                "SELECT p.txn_id, p.account_id, t.kind, p.amount_cents AS cents FROM posting p "
+                "JOIN txn t ON t.id = p.txn_id JOIN account a ON a.id = p.account_id "
+                "WHERE a.name = ?", [d.available_account(year, smederij, stream)]):
+            if p["kind"] in (d.CARRY_OVER, d.LAPSE) and p["cents"] < 0:
+                continue
+            money = d.add_vintages(money, rows.get((p["txn_id"], p["account_id"]),
+                                                   {year: p["cents"]}))
+        return money
+
+    def ref_table(self) -> list[tuple[int, int, int, int]]:
+        return sorted(self.store.conn.execute(
+            "SELECT txn_id, account_id, year, cents FROM vintage").fetchall())
 
 
 def copy(store: Store, path: Path) -> Path:
@@ -209,6 +215,9 @@ def test_the_rollover_books_exactly_what_the_reference_books(led, tmp_path, monk
             expected = ref.rollover(year, today=today)
             assert new.rollover(year, today=today) == expected
             assert new.check() == []
+            assert new_store._all("SELECT count(*) AS n FROM vintage")[0]["n"] == len(
+                ref.ref_rows())
+            assert Reference(new_store).ref_table() == sorted(ref.ref_rows())
         assert dump(paths[1]) == dump(paths[0])
         totals = expected["totals"]
         seen["carried"] += bool(totals["carried_cents"])
