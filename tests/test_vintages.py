@@ -242,6 +242,10 @@ def test_the_ledger_keeps_the_age_of_money_as_the_model_does(config, years, hist
         model = Model(years)
         for year, ops in enumerate(history, start=2026):
             when = day(year)
+            # a year that never held money cannot be closed (issue 12, section 4): give each
+            # year a euro, so that the model can roll every year over
+            led.allocate(year, LK, when, smederij=SMEDERIJEN[0], amount_cents=1_00)
+            model.put(model.available[SMEDERIJEN[0]], [[year, 1_00]])
             for kind, i, j, cents in ops:
                 sm, other = SMEDERIJEN[i], SMEDERIJEN[j]
                 lots = model.available[sm]

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from smederij_cli import dates
 from smederij_cli import domain as d
 from smederij_cli.errors import InsufficientFunds, InvalidInput, NotAllowed, NotFound
 from smederij_cli.ledger import MAX_COUNT, MAX_ID, Ledger, check_year, clean_text
@@ -295,7 +296,7 @@ class Rounds:
                             f"{format_cents(result.budget_cents)}")
         return result, True
 
-    def award(self, round_id: int, date: _dt.date, note: str = "") -> dict:
+    def award(self, round_id: int, date: _dt.date | None, note: str = "") -> dict:
         """Recount, and if the count is the one shown last and the Smederij's available budget
         covers it, make every winning idea an approved project: all in one transaction."""
         note = clean_text(note, "note")
@@ -309,6 +310,10 @@ class Rounds:
                 raise NotAllowed(f"the ideas of round {round_id} are still open: close them, "
                                  "count, and announce the count before the award")
             led.ensure_open(r["year"], "award an idea round")
+            if date is None:  # as every money entry: today, or 1 January of a later year
+                date = dates.entry_date(None, r["year"], f"the award of round {round_id}",
+                                        last_closed=self.store.last_closed_year(),
+                                        today=dates.today())
             if date.year != r["year"]:
                 raise InvalidInput(f"the award is booked in {r['year']}, the round's budget "
                                    f"year: date it in {r['year']} (not {date.isoformat()})")
