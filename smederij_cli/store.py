@@ -1488,15 +1488,32 @@ class Store:
             "FROM account a JOIN posting p ON p.account_id = a.id JOIN txn t ON t.id = p.txn_id "
             "GROUP BY a.id ORDER BY a.name")
 
-    def export_postings(self) -> Iterator[sqlite3.Row]:
+    def export_postings(self, *, by_date: bool = False) -> Iterator[sqlite3.Row]:
         """Every posting with its transaction and account, in booking order (transaction id,
-        then posting id), streamed from the cursor."""
+        then posting id), or ``by_date`` in date order (date, then booking order: what
+        journals want, while clerks book a payment of March after one of April); streamed
+        from the cursor (SQLite sorts in its temporary storage, not in this process)."""
         return self._rows(
             "SELECT t.id AS txn_id, t.date, t.kind, t.description, t.project_id, t.reverses, "
             "a.name AS account, a.kind AS account_kind, a.stream, a.year, a.smederij, "
             "a.project_id AS account_project, p.amount_cents "
             "FROM posting p JOIN txn t ON t.id = p.txn_id JOIN account a ON a.id = p.account_id "
-            "ORDER BY p.txn_id, p.id")
+            + ("ORDER BY t.date, p.txn_id, p.id" if by_date else "ORDER BY p.txn_id, p.id"))
+
+    def export_account_names(self) -> Iterator[sqlite3.Row]:
+        """``export_accounts`` with what people call them (the Smederij's and stream's names,
+        the project's title and status), whether the account's year is closed, and the date
+        of its last posting."""
+        return self._rows(
+            "SELECT a.name AS account, a.kind AS account_kind, a.stream, a.year, a.smederij, "
+            "a.project_id AS account_project, min(t.date) AS first_date, "
+            "max(t.date) AS last_date, sum(p.amount_cents) AS balance_cents, "
+            "s.name AS smederij_name, st.name AS stream_name, pr.title AS project_title, "
+            "pr.status AS project_status, y.closed_at AS year_closed_at "
+            "FROM account a JOIN posting p ON p.account_id = a.id JOIN txn t ON t.id = p.txn_id "
+            "LEFT JOIN smederij s ON s.code = a.smederij LEFT JOIN stream st ON st.code = a.stream "
+            "LEFT JOIN project pr ON pr.id = a.project_id LEFT JOIN year y ON y.year = a.year "
+            "GROUP BY a.id ORDER BY a.name")
 
     def total_posted(self) -> int:
         return self._scalar("SELECT coalesce(sum(amount_cents), 0) FROM posting")
