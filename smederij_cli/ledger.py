@@ -758,7 +758,21 @@ class Ledger:
         only counts them, such as the HTML report, so that not all are in memory at once."""
         years = self.report_years(start, end)
         self._check_filters(smederij, stream)
-        return (p for y in years for p in self.projects(year=y, smederij=smederij, stream=stream))
+
+        def each_once() -> Iterator[dict]:
+            """Over several years a carried project is listed once: in its own year if that
+            is in the range, else in the first year of the range it was carried into."""
+            seen: set[int] = set()
+            for y in years:
+                for p in self.projects(year=y, smederij=smederij, stream=stream):
+                    if p["carried_from"] is None:
+                        yield p
+                    elif p["carried_from"] < start and p["id"] not in seen:
+                        seen.add(p["id"])
+                        yield p
+        if len(years) == 1:
+            return iter(self.projects(year=start, smederij=smederij, stream=stream))
+        return each_once()
 
     def iter_report_payments(self, start: int, end: int, *, smederij: str | None = None,
                              stream: str | None = None) -> Iterator[Any]:

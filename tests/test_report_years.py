@@ -242,3 +242,29 @@ def test_a_filtered_report_says_so_in_title_file_heading_and_sheet_names(years, 
                                               "Betalingen 2025-2027"]
     data = report(cli, "--year", "2026", "--stream", "korte-klap")
     assert data["filters"] == {"smederij": None, "stream": "korte-klap"}
+
+
+def test_cofunding_and_volunteers_count_each_funded_project_once_in_its_own_year(years,
+                                                                                 db_path):
+    """Speeltuin (2025, carried into 2026 and 2027) has 5 volunteers and € 500 co-funding:
+    listed in every year its money is in, counted once, in 2025, in every format."""
+    cli = Cli(db_path)
+
+    def listing(*span):
+        return json.loads(cli.ok("report", "projects", *span, "--format", "json").stdout)
+
+    assert [p["id"] for p in listing("--from", "2025", "--to", "2027")].count(
+        years["long"]) == 1
+    assert [p["id"] for p in listing("--from", "2026", "--to", "2027")].count(
+        years["long"]) == 1  # carried in from before the range: listed once, first
+    md = cli.ok("report", "projects", "--year", "2026", "--format", "markdown",
+                "--lang", "en").stdout
+    counted = next(line for line in md.splitlines() if "count for co-funding" in line)
+    assert "**1 approved in their own year" in counted.replace("of which ", "")
+    assert "500.00" not in counted and "**5**" not in counted  # Speeltuin counts in 2025
+    md25 = cli.ok("report", "projects", "--year", "2025", "--format", "markdown",
+                  "--lang", "en").stdout
+    assert "€500.00" in next(line for line in md25.splitlines() if "count for co-" in line)
+    for span in (("--year", "2025"), ("--from", "2025", "--to", "2027")):
+        html = cli.ok("report", *span, "--format", "html", "--lang", "en").stdout
+        assert ">€500.00<" in html and ">5<" in html  # once, not once per year
