@@ -1066,7 +1066,8 @@ class Store:
                              + (f"WHERE {' AND '.join(where)} " if where else "")
                              + "ORDER BY p.id", params)
         # A year's projects are its own and those whose money was carried into it (a committed
-        # account of the year): the second part reads the year's accounts (account_year_kind).
+        # account of the year): the second part reads the year's committed accounts (index
+        # account_year_project, or account_year_kind for one Smederij).
         also = "".join(f" AND {w}" for w in where)
         # the account has the project's Smederij and stream: filtered there, by the index
         carried = also.replace("p.smederij", "ca.smederij").replace("p.stream", "ca.stream")
