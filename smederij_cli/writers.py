@@ -470,6 +470,7 @@ svg text{font:12.5px "Segoe UI",Roboto,Arial,sans-serif;fill:#1d2733}
 .gap{height:18px}
 .card.spent{border-top-color:#1f4e79}.card.committed{border-top-color:#e39b2d}
 .card.available{border-top-color:#7fb77e}.card.people{border-top-color:#8c6d9e}
+.card.moved{border-top-color:#b8bec6}
 footer{color:#5b6675;font-size:12.5px;margin-top:30px}
 """
 
@@ -549,6 +550,19 @@ def _html_table(head: list[tuple[str, bool]], rows: list[tuple[list[str], str]])
     return "".join(out)
 
 
+def _year_end_cards(totals: dict, L: Callable[..., str], money: Callable[[int], str]) -> str:
+    """A closed year's end (or a range's last): what was carried out, as budget and as
+    commitments, and what lapsed, as figures of their own (none while nothing moved)."""
+    if not (totals.get("carried_out_cents") or totals.get("lapsed_cents")):
+        return ""
+    return (_card(L("carried_out"), money(totals["carried_out_cents"]),
+                  f"{L('carried_out_available')}: "
+                  f"{money(totals.get('carried_out_available_cents', 0))} · "
+                  f"{L('carried_out_committed')}: "
+                  f"{money(totals.get('carried_out_committed_cents', 0))}", "moved")
+            + _card(L("lapsed"), money(totals["lapsed_cents"]), kind="moved"))
+
+
 def _card(key: str, value: str, sub: str = "", kind: str = "") -> str:
     return (f'<div class="card {kind}"><div class="k">{html.escape(key)}</div>'
             f'<div class="v">{html.escape(value)}</div><div class="s">{html.escape(sub)}</div>'
@@ -620,6 +634,7 @@ def write_html(reports: Iterable[dict], projects: Iterable[dict], lang: str, *,
                  + _card(L("spent"), money(totals["spent_cents"]), f"{L('used')}: {used:.0%}",
                          "spent")
                  + _card(L("available"), money(totals["available_cents"]), kind="available")
+                 + _year_end_cards(totals, L, money)
                  + _card(L("projects"), str(counted.projects),
                          f"{counted.funded} {L('approved')}/{L('in_progress')}/{L('completed')}")
                  + _card(L("cofunding"), money(cofunding), kind="people")
