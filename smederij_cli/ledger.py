@@ -763,8 +763,9 @@ class Ledger:
             """Over several years a carried project is listed once: in its own year if that
             is in the range, else in the first year of the range it was carried into."""
             seen: set[int] = set()
-            for y in years:
-                for p in self.projects(year=y, smederij=smederij, stream=stream):
+            for y in years:  # of those carried in, only those from before the range
+                for p in self.projects(year=y, smederij=smederij, stream=stream,
+                                       carried_before=start):
                     if p["carried_from"] is None:
                         yield p
                     elif p["carried_from"] < start and p["id"] not in seen:

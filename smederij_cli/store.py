@@ -1040,8 +1040,11 @@ class Store:
 
     def projects(self, *, year: int | None = None, smederij: str | None = None,
                  status: str | None = None, stream: str | None = None,
-                 theme: str | None = None) -> list[dict]:
-        """Projects with their committed (left to pay), paid and co-funding totals.
+                 theme: str | None = None, carried_before: int | None = None
+                 ) -> list[dict]:
+        """Projects with their committed (left to pay), paid and co-funding totals; of a
+        ``year``, also those carried into it, with ``carried_from`` (their own year; only
+        those of years before ``carried_before``, if given).
 
         The filters pick the projects first (index project_year_status); only their accounts'
         postings are summed, one correlated probe each (account_project_kind,
@@ -1062,9 +1065,15 @@ class Store:
                    "coalesce((SELECT sum(amount_cents) FROM cofunding c "
                    "WHERE c.project_id = p.id), 0) AS cofunding_cents")
         if year is None:
-            return self._all(f"SELECT {columns}, NULL AS carried_from FROM project p "
+            return self._all(f"SELECT {columns}, NULL AS carried_from, "
+                             "NULL AS status_at_close FROM project p "
                              + (f"WHERE {' AND '.join(where)} " if where else "")
                              + "ORDER BY p.id", params)
+        # A closed year's projects also say their status as it was at the close (its report
+        # counts them so), from their history.
+        closed_at = self.year_closed_at(year)
+        columns += (", " + _STATUS_AT_CLOSE.replace(":closed_at", _quote(closed_at))
+                    if closed_at else ", NULL") + " AS status_at_close"
         # A year's projects are its own and those whose money was carried into it (a committed
         # account of the year): the second part reads the year's committed accounts (index
         # account_year_project, or account_year_kind for one Smederij).
@@ -1076,7 +1085,8 @@ class Store:
             "UNION ALL "
             f"SELECT {columns}, p.year AS carried_from FROM account ca JOIN project p "
             "ON p.id = ca.project_id WHERE ca.year = ? AND ca.kind = 'committed' "
-            f"AND p.year < ?{carried} ORDER BY 1", [year, *params, year, year, *params])
+            f"AND p.year < ?{carried} ORDER BY 1",
+            [year, *params, year, min(year, carried_before or year), *params])
 
     def project_status_counts(self, year: int, stream: str | None = None,
                               statuses: Sequence[str] = ()) -> dict[str, dict[str, int]]:

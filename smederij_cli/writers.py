@@ -182,11 +182,17 @@ def overview_sheet(data: dict, lang: str) -> Sheet:
 PROJECT_MONEY = ("requested_cents", "committed_cents", "paid_cents", "cofunding_cents")
 
 
+def status(p: dict) -> str:
+    """The status a report counts a project in: as at the close of a closed year
+    (``status_at_close``), else as it is now."""
+    return p.get("status_at_close") or p["status"]
+
+
 def counts_people(p: dict) -> bool:
     """Whether a project's co-funding and volunteers count, in every format: a funded project
     (approved, in progress or completed) in its own year. A project carried into a later year
     is listed there too, but counted once, in its own year (``carried_from`` is None there)."""
-    return p["status"] in ACTIVE and not p.get("carried_from")
+    return status(p) in ACTIVE and not p.get("carried_from")
 
 
 def projects_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None = None
@@ -582,7 +588,7 @@ class _ProjectCounts:
 
     def add(self, p: dict) -> None:
         self.projects += 1
-        if p["status"] in ACTIVE:
+        if status(p) in ACTIVE:
             self.funded += 1
         if counts_people(p):
             self.cofunding += p["cofunding_cents"]
@@ -600,7 +606,7 @@ def _count_projects(projects: Iterable[dict]) -> tuple[_ProjectCounts, dict[str,
             mine = per_code[p["smederij"]] = _ProjectCounts()
         mine.add(p)
         theme = themes.setdefault(p["theme"] or "none", dict.fromkeys(STATUSES, 0))
-        theme[p["status"]] += 1
+        theme[status(p)] += 1
     return counts, per_code, themes
 
 
