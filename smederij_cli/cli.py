@@ -478,6 +478,23 @@ def _document(format: str, sheets: list, lang: str, delimiter: str, decimal_comm
     return [html()]
 
 
+def _listing_sheets(projects: Iterable, payments: Iterable, lang: str, when: str,
+                    smederij: str | None, stream: str | None) -> list:
+    """The sheets of projects and payments of a report: titles and sheet names say the
+    year(s) and the filters."""
+    from smederij_cli import writers
+
+    filters = {"smederij": smederij, "stream": stream}
+    return [writers.projects_sheet(
+                projects, lang, writers.label("projects_title", lang, year=when)
+                + writers.scope(filters, lang), writers.sheet_name("projects", lang, when,
+                                                                   filters)),
+            writers.payments_sheet(
+                payments, lang, writers.label("payments_title", lang, year=when)
+                + writers.scope(filters, lang), writers.sheet_name("payments", lang, when,
+                                                                   filters))]
+
+
 @report_app.callback()
 def report(
     ctx: typer.Context,
@@ -535,16 +552,13 @@ def report(
             payments = led.iter_report_payments(*span, smederij=smederij, stream=stream)
         programme, path = led.programme(), led.store.path
         when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
-        sheets = [sheet,
-                  writers.projects_sheet(projects, lang, writers.label("projects_title", lang,
-                                                                       year=when)),
-                  writers.payments_sheet(payments, lang, writers.label("payments_title", lang,
-                                                                       year=when))]
+        sheets = [sheet, *_listing_sheets(projects, payments, lang, when, smederij, stream)]
         content = _document(format, sheets, lang, delimiter, decimal_comma, data,
                             lambda: writers.write_html(
                                 reports, led.iter_report_projects(*span, smederij=smederij,
                                                                   stream=stream),
-                                lang, programme=programme, ledger=path.name))
+                                lang, programme=programme, ledger=path.name,
+                                filters={"smederij": smederij, "stream": stream}))
         _deliver(ctx, content, output, f"report {when} ({format})")
 
 
@@ -583,10 +597,7 @@ def report_projects(
                     if format == "xlsx" else ())
         programme = led.programme()
         when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
-        sheets = [writers.projects_sheet(projects, lang, writers.label("projects_title", lang,
-                                                                       year=when)),
-                  writers.payments_sheet(payments, lang, writers.label("payments_title", lang,
-                                                                       year=when))]
+        sheets = _listing_sheets(projects, payments, lang, when, smederij, stream)
         if format == "table" and output is None:
             from smederij_cli import render
 

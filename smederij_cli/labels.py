@@ -15,6 +15,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "carried_in": "Overgeheveld in", "allocated": "Toegekend", "committed": "Verplicht",
         "spent": "Besteed", "available": "Beschikbaar", "carried_out": "Overgeheveld uit",
         "lapsed": "Teruggevloeid", "used": "Benut",
+        "to_spend": "Te besteden", "carried_out_available": "Overgeheveld uit: budget",
+        "carried_out_committed": "Overgeheveld uit: verplichtingen",
+        "opening": "Beginsaldo", "closing": "Eindsaldo", "carried_from": "Uit jaar",
         # project statuses
         "proposed": "voorgesteld", "approved": "goedgekeurd", "in_progress": "in uitvoering",
         "completed": "afgerond", "rejected": "afgewezen", "withdrawn": "ingetrokken",
@@ -41,9 +44,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "per_smederij": "Budget per Smederij",
         "by_theme_status": "Projecten naar thema en status",
         "cofunding_per_euro": "Cofinanciering per euro budget",
-        "cofunding_note": "opgehaald bij fondsen en sponsors voor goedgekeurde projecten, "
-                          "per euro toegekend budget",
-        "volunteers_note": "vrijwilligers in goedgekeurde projecten",
+        "cofunding_note": "opgehaald bij fondsen en sponsors voor goedgekeurde projecten "
+                          "van het jaar zelf, per euro toegekend budget",
+        "volunteers_note": "vrijwilligers in goedgekeurde projecten van het jaar zelf",
+        "n_counted": "waarvan {n} goedgekeurd in het eigen jaar (telt voor cofinanciering en "
+                     "vrijwilligers)",
         "budget_note": "toegekend en overgeheveld budget, verdeeld naar besteed, verplicht en "
                        "beschikbaar",
         "per_year": "Per jaar",
@@ -53,6 +58,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "carried_in": "Carried in", "allocated": "Allocated", "committed": "Committed",
         "spent": "Spent", "available": "Available", "carried_out": "Carried out",
         "lapsed": "Lapsed", "used": "Used",
+        "to_spend": "To spend", "carried_out_available": "Carried out: budget",
+        "carried_out_committed": "Carried out: commitments",
+        "opening": "Opening balance", "closing": "Closing balance",
+        "carried_from": "Carried from",
         "proposed": "proposed", "approved": "approved", "in_progress": "in progress",
         "completed": "completed", "rejected": "rejected", "withdrawn": "withdrawn",
         "none": "no theme",
@@ -73,9 +82,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "per_smederij": "Budget per Smederij",
         "by_theme_status": "Projects by theme and status",
         "cofunding_per_euro": "Co-funding per euro of budget",
-        "cofunding_note": "raised from funds and sponsors for approved projects, per euro "
-                          "of budget allocated",
-        "volunteers_note": "volunteers in approved projects",
+        "cofunding_note": "raised from funds and sponsors for approved projects of the year "
+                          "itself, per euro of budget allocated",
+        "volunteers_note": "volunteers in approved projects of the year itself",
+        "n_counted": "of which {n} approved in their own year (count for co-funding and "
+                     "volunteers)",
         "budget_note": "allocated and carried-in budget, split into spent, committed and "
                        "available",
         "per_year": "Per year",

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from smederij_cli import dates
 from smederij_cli import domain as d
+from smederij_cli import movements
 from smederij_cli.errors import (InsufficientFunds, InvalidInput, LedgerFileError, NotAllowed,
                                   NotFound)
 from smederij_cli.money import format_cents
@@ -26,6 +27,8 @@ from smederij_cli.text import refuse_controls
 
 FIGURES = ("carried_in_cents", "allocated_cents", "spent_cents", "committed_cents",
            "available_cents", "carried_out_cents", "lapsed_cents")
+# A year's end: what was carried out, split into available budget and open commitments.
+YEAR_END = ("carried_out_available_cents", "carried_out_committed_cents")
 
 MAX_TEXT = 500  # titles, notes, payees: one line a person typed
 MAX_COUNT = 1_000_000  # supporters, volunteers: people, not a 64-bit overflow
@@ -364,6 +367,8 @@ class Ledger:
                 if not dry_run:
                     if on_moves_written:
                         on_moves_written()
+                    # its project counts as at the close, before any later step changes them
+                    self.store.snapshot_project_counts(year)
                     self.store.close_year(year)
                     self.store.note(_rollover_summary(year, moves))
                 status = "dry_run" if dry_run else "rolled_over"
@@ -728,13 +733,20 @@ class Ledger:
 
     def report(self, year: int, *, smederij: str | None = None,
                stream: str | None = None) -> dict:
-        """Where every cent of a year stands, per Smederij and stream (the JSON interface)."""
+        """Where every cent of a year stands, per Smederij and stream (the JSON interface).
+
+        Besides FIGURES each stream has its year end (YEAR_END: carried out, as available budget
+        and as commitments); the totals also have ``to_spend_cents`` (carried in + allocated,
+        "te besteden"). ``projects`` counts
+        the year's projects by status: its own and those carried into it (``carried_in``
+        says how many of them were), as at the close for a closed year (``closed``)."""
         check_year(year)
         self._check_filters(smederij, stream)
         figures = {(r["smederij"], r["stream"]): r for r in self.store.stream_figures(year)}
-        counts = self.store.project_status_counts(year, stream)
+        counts = self.store.project_status_counts(year, stream, d.STATUSES)
         streams = [s for s in self._report_streams(figures) if stream in (None, s)]
-        nothing, no_projects = dict.fromkeys(FIGURES, 0), dict.fromkeys(d.STATUSES, 0)
+        keys = (*FIGURES, *YEAR_END)
+        nothing, no_projects = dict.fromkeys(keys, 0), dict.fromkeys(d.STATUSES, 0)
         rows, shown = [], []  # shown: every figures dict in the report, for the totals
         for sm in self._report_smederijen(figures):
             code = sm["code"]
@@ -743,43 +755,80 @@ class Ledger:
             per_stream = {}
             for st in streams:
                 row = figures.get((code, st))
-                per_stream[st] = {k: row[k] for k in FIGURES} if row else nothing.copy()
+                per_stream[st] = {k: row[k] for k in keys} if row else nothing.copy()
             shown.extend(per_stream.values())
             count = counts.get(code)
             rows.append({
                 "code": code, "name": sm["name"], "kind": sm["kind"],
                 "team": sm["team_name"] or sm["team"], "streams": per_stream,
-                "projects": ({st: count.get(st, 0) for st in d.STATUSES} if count
+                "projects": ({st: count[st] for st in d.STATUSES} if count
                              else no_projects.copy()),
+                "projects_carried_in": count["carried_in"] if count else 0,
             })
-        totals = {k: sum(map(itemgetter(k), shown)) for k in FIGURES}
+        totals = {k: sum(map(itemgetter(k), shown)) for k in keys}
+        totals["to_spend_cents"] = movements.to_spend(totals)
+        all_projects = dict.fromkeys((*d.STATUSES, "carried_in"), 0)
+        for sm in rows:
+            for k, n in sm["projects"].items():
+                all_projects[k] += n
+            all_projects["carried_in"] += sm["projects_carried_in"]
         return {"year": year, "currency": self.programme().get("currency", "EUR"),
-                "smederijen": rows, "totals": totals}
+                "smederijen": rows, "totals": totals, "closed": self.is_closed(year),
+                "filters": {"smederij": smederij, "stream": stream},
+                "projects": all_projects}
 
     def overview(self, start: int, end: int, *, smederij: str | None = None,
                  stream: str | None = None) -> dict:
-        """Several years side by side: each year's report, and the figures summed over them.
+        """Several years: each year's report, and a statement of movements over them.
 
         ``years`` is an iterator: each year's report is built when it is reached and can be
         dropped once used, so a report over ten national years holds one year at a time.
-        ``totals`` is complete once ``years`` has been read (JSON writes it after them).
-        The arguments are checked here, before anything is read or written.
+        ``totals`` is complete once ``years`` has been read, and ``smederijen`` (an iterator)
+        is to be read after it (JSON writes them in that order). The arguments are checked here, before anything is read or written.
 
-        Carried in and carried out are counted in every year they appear, so in the totals they
-        show how much moved between the years, not new money."""
+        ``totals`` is the statement of movements (``movements.py``; ``smederijen`` has its
+        STATEMENT keys per Smederij and stream): the opening balance carried into the first year,
+        allocated, spent and lapsed over the years, and the closing balance (committed +
+        available + carried out of the last year); carried-in money is never summed over the
+        years. opening + allocated = spent + lapsed + closing."""
         years = self.report_years(start, end)
         self._check_filters(smederij, stream)
-        totals = dict.fromkeys(FIGURES, 0)
+        totals: dict = movements.statement([])
+        per: dict[str, tuple[str, dict[str, list[int]]]] = {}
 
         def reports() -> Iterator[dict]:
+            whole = movements.Statement()
             for year in years:
                 report = self.report(year, smederij=smederij, stream=stream)
-                for k in FIGURES:
-                    totals[k] += report["totals"][k]
+                whole.add(report["totals"])
+                for sm in report["smederijen"]:
+                    entry = per.get(sm["code"])
+                    if entry is None:
+                        entry = per[sm["code"]] = (sm["name"], {})
+                    accs = entry[1]
+                    for st, f in sm["streams"].items():
+                        acc = accs.get(st)
+                        if acc is None:
+                            accs[st] = movements.compact(None, f)
+                        else:  # movements.compact, inline: 100,000 times in a national report
+                            acc[1] += f["allocated_cents"]
+                            acc[2] += f["spent_cents"]
+                            acc[3] += f["lapsed_cents"]
+                            acc[4] += f["committed_cents"] + f["available_cents"]
+                            acc[5] = f["carried_out_cents"]
+                if year == years[-1]:  # complete before the last report is handed out
+                    totals.update(whole.figures())
                 yield report
 
+        def smederijen() -> Iterator[dict]:
+            for code, (name, accs) in per.items():
+                yield {"code": code, "name": name,
+                       "streams": {st: movements.compact_figures(acc)
+                                   for st, acc in accs.items()}}
+
         return {"from": start, "to": end, "currency": self.programme().get("currency", "EUR"),
-                "years": reports(), "totals": totals}
+                "filters": {"smederij": smederij, "stream": stream},
+                "years": reports(), "totals": totals, "smederijen": smederijen()}
 
     @staticmethod
     def report_years(start: int, end: int) -> list[int]:
@@ -804,7 +853,22 @@ class Ledger:
         only counts them, such as the HTML report, so that not all are in memory at once."""
         years = self.report_years(start, end)
         self._check_filters(smederij, stream)
-        return (p for y in years for p in self.projects(year=y, smederij=smederij, stream=stream))
+
+        def each_once() -> Iterator[dict]:
+            """Over several years a carried project is listed once: in its own year if that
+            is in the range, else in the first year of the range it was carried into."""
+            seen: set[int] = set()
+            for y in years:  # of those carried in, only those from before the range
+                for p in self.projects(year=y, smederij=smederij, stream=stream,
+                                       carried_before=start):
+                    if p["carried_from"] is None:
+                        yield p
+                    elif p["carried_from"] < start and p["id"] not in seen:
+                        seen.add(p["id"])
+                        yield p
+        if len(years) == 1:
+            return iter(self.projects(year=start, smederij=smederij, stream=stream))
+        return each_once()
 
     def iter_report_payments(self, start: int, end: int, *, smederij: str | None = None,
                              stream: str | None = None) -> Iterator[Any]:

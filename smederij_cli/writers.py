@@ -29,6 +29,10 @@ from smederij_cli.text import escape
 
 FIGURES = ("carried_in", "allocated", "committed", "spent", "available", "carried_out",
            "lapsed")
+# The columns of a report: FIGURES, with what was carried out split into available budget and
+# commitments for the people reading it (CSV also keeps the whole carried_out).
+COLUMN_FIGURES = ("carried_in", "allocated", "committed", "spent", "available", "carried_out",
+                  "carried_out_available", "carried_out_committed", "lapsed")
 USED_WARNING = 0.9  # a budget more than 90% committed or spent is highlighted
 ACTIVE = ("approved", "in_progress", "completed")  # projects that got money
 STATUSES = ("proposed", "approved", "in_progress", "completed", "rejected", "withdrawn")
@@ -75,8 +79,24 @@ class Sheet:
 
 
 def used_share(f: dict) -> float:
-    total = f["carried_in_cents"] + f["allocated_cents"]
+    total = f["carried_in_cents"] + f["allocated_cents"]  # to spend (movements.to_spend)
     return (f["spent_cents"] + f["committed_cents"]) / total if total > 0 else 0.0
+
+
+def scope(filters: dict | None, lang: str) -> str:
+    """What a filtered report is limited to, for its title ("" when it is not filtered)."""
+    filters = filters or {}
+    parts = [f"{label(key, lang)} {filters[key]}" for key in ("smederij", "stream")
+             if filters.get(key)]
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def sheet_name(what: str, lang: str, when: Any, filters: dict | None = None) -> str:
+    """An XLSX sheet's name: what it holds, its year(s) and its filters, e.g. "Projecten 2026
+    krakeel" (Excel allows 31 characters)."""
+    filters = filters or {}
+    codes = [filters[key] for key in ("smederij", "stream") if filters.get(key)]
+    return " ".join([label(what, lang), str(when), *codes])[:31]
 
 
 def show(column: Column, value: Any, lang: str) -> str:
@@ -107,11 +127,12 @@ def shower(column: Column, lang: str) -> Callable[[Any], str]:
 
 
 def _figure_columns() -> list[Column]:
-    return [Column(k, "money") for k in FIGURES] + [Column("used", "share")]
+    return ([Column(k, "money", human=k != "carried_out") for k in COLUMN_FIGURES]
+            + [Column("used", "share")])
 
 
 def _figure_cells(f: dict) -> list[Any]:
-    return [f[f"{k}_cents"] for k in FIGURES] + [used_share(f)]
+    return [f.get(f"{k}_cents", 0) for k in COLUMN_FIGURES] + [used_share(f)]
 
 
 def _over_budget(row: list[Any]) -> bool:
@@ -126,7 +147,9 @@ def _figure_rows(report: dict, *lead: Any) -> Iterator[list[Any]]:
 
 def report_sheet(data: dict, lang: str) -> Sheet:
     """One year, per Smederij and stream, with a totals row."""
-    return Sheet(label("smederijen", lang), label("report_title", lang, year=data["year"]),
+    filters = data.get("filters")
+    return Sheet(sheet_name("smederijen", lang, data["year"], filters),
+                 label("report_title", lang, year=data["year"]) + scope(filters, lang),
                  [Column("smederij", human=False), Column("name", heading="smederij"),
                   Column("stream")] + _figure_columns(), rows=_figure_rows(data),
                  totals=[["", label("total", lang), "", *_figure_cells(data["totals"])]],
@@ -136,8 +159,11 @@ def report_sheet(data: dict, lang: str) -> Sheet:
 def overview_sheet(data: dict, lang: str) -> Sheet:
     """Several years: per year, Smederij and stream; a totals row per year and one overall.
     ``data`` is ``Ledger.overview``'s: its years are read one at a time, as the rows are."""
-    sheet = Sheet(label("smederijen", lang),
-                  label("overview_title", lang, start=data["from"], end=data["to"]),
+    when = f"{data['from']}–{data['to']}"
+    filters = data.get("filters")
+    sheet = Sheet(sheet_name("smederijen", lang, when, filters),
+                  label("overview_title", lang, start=data["from"], end=data["to"])
+                  + scope(filters, lang),
                   [Column("year", "int"), Column("smederij", human=False),
                    Column("name", heading="smederij"),
                    Column("stream")] + _figure_columns(), warn=_over_budget)
@@ -157,31 +183,56 @@ def overview_sheet(data: dict, lang: str) -> Sheet:
 PROJECT_MONEY = ("requested_cents", "committed_cents", "paid_cents", "cofunding_cents")
 
 
-def projects_sheet(rows: Iterable[Any], lang: str, title: str) -> Sheet:
-    sheet = Sheet(label("projects", lang), title, [
+def status(p: dict) -> str:
+    """The status a report counts a project in: as at the close of a closed year
+    (``status_at_close``), else as it is now."""
+    return p.get("status_at_close") or p["status"]
+
+
+def counts_people(p: dict) -> bool:
+    """Whether a project's co-funding and volunteers count, in every format: a funded project
+    (approved, in progress or completed) in its own year. A project carried into a later year
+    is listed there too, but counted once, in its own year (``carried_from`` is None there)."""
+    return status(p) in ACTIVE and not p.get("carried_from")
+
+
+def projects_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None = None
+                   ) -> Sheet:
+    """Projects; ``carried_from`` is the project's own year when it is listed in a later year
+    its money was carried into (see ``Store.projects``)."""
+    sheet = Sheet(name or label("projects", lang), title, [
         Column("id", "int"), Column("year", "int"), Column("smederij"), Column("stream"),
         Column("title", "text"), Column("theme", "label"), Column("status", "label"),
         Column("requested", "money"), Column("committed", "money"), Column("paid", "money"),
-        Column("cofunding", "money"), Column("supporters", "int"), Column("volunteers", "int")])
+        Column("cofunding", "money"), Column("supporters", "int"), Column("volunteers", "int"),
+        Column("carried_from", "int")])
 
     def laid_out() -> Iterator[list[Any]]:  # only if a format reads it; totals as it goes
         n, money, people = 0, [0] * len(PROJECT_MONEY), [0, 0]
+        funded = [0, 0, 0]  # projects, co-funding, volunteers that count (counts_people)
         for p in rows:
             n += 1
             cents = [p[k] for k in PROJECT_MONEY]
             money = [a + b for a, b in zip(money, cents)]
             people = [people[0] + p["supporters"], people[1] + p["volunteers"]]
+            if counts_people(p):
+                funded = [funded[0] + 1, funded[1] + p["cofunding_cents"],
+                          funded[2] + p["volunteers"]]
             yield [p["id"], p["year"], p["smederij"], p["stream"], p["title"], p["theme"],
-                   p["status"], *cents, p["supporters"], p["volunteers"]]
+                   p["status"], *cents, p["supporters"], p["volunteers"],
+                   p.get("carried_from")]
         sheet.totals.append(["", "", "", "", f"{n} {label('n_projects', lang)}", "", "",
-                             *money, *people])
+                             *money, *people, ""])
+        sheet.totals.append(["", "", "", "", label("n_counted", lang, n=funded[0]), "", "",
+                             "", "", "", funded[1], "", funded[2], ""])
 
     sheet.rows = laid_out()
     return sheet
 
 
-def payments_sheet(rows: Iterable[Any], lang: str, title: str) -> Sheet:
-    sheet = Sheet(label("payments", lang), title, [
+def payments_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None = None
+                   ) -> Sheet:
+    sheet = Sheet(name or label("payments", lang), title, [
         Column("id", "int"), Column("date"), Column("project", "int"), Column("title", "text"),
         Column("smederij"), Column("stream"), Column("payee", "text"),
         Column("reference", "text"), Column("amount", "money"), Column("reversed", "text")])
@@ -426,30 +477,38 @@ svg text{font:12.5px "Segoe UI",Roboto,Arial,sans-serif;fill:#1d2733}
 .gap{height:18px}
 .card.spent{border-top-color:#1f4e79}.card.committed{border-top-color:#e39b2d}
 .card.available{border-top-color:#7fb77e}.card.people{border-top-color:#8c6d9e}
+.card.moved{border-top-color:#b8bec6}
 footer{color:#5b6675;font-size:12.5px;margin-top:30px}
 """
 
 
 def _sum_figures(items: list[dict]) -> dict:
-    return {f"{k}_cents": sum(i[f"{k}_cents"] for i in items) for k in FIGURES}
+    """The figures of consecutive years as one statement of movements (``movements.py``):
+    carried-in money is counted once, as the opening balance, not once per year."""
+    from smederij_cli.movements import statement
+
+    return statement(items)
 
 
 def _per_smederij(reports: Iterable[dict], years: list[tuple[int, dict]]) -> list[dict]:
-    """Figures per Smederij summed over streams and years, in report order. Reads ``reports``
-    once, a year at a time, and appends each year's (year, totals) to ``years``."""
-    result: dict[str, dict] = {}
-    keys = [f"{k}_cents" for k in FIGURES]
+    """Figures per Smederij over its streams and the years (a statement of movements), in
+    report order. Reads ``reports`` once, a year at a time, and appends each year's (year,
+    totals) to ``years``."""
+    from smederij_cli.movements import Statement
+
+    result: dict[str, tuple[dict, Statement]] = {}
+    keys = ("carried_in_cents", "allocated_cents", "spent_cents", "committed_cents",
+            "available_cents", "carried_out_cents", "lapsed_cents",
+            "carried_out_available_cents", "carried_out_committed_cents")
     for report in reports:
         years.append((report["year"], report["totals"]))
         for sm in report["smederijen"]:
             entry = result.get(sm["code"])
             if entry is None:
-                entry = result[sm["code"]] = {"code": sm["code"], "name": sm["name"],
-                                              **dict.fromkeys(keys, 0)}
-            for f in sm["streams"].values():
-                for k in keys:
-                    entry[k] += f[k]
-    return list(result.values())
+                entry = result[sm["code"]] = ({"code": sm["code"], "name": sm["name"]},
+                                              Statement())
+            entry[1].add({k: sum(f.get(k, 0) for f in sm["streams"].values()) for k in keys})
+    return [{**head, **statement.figures()} for head, statement in result.values()]
 
 
 def _bars(rows: list[tuple[str, list[tuple[str, int]], str]], colours: list[str],
@@ -498,6 +557,19 @@ def _html_table(head: list[tuple[str, bool]], rows: list[tuple[list[str], str]])
     return "".join(out)
 
 
+def _year_end_cards(totals: dict, L: Callable[..., str], money: Callable[[int], str]) -> str:
+    """A closed year's end (or a range's last): what was carried out, as budget and as
+    commitments, and what lapsed, as figures of their own (none while nothing moved)."""
+    if not (totals.get("carried_out_cents") or totals.get("lapsed_cents")):
+        return ""
+    return (_card(L("carried_out"), money(totals["carried_out_cents"]),
+                  f"{L('carried_out_available')}: "
+                  f"{money(totals.get('carried_out_available_cents', 0))} · "
+                  f"{L('carried_out_committed')}: "
+                  f"{money(totals.get('carried_out_committed_cents', 0))}", "moved")
+            + _card(L("lapsed"), money(totals["lapsed_cents"]), kind="moved"))
+
+
 def _card(key: str, value: str, sub: str = "", kind: str = "") -> str:
     return (f'<div class="card {kind}"><div class="k">{html.escape(key)}</div>'
             f'<div class="v">{html.escape(value)}</div><div class="s">{html.escape(sub)}</div>'
@@ -517,8 +589,9 @@ class _ProjectCounts:
 
     def add(self, p: dict) -> None:
         self.projects += 1
-        if p["status"] in ACTIVE:
+        if status(p) in ACTIVE:
             self.funded += 1
+        if counts_people(p):
             self.cofunding += p["cofunding_cents"]
             self.volunteers += p["volunteers"]
 
@@ -534,12 +607,13 @@ def _count_projects(projects: Iterable[dict]) -> tuple[_ProjectCounts, dict[str,
             mine = per_code[p["smederij"]] = _ProjectCounts()
         mine.add(p)
         theme = themes.setdefault(p["theme"] or "none", dict.fromkeys(STATUSES, 0))
-        theme[p["status"]] += 1
+        theme[status(p)] += 1
     return counts, per_code, themes
 
 
 def write_html(reports: Iterable[dict], projects: Iterable[dict], lang: str, *,
-               programme: dict, ledger: str = "", today: _dt.date | None = None) -> str:
+               programme: dict, ledger: str = "", today: _dt.date | None = None,
+               filters: dict | None = None) -> str:
     """The annual report (one year) or the overview (several) as one self-contained page:
     inline CSS and SVG, nothing fetched from anywhere, every text escaped. ``reports`` (one
     per year) and ``projects`` are each read once, as they come: only sums are kept."""
@@ -549,7 +623,7 @@ def write_html(reports: Iterable[dict], projects: Iterable[dict], lang: str, *,
     smederijen = _per_smederij(reports, years)
     first, last = years[0][0], years[-1][0]
     heading = (L("annual_report", year=first) if first == last
-               else L("overview_report", start=first, end=last))
+               else L("overview_report", start=first, end=last)) + scope(filters, lang)
     totals = _sum_figures([t for _, t in years])
     budget = totals["carried_in_cents"] + totals["allocated_cents"]
     counted, per_code, themes = _count_projects(projects)
@@ -567,6 +641,7 @@ def write_html(reports: Iterable[dict], projects: Iterable[dict], lang: str, *,
                  + _card(L("spent"), money(totals["spent_cents"]), f"{L('used')}: {used:.0%}",
                          "spent")
                  + _card(L("available"), money(totals["available_cents"]), kind="available")
+                 + _year_end_cards(totals, L, money)
                  + _card(L("projects"), str(counted.projects),
                          f"{counted.funded} {L('approved')}/{L('in_progress')}/{L('completed')}")
                  + _card(L("cofunding"), money(cofunding), kind="people")
@@ -590,10 +665,10 @@ def write_html(reports: Iterable[dict], projects: Iterable[dict], lang: str, *,
             (f"{L('committed')} {money(sm['committed_cents'])}", sm["committed_cents"]),
             (f"{L('available')} {money(sm['available_cents'])}", sm["available_cents"]),
             (f"{L('carried_out')} / {L('lapsed')} {money(moved)}", moved)],
-            f"{money(total)} · {L('used')} {used_share(sm):.0%}"))
+            f"{L('to_spend')} {money(total)} · {L('used')} {used_share(sm):.0%}"))
     parts.append(_bars(bar_rows, [COLOURS[k] for k in ("spent", "committed", "available",
                                                        "moved")]))
-    head = [(L("smederij"), False), (L("allocated"), True), (L("committed"), True),
+    head = [(L("smederij"), False), (L("to_spend"), True), (L("committed"), True),
             (L("spent"), True), (L("available"), True), (L("used"), True),
             (L("projects"), True), (L("cofunding"), True), (L("volunteers"), True)]
     rows = []

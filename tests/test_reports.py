@@ -57,7 +57,8 @@ def test_csv_has_english_headers_plain_numbers_and_matches_the_json(rep):
                                                "--lang", "nl").stdout), delimiter=";"))
     data = report_json(rep)
     assert list(rows[0]) == ["smederij", "name", "stream", "carried_in", "allocated",
-                             "committed", "spent", "available", "carried_out", "lapsed", "used"]
+                             "committed", "spent", "available", "carried_out",
+                             "carried_out_available", "carried_out_committed", "lapsed", "used"]
     krakeel = next(r for r in rows if r["smederij"] == "krakeel" and r["stream"] == "korte-klap")
     assert krakeel["allocated"] == "10000.00" and krakeel["spent"] == "1234.56"
     assert krakeel["committed"] == "8265.44"
@@ -101,8 +102,8 @@ def test_xlsx_sheets_numbers_frozen_header_totals_and_no_formulas(rep, tmp_path)
     result = run(rep, "--year", "2026", "--format", "xlsx", "--output", str(path))
     assert f"to {path}" in result.stdout
     book = load_workbook(path)
-    assert book.sheetnames == ["Smederijen", "Projecten", "Betalingen"]
-    ws = book["Smederijen"]
+    assert book.sheetnames == ["Smederijen 2026", "Projecten 2026", "Betalingen 2026"]
+    ws = book["Smederijen 2026"]
     assert ws.freeze_panes == "A2"
     header = [c.value for c in ws[1]]
     assert header[:3] == ["Smederij", "Budgetsoort", "Overgeheveld in"]
@@ -118,13 +119,13 @@ def test_xlsx_sheets_numbers_frozen_header_totals_and_no_formulas(rep, tmp_path)
     assert any(r[spent] == pytest.approx(1234.56) for r in body)
     assert ws.column_dimensions["A"].width > 8
 
-    projects = book["Projecten"]
+    projects = book["Projecten 2026"]
     titles = [r[4] for r in projects.iter_rows(min_row=2, values_only=True)]
     assert "'" + EVIL_TITLE in titles
     assert not any(c.data_type == "f" for row in projects.iter_rows() for c in row)
     statuses = {r[6] for r in projects.iter_rows(min_row=2, values_only=True)}
     assert {"in uitvoering", "goedgekeurd", "voorgesteld"} <= statuses
-    payments = [r for r in book["Betalingen"].iter_rows(min_row=2, values_only=True)]
+    payments = [r for r in book["Betalingen 2026"].iter_rows(min_row=2, values_only=True)]
     assert payments[0][6] == "'+31 Hovenier" and payments[0][7] == "'-F1"
     assert payments[0][8] == pytest.approx(1234.56)
 
@@ -136,8 +137,8 @@ def test_xlsx_in_english_has_english_sheet_names(rep, tmp_path):
     rep.ok("report", "projects", "--year", "2026", "--format", "xlsx", "--lang", "en",
            "--output", str(path))
     book = load_workbook(path)
-    assert book.sheetnames == ["Projects", "Payments"]
-    assert [c.value for c in book["Projects"][1]][:3] == ["Id", "Year", "Smederij"]
+    assert book.sheetnames == ["Projects 2026", "Payments 2026"]
+    assert [c.value for c in book["Projects 2026"][1]][:3] == ["Id", "Year", "Smederij"]
 
 
 # -- HTML -----------------------------------------------------------------------------------------
@@ -219,13 +220,15 @@ def test_output_writes_the_file_and_says_where(rep, tmp_path):
     assert not list(tmp_path.glob(".*.tmp"))
 
 
-def test_overview_totals_are_the_sum_of_the_years(rep):
+def test_overview_totals_are_a_statement_of_movements_over_the_years(rep):
     data = json.loads(run(rep, "--from", "2025", "--to", "2026", "--format", "json").stdout)
     assert (data["from"], data["to"]) == (2025, 2026)
     assert [y["year"] for y in data["years"]] == [2025, 2026]
     assert data["years"][1] == report_json(rep)
-    for key, total in data["totals"].items():
-        assert total == sum(y["totals"][key] for y in data["years"])
+    for key in ("allocated_cents", "spent_cents", "lapsed_cents", "committed_cents",
+                "available_cents"):
+        assert data["totals"][key] == sum(y["totals"][key] for y in data["years"])
+    assert data["totals"]["opening_cents"] == data["years"][0]["totals"]["carried_in_cents"]
     assert data["totals"]["allocated_cents"] == 30_000_00
     md = run(rep, "--from", "2025", "--to", "2026", "--format", "markdown", "--lang", "en").stdout
     assert "| **2025–2026** | **Total** |" in md and "| **2026** | **Total** |" in md
@@ -271,8 +274,10 @@ def test_overview_builds_one_year_at_a_time_and_checks_its_arguments_first(funde
     assert built == [2024]
     reports = [first, *data["years"]]
     assert built == [2024, 2025, 2026] and reports[2] == report(funded, 2026)
-    assert data["totals"] == {k: sum(r["totals"][k] for r in reports) for k in data["totals"]}
     assert data["totals"]["allocated_cents"] == 30_000_00
+    assert data["totals"]["closing_cents"] == 30_000_00  # nothing spent yet, nothing lapsed
+    assert [sm["code"] for sm in data["smederijen"]] == [
+        sm["code"] for sm in reports[-1]["smederijen"]]
     with pytest.raises(NotFound):
         funded.overview(2025, 2026, smederij="atlantis")  # at once, not when the years are read
 
@@ -333,7 +338,7 @@ def test_xlsx_refuses_a_sheet_longer_than_excel_opens_and_writes_nothing(rep, tm
                  str(out))  # three projects
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "sheet Projecten has more than the 2 rows Excel can open" \
+    assert len(lines) == 1 and "sheet Projecten 2026 has more than the 2 rows Excel can open" \
         in lines[0] and "--format csv" in lines[0]
     assert not out.exists()
     monkeypatch.undo()
@@ -347,12 +352,12 @@ def test_xlsx_columns_are_sized_from_the_header_and_the_first_rows(rep, tmp_path
 
     out = tmp_path / "r.xlsx"
     rep.ok("report", "projects", "--year", "2026", "--format", "xlsx", "--output", str(out))
-    wide = load_workbook(out)["Projecten"].column_dimensions["E"].width  # the titles
+    wide = load_workbook(out)["Projecten 2026"].column_dimensions["E"].width  # the titles
     assert wide >= len(EVIL_TITLE)
     monkeypatch.setattr("smederij_cli.writers.XLSX_WIDTH_ROWS", 0)  # the header alone
     out.unlink()
     rep.ok("report", "projects", "--year", "2026", "--format", "xlsx", "--output", str(out))
-    assert load_workbook(out)["Projecten"].column_dimensions["E"].width < wide
+    assert load_workbook(out)["Projecten 2026"].column_dimensions["E"].width < wide
 
 
 def test_project_counts_follow_the_stream_filter(rep):
