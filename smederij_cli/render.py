@@ -230,7 +230,8 @@ SHEET_DROP_ORDERS = (
     ("status", ("volunteers", "supporters", "cofunding", "theme", "requested", "paid", "year",
                 "stream", "committed", "smederij")),
     ("payee", ("reversed", "reference", "payee", "stream", "smederij", "title")),
-    ("available", ("carried_out", "carried_in", "lapsed", "used", "spent", "committed")),
+    ("available", ("carried_out_committed", "carried_out_available", "carried_out",
+                   "carried_in", "lapsed", "used", "spent", "committed")),
 )
 
 

@@ -105,7 +105,8 @@ def test_the_report_leaves_out_the_flows_between_years_first(demo):
     text = run(db, ["report", "--year", "2026"], 120)
     assert headers_of(text) == ["Smederij", "Budgetsoort", "Toegekend", "Verplicht", "Besteed",
                                 "Beschikbaar", "Teruggevloeid", "Benut"]
-    assert "2 column(s) left out to fit 120 columns: Overgeheveld in, Overgeheveld uit" in text
+    assert ("3 column(s) left out to fit 120 columns: Overgeheveld in, Overgeheveld uit: "
+            "budget, Overgeheveld uit: verplichtingen") in text
     at80 = run(db, ["report", "--year", "2026"], 80)
     assert headers_of(at80)[-1] == "Beschikbaar" and "€ 313.942,00" in at80
 
