@@ -310,17 +310,6 @@ def m007_project_years(db: Database) -> None:
 
 
 @migrations()
-def m008_status_marks(db: Database) -> None:
-    """When something that changes no money last happened: the last backup, the last
-    successful check (``smederij status`` shows them). Not ledger content: written outside the
-    audit trail, each in its own short transaction, and skipped on a read-only ledger."""
-    db.execute("""CREATE TABLE status_mark (
-        name TEXT PRIMARY KEY,
-        at TEXT NOT NULL,
-        detail TEXT NOT NULL DEFAULT '') STRICT""")
-
-
-@migrations()
 def m009_vintages(db: Database) -> None:
     """The age of money (DOMAIN.md, "Money keeps its age"): per posting on an available or a
     committed account, how many of its cents were allocated in which year, where that is not
@@ -1740,27 +1729,22 @@ class Store:
     # -- what needs attention (smederij status) ----------------------------------------------------
 
     def record_mark(self, name: str, detail: str = "") -> bool:
-        """Note that ``name`` (backup, check) happened now: outside ``write()``, so no audit
-        row (a check is a reading command). False when it cannot be written (a read-only
-        ledger, a ledger from before m008): the mark is a convenience, never a failure."""
-        if self.read_only or self.conn.in_transaction or not self._has_table("status_mark"):
-            return False
+        """Note that ``name`` (backup, check) happened now, beside the ledger and never in it
+        (``smederij_cli.marks``): no audit row, no change to the file. False on a read-only
+        ledger or where it cannot be written: the mark is a convenience, never a failure."""
+        from smederij_cli import marks
+
         try:
-            with self.conn:  # its own transaction, committed at once
-                self.conn.execute(
-                    "INSERT INTO status_mark (name, at, detail) VALUES (?, ?, ?) "
-                    "ON CONFLICT (name) DO UPDATE SET at = excluded.at, detail = excluded.detail",
-                    [name, _now(), detail])
-        except sqlite3.OperationalError:
-            return False
-        return True
+            writable = not self.read_only and bool(self.path.stat().st_mode & 0o222)
+        except OSError:
+            writable = False
+        return writable and marks.record(self.path, name, detail)
 
     def marks(self) -> dict[str, dict]:
         """{name: {"at": UTC time, "detail": text}} of ``record_mark``."""
-        if not self._has_table("status_mark"):
-            return {}
-        return {r["name"]: {"at": r["at"], "detail": r["detail"]}
-                for r in self._all("SELECT name, at, detail FROM status_mark")}
+        from smederij_cli import marks
+
+        return marks.read(self.path)
 
     def waiting_proposals(self, before: _dt.date) -> list[dict]:
         """Proposed projects proposed on or before ``before``, oldest first."""

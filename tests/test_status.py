@@ -7,6 +7,7 @@ import json
 import sqlite3
 
 from smederij_cli import cli as cli_module
+from smederij_cli import marks
 from smederij_cli.status import overview
 from smederij_cli.store import Store
 from tests.conftest import DAY, dump
@@ -99,8 +100,17 @@ def test_marks_are_written_outside_the_audit_and_never_on_a_read_only_ledger(led
     with Store(db_path, read_uri="?mode=ro") as read_only:
         assert read_only.record_mark("backup") is False
         assert read_only.marks()["check"]["detail"] == "deep"
-    with led.store.write():  # inside another write a mark would join it: refused
-        assert led.store.record_mark("backup") is False
+    assert marks.path_for(db_path).is_file()  # beside the ledger, not in it
+
+
+def test_a_mark_never_changes_the_ledger_and_a_bad_marks_file_is_no_mark(led, db_path):
+    before = dump(db_path), db_path.read_bytes()
+    assert led.store.record_mark("check")
+    assert (dump(db_path), db_path.read_bytes()) == before
+    marks.path_for(db_path).write_text("{ niet af")
+    assert led.store.marks() == {}
+    assert led.store.record_mark("backup")  # and the next mark replaces it
+    assert set(led.store.marks()) == {"backup"}
 
 
 # -- through the command line -------------------------------------------------------------------
@@ -119,9 +129,7 @@ def test_check_and_backup_leave_their_marks_and_no_audit_row(cli_ledger, db_path
     assert after["last_backup"]["detail"] == str(tmp_path / "copy.db")
     assert cli.ok("log", "--json").stdout == log
     assert dump(db_path) == ledger
-    with sqlite3.connect(db_path) as conn:
-        assert {r[0] for r in conn.execute("SELECT name FROM status_mark")} == {"check",
-                                                                               "backup"}
+    assert set(json.loads(marks.path_for(db_path).read_text())) == {"check", "backup"}
 
 
 def test_each_line_says_which_command_deals_with_it(cli_ledger):
@@ -187,18 +195,15 @@ def test_status_loads_no_heavy_module(tmp_path):
         assert modules.isdisjoint(HEAVY), modules & set(HEAVY)
 
 
-def test_a_read_only_ledger_of_an_older_step_shows_its_status(cli_ledger, db_path):
-    """No status_mark table (a ledger not yet migrated) and a file nobody may write: status
-    and check still work; the check's mark is simply not written."""
+def test_a_read_only_ledger_shows_its_status(cli_ledger, db_path):
+    """A file nobody may write: status and check still work; the check's mark is simply not
+    written."""
     import pytest
 
     from tests import proc
 
     if not proc.can_drop_root():
         pytest.skip("cannot make a file read-only for this user")
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("DROP TABLE status_mark")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_status_marks'")
     db_path.chmod(0o444)
     try:
         assert proc.run(db_path, "check", unprivileged=True).returncode == 0
@@ -207,5 +212,6 @@ def test_a_read_only_ledger_of_an_older_step_shows_its_status(cli_ledger, db_pat
         data = json.loads(result.stdout)
         assert data["last_check"]["at"] is None and data["open_year"]["year"] >= 2026
         assert proc.run(db_path, "status", unprivileged=True).returncode == 0
+        assert not marks.path_for(db_path).exists()
     finally:
         db_path.chmod(0o600)
