@@ -274,10 +274,12 @@ OutputOpt = Annotated[Path | None, typer.Option(
 LangOpt = Annotated[str | None, typer.Option(
     "--lang", help="nl or en: labels, statuses and money (default: the programme's language).",
     show_default=False)]
-DelimiterOpt = Annotated[str, typer.Option(
-    "--delimiter", help="CSV field separator; ';' is what Dutch Excel opens by default.")]
-DecimalCommaOpt = Annotated[bool, typer.Option(
-    "--decimal-comma", help="CSV amounts as 1234,56 instead of 1234.56.")]
+DelimiterOpt = Annotated[str | None, typer.Option(
+    "--delimiter", help="CSV field separator (default: ';' for nl, which Dutch Excel opens by "
+    "double-click, ',' for en).", show_default=False)]
+DecimalCommaOpt = Annotated[bool | None, typer.Option(
+    "--decimal-comma/--decimal-point", help="CSV amounts as 1234,56 or 1234.56 (default: comma "
+    "for nl, point for en).", show_default=False)]
 FromOpt = Annotated[int | None, typer.Option(
     "--from", help="First year of a multi-year overview (with --to).", show_default=False)]
 ToOpt = Annotated[int | None, typer.Option(
@@ -287,7 +289,8 @@ SmederijFilter = Annotated[str | None, typer.Option(help="Only this Smederij (co
 StreamFilter = Annotated[str | None, typer.Option(help="Only this stream.")]
 
 
-def _report_options(format: str, output: Path | None, lang: str | None, delimiter: str) -> None:
+def _report_options(format: str, output: Path | None, lang: str | None,
+                    delimiter: str | None) -> None:
     """Refuse what cannot work before the ledger is opened or anything is written."""
     from smederij_cli.errors import InvalidInput
     from smederij_cli.labels import LANGUAGES
@@ -299,7 +302,7 @@ def _report_options(format: str, output: Path | None, lang: str | None, delimite
     if format == "xlsx" and output is None:
         raise InvalidInput("xlsx is a binary file: give --output FILE, e.g. --output "
                            "report.xlsx")
-    if len(delimiter) != 1 or delimiter in "\"\r\n":
+    if delimiter is not None and (len(delimiter) != 1 or delimiter in "\"\r\n"):
         raise InvalidInput(f"--delimiter {delimiter!r} must be one character, e.g. ';' or ','")
 
 
@@ -334,8 +337,8 @@ def _deliver(content: Iterable[str | bytes], output: Path | None, what: str) -> 
     render.message(f"wrote {what} to {output}")
 
 
-def _document(format: str, sheets: list, lang: str, delimiter: str, decimal_comma: bool,
-              json_data: Any, html: Any) -> Iterable[str | bytes]:
+def _document(format: str, sheets: list, lang: str, delimiter: str | None,
+              decimal_comma: bool | None, json_data: Any, html: Any) -> Iterable[str | bytes]:
     """The report in one format, as pieces to write one after the other (the text formats are
     streamed: a multi-year report is never whole in memory): the first sheet is the main one
     (table, CSV, Markdown); XLSX gets every sheet; HTML is built by ``html()``."""
@@ -346,6 +349,7 @@ def _document(format: str, sheets: list, lang: str, delimiter: str, decimal_comm
     if format == "table":
         return render.sheet_chunks(sheets[0], lang)
     if format == "csv":
+        delimiter, decimal_comma = writers.csv_style(lang, delimiter, decimal_comma)
         return writers.csv_chunks(sheets[0], delimiter=delimiter, decimal_comma=decimal_comma)
     if format == "markdown":
         return writers.markdown_chunks(sheets[:1], lang)
@@ -365,8 +369,8 @@ def report(
     lang: LangOpt = None,
     start: FromOpt = None,
     end: ToOpt = None,
-    delimiter: DelimiterOpt = ";",
-    decimal_comma: DecimalCommaOpt = False,
+    delimiter: DelimiterOpt = None,
+    decimal_comma: DecimalCommaOpt = None,
 ) -> None:
     """Where every cent of a year stands, per Smederij and stream, with totals.
 
@@ -432,8 +436,8 @@ def report_projects(
     lang: LangOpt = None,
     start: FromOpt = None,
     end: ToOpt = None,
-    delimiter: DelimiterOpt = ";",
-    decimal_comma: DecimalCommaOpt = False,
+    delimiter: DelimiterOpt = None,
+    decimal_comma: DecimalCommaOpt = None,
 ) -> None:
     """The projects of a year (or --from/--to) with requested, committed, paid, co-funding,
     supporters and volunteers, and a totals row.

@@ -216,6 +216,17 @@ def plain_euros(cents: int, decimal: str = ".") -> str:
 
 
 CHUNK_ROWS = 2_000  # rows per piece of text handed out by the streaming writers
+BOM = "\ufeff"  # UTF-8's byte order mark: how Excel knows a CSV file is UTF-8 (accents survive)
+
+
+def csv_style(lang: str, delimiter: str | None = None, decimal_comma: bool | None = None
+              ) -> tuple[str, bool]:
+    """(delimiter, decimal comma) of a CSV file in ``lang``: what a spreadsheet set to that
+    language opens by double-click. Dutch Excel and LibreOffice split on ';' and read 1234,56 as
+    a number; English ones split on ',' and read 1234.56. Given values override."""
+    dutch = lang == "nl"
+    return (delimiter if delimiter is not None else (";" if dutch else ","),
+            decimal_comma if decimal_comma is not None else dutch)
 
 
 def write_csv(sheet: Sheet, *, delimiter: str = ";", decimal_comma: bool = False) -> str:
@@ -225,9 +236,10 @@ def write_csv(sheet: Sheet, *, delimiter: str = ";", decimal_comma: bool = False
 def csv_chunks(sheet: Sheet, *, delimiter: str = ";", decimal_comma: bool = False
                ) -> Iterator[str]:
     """One row per record with the stable English headers; no totals rows (sum them in the
-    spreadsheet); money in euros as plain numbers; codes, not labels. Handed out in pieces of
-    ``CHUNK_ROWS`` rows."""
+    spreadsheet); money in euros as plain numbers; codes, not labels. UTF-8 with a byte order
+    mark (the BOM is the first piece). Handed out in pieces of ``CHUNK_ROWS`` rows."""
     decimal = "," if decimal_comma else "."
+    yield BOM
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([c.key for c in sheet.columns])

@@ -52,35 +52,61 @@ def report_json(cli, *args):
 # -- CSV ------------------------------------------------------------------------------------------
 
 
+def read_csv(text: str, delimiter: str = ";") -> list[dict]:
+    """The rows of a report's CSV, which starts with UTF-8's byte order mark."""
+    assert text.startswith("\ufeff"), "a CSV report starts with a BOM"
+    return list(csv.DictReader(io.StringIO(text[1:]), delimiter=delimiter))
+
+
 def test_csv_has_english_headers_plain_numbers_and_matches_the_json(rep):
-    rows = list(csv.DictReader(io.StringIO(run(rep, "--year", "2026", "--format", "csv",
-                                               "--lang", "nl").stdout), delimiter=";"))
+    rows = read_csv(run(rep, "--year", "2026", "--format", "csv", "--lang", "nl").stdout)
     data = report_json(rep)
     assert list(rows[0]) == ["smederij", "name", "stream", "carried_in", "allocated",
                              "committed", "spent", "available", "carried_out", "lapsed", "used"]
     krakeel = next(r for r in rows if r["smederij"] == "krakeel" and r["stream"] == "korte-klap")
-    assert krakeel["allocated"] == "10000.00" and krakeel["spent"] == "1234.56"
-    assert krakeel["committed"] == "8265.44"
+    assert krakeel["allocated"] == "10000,00" and krakeel["spent"] == "1234,56"
+    assert krakeel["committed"] == "8265,44" and krakeel["used"] == "0,9500"
     for key in ("allocated", "committed", "spent", "available"):
-        total = sum(round(float(r[key]) * 100) for r in rows)
+        total = sum(round(float(r[key].replace(",", ".")) * 100) for r in rows)
         assert total == data["totals"][f"{key}_cents"]
 
 
-def test_csv_delimiter_and_decimal_comma(rep):
+def test_csv_follows_the_report_language(rep):
+    """nl: ';' and decimal comma (what Dutch Excel opens by double-click); en: ',' and point."""
+    english = run(rep, "--year", "2026", "--format", "csv", "--lang", "en").stdout
+    rows = read_csv(english, ",")
+    krakeel = next(r for r in rows if r["smederij"] == "krakeel" and r["stream"] == "korte-klap")
+    assert krakeel["allocated"] == "10000.00" and krakeel["spent"] == "1234.56"
+    assert ";" not in english
+    dutch = run(rep, "--year", "2026", "--format", "csv").stdout  # the programme's language: nl
+    assert dutch.splitlines()[0] == "\ufeffsmederij;name;stream;carried_in;allocated;committed;" \
+        "spent;available;carried_out;lapsed;used"
+
+
+def test_csv_delimiter_and_decimal_options_override_the_language(rep, tmp_path):
+    out = run(rep, "--year", "2026", "--format", "csv", "--lang", "en", "--delimiter", ";",
+              "--decimal-comma").stdout
+    krakeel = next(r for r in read_csv(out, ";") if r["smederij"] == "krakeel"
+                   and r["stream"] == "korte-klap")
+    assert krakeel["spent"] == "1234,56"
     out = run(rep, "--year", "2026", "--format", "csv", "--delimiter", ",",
               "--decimal-comma").stdout
-    rows = list(csv.DictReader(io.StringIO(out), delimiter=","))
-    krakeel = next(r for r in rows if r["smederij"] == "krakeel" and r["stream"] == "korte-klap")
-    assert krakeel["spent"] == "1234,56"  # quoted by the csv module, read back whole
-    assert '"1234,56"' in out
+    assert '"1234,56"' in out  # quoted by the csv module, read back whole
+    path = tmp_path / "r.csv"
+    run(rep, "--year", "2026", "--format", "csv", "--decimal-point", "--output", str(path))
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\xef\xbb\xbf") == 1
+    krakeel = next(r for r in read_csv(raw.decode("utf-8"), ";") if r["smederij"] == "krakeel"
+                   and r["stream"] == "korte-klap")
+    assert krakeel["spent"] == "1234.56"
 
 
 def test_csv_neutralises_formulas_in_typed_text(rep):
     out = rep.ok("report", "projects", "--year", "2026", "--format", "csv").stdout
-    rows = list(csv.DictReader(io.StringIO(out), delimiter=";"))
+    rows = read_csv(out)
     assert rows[0]["title"] == "'" + EVIL_TITLE
     assert rows[0]["status"] == "in_progress" and rows[0]["theme"] == "play"  # codes, not labels
-    assert rows[0]["requested"] == "9500.00"
+    assert rows[0]["requested"] == "9500,00"
 
 
 def test_neutralise_and_plain_euros():
@@ -229,8 +255,7 @@ def test_overview_totals_are_the_sum_of_the_years(rep):
     assert data["totals"]["allocated_cents"] == 30_000_00
     md = run(rep, "--from", "2025", "--to", "2026", "--format", "markdown", "--lang", "en").stdout
     assert "| **2025–2026** | **Total** |" in md and "| **2026** | **Total** |" in md
-    rows = list(csv.DictReader(io.StringIO(run(rep, "--from", "2025", "--to", "2026",
-                                               "--format", "csv").stdout), delimiter=";"))
+    rows = read_csv(run(rep, "--from", "2025", "--to", "2026", "--format", "csv").stdout)
     assert {r["year"] for r in rows} == {"2025", "2026"}
 
 
@@ -241,8 +266,7 @@ def test_overview_prints_each_years_report_in_every_text_format(rep, tmp_path):
         return json.loads(run(rep, "--year", year, "--format", "json").stdout)
 
     def csv_rows(*args):
-        return list(csv.DictReader(io.StringIO(run(rep, *args, "--format", "csv").stdout),
-                                   delimiter=";"))
+        return read_csv(run(rep, *args, "--format", "csv").stdout)
 
     data = json.loads(run(rep, "--from", "2024", "--to", "2026", "--format", "json").stdout)
     assert data["years"] == [year_json(y) for y in ("2024", "2025", "2026")]
