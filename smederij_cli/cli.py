@@ -358,6 +358,12 @@ def _document(format: str, sheets: list, lang: str, delimiter: str | None,
     return [html()]
 
 
+def _names(led) -> dict[str, dict[str, str]]:
+    """What people read instead of codes in a report: Smederijen's and streams' names."""
+    return {"smederij": {s["code"]: s["name"] for s in led.store.smederijen(active_only=False)},
+            "stream": {s["code"]: s["name"] for s in led.store.streams(active_only=False)}}
+
+
 @report_app.callback()
 def report(
     ctx: typer.Context,
@@ -398,11 +404,11 @@ def report(
         if span is None:
             data = led.report(year, smederij=smederij, stream=stream)
             reports, span = [data], (year, year)
-            sheet = writers.report_sheet(data, lang)
+            sheet = writers.report_sheet(data, lang, _names(led))
         else:
             data = led.overview(*span, smederij=smederij, stream=stream)
             reports = data["years"]
-            sheet = writers.overview_sheet(data, lang)
+            sheet = writers.overview_sheet(data, lang, _names(led))
         if format == "table" and output is None:
             render.sheet(sheet, lang)
             return
@@ -412,11 +418,14 @@ def report(
             payments = led.iter_report_payments(*span, smederij=smederij, stream=stream)
         programme, path = led.programme(), led.store.path
         when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
+        names = _names(led)
         sheets = [sheet,
                   writers.projects_sheet(projects, lang, writers.label("projects_title", lang,
-                                                                       year=when)),
+                                                                       year=when),
+                                         when=when, names=names),
                   writers.payments_sheet(payments, lang, writers.label("payments_title", lang,
-                                                                       year=when))]
+                                                                       year=when),
+                                         when=when, names=names)]
         content = _document(format, sheets, lang, delimiter, decimal_comma, data,
                             lambda: writers.write_html(
                                 reports, led.iter_report_projects(*span, smederij=smederij,
@@ -458,10 +467,13 @@ def report_projects(
                     if format == "xlsx" else ())
         programme = led.programme()
         when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
+        names = _names(led)
         sheets = [writers.projects_sheet(projects, lang, writers.label("projects_title", lang,
-                                                                       year=when)),
+                                                                       year=when),
+                                         when=when, names=names),
                   writers.payments_sheet(payments, lang, writers.label("payments_title", lang,
-                                                                       year=when))]
+                                                                       year=when),
+                                         when=when, names=names)]
         if format == "table" and output is None:
             from smederij_cli import render
 

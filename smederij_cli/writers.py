@@ -41,12 +41,15 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 class Column:
     """One column. ``key`` is the stable English header (CSV); ``kind`` says how to show it:
     ``text`` (typed by a person: neutralised in spreadsheets), ``code`` (shown as is), ``label``
-    (a code shown in the reader's language), ``money`` (cents), ``int`` or ``share`` (0..1)."""
+    (a code shown in the reader's language), ``name`` (a code shown as its name from ``names``,
+    e.g. a Smederij's or a stream's), ``date`` (an ISO date), ``money`` (cents), ``int`` or
+    ``share`` (0..1). CSV shows codes and ISO dates whatever the kind."""
 
     key: str
     kind: str = "code"
     human: bool = True  # shown in table, Markdown, HTML and XLSX (False: CSV and JSON only)
     heading: str = ""  # the label's key when it is not ``key``
+    names: dict[str, str] | None = field(default=None, compare=False)  # code -> name
 
     def title(self, lang: str) -> str:
         return label(self.heading or self.key, lang)
@@ -88,6 +91,8 @@ def show(column: Column, value: Any, lang: str) -> str:
         return f"{value:.0%}"
     if column.kind == "label":
         return label(value, lang)
+    if column.kind == "name":
+        return (column.names or {}).get(value, value)
     return str(value)
 
 
@@ -123,23 +128,31 @@ def _figure_rows(report: dict, *lead: Any) -> Iterator[list[Any]]:
             yield [*lead, sm["code"], sm["name"], stream, *_figure_cells(f)]
 
 
-def report_sheet(data: dict, lang: str) -> Sheet:
-    """One year, per Smederij and stream, with a totals row."""
-    return Sheet(label("smederijen", lang), label("report_title", lang, year=data["year"]),
+def _stream_column(names: dict[str, dict[str, str]] | None) -> Column:
+    return Column("stream", "name", names=(names or {}).get("stream"))
+
+
+def report_sheet(data: dict, lang: str, names: dict[str, dict[str, str]] | None = None
+                 ) -> Sheet:
+    """One year, per Smederij and stream, with a totals row. ``names``: {"smederij": {code:
+    name}, "stream": {code: name}}, what people read instead of the codes."""
+    return Sheet(f"{label('smederijen', lang)} {data['year']}",
+                 label("report_title", lang, year=data["year"]),
                  [Column("smederij", human=False), Column("name", heading="smederij"),
-                  Column("stream")] + _figure_columns(), rows=_figure_rows(data),
+                  _stream_column(names)] + _figure_columns(), rows=_figure_rows(data),
                  totals=[["", label("total", lang), "", *_figure_cells(data["totals"])]],
                  warn=_over_budget)
 
 
-def overview_sheet(data: dict, lang: str) -> Sheet:
+def overview_sheet(data: dict, lang: str, names: dict[str, dict[str, str]] | None = None
+                   ) -> Sheet:
     """Several years: per year, Smederij and stream; a totals row per year and one overall.
     ``data`` is ``Ledger.overview``'s: its years are read one at a time, as the rows are."""
-    sheet = Sheet(label("smederijen", lang),
+    sheet = Sheet(f"{label('smederijen', lang)} {data['from']}–{data['to']}",
                   label("overview_title", lang, start=data["from"], end=data["to"]),
                   [Column("year", "int"), Column("smederij", human=False),
                    Column("name", heading="smederij"),
-                   Column("stream")] + _figure_columns(), warn=_over_budget)
+                   _stream_column(names)] + _figure_columns(), warn=_over_budget)
 
     def rows() -> Iterator[list[Any]]:
         for report in data["years"]:
@@ -156,9 +169,13 @@ def overview_sheet(data: dict, lang: str) -> Sheet:
 PROJECT_MONEY = ("requested_cents", "committed_cents", "paid_cents", "cofunding_cents")
 
 
-def projects_sheet(rows: Iterable[Any], lang: str, title: str) -> Sheet:
-    sheet = Sheet(label("projects", lang), title, [
-        Column("id", "int"), Column("year", "int"), Column("smederij"), Column("stream"),
+def projects_sheet(rows: Iterable[Any], lang: str, title: str, *, when: Any = "",
+                   names: dict[str, dict[str, str]] | None = None) -> Sheet:
+    """``when``: the year(s), in the sheet's name; ``names`` as for ``report_sheet``."""
+    names = names or {}
+    sheet = Sheet(f"{label('projects', lang)} {when}".strip(), title, [
+        Column("id", "int"), Column("year", "int"),
+        Column("smederij", "name", names=names.get("smederij")), _stream_column(names),
         Column("title", "text"), Column("theme", "label"), Column("status", "label"),
         Column("requested", "money"), Column("committed", "money"), Column("paid", "money"),
         Column("cofunding", "money"), Column("supporters", "int"), Column("volunteers", "int")])
@@ -179,10 +196,14 @@ def projects_sheet(rows: Iterable[Any], lang: str, title: str) -> Sheet:
     return sheet
 
 
-def payments_sheet(rows: Iterable[Any], lang: str, title: str) -> Sheet:
-    sheet = Sheet(label("payments", lang), title, [
-        Column("id", "int"), Column("date"), Column("project", "int"), Column("title", "text"),
-        Column("smederij"), Column("stream"), Column("payee", "text"),
+def payments_sheet(rows: Iterable[Any], lang: str, title: str, *, when: Any = "",
+                   names: dict[str, dict[str, str]] | None = None) -> Sheet:
+    """``when``: the year(s), in the sheet's name; ``names`` as for ``report_sheet``."""
+    names = names or {}
+    sheet = Sheet(f"{label('payments', lang)} {when}".strip(), title, [
+        Column("id", "int"), Column("date", "date"), Column("project", "int"),
+        Column("title", "text"), Column("smederij", "name", names=names.get("smederij")),
+        _stream_column(names), Column("payee", "text"),
         Column("reference", "text"), Column("amount", "money"), Column("reversed", "text")])
 
     def laid_out() -> Iterator[list[Any]]:  # only if a format reads it; totals as it goes
@@ -301,15 +322,38 @@ def markdown_chunks(sheets: list[Sheet], lang: str) -> Iterator[str]:
 
 EURO_FORMAT = {"nl": '[$€-413] #,##0.00;[$€-413] -#,##0.00',
                "en": '[$€-1809]#,##0.00;-[$€-1809]#,##0.00'}
+DATE_FORMAT = {"nl": "d-m-yyyy", "en": "d mmm yyyy"}
+PAGE_FOOTER = {"nl": "Pagina &P van &N", "en": "Page &P of &N"}
 
 
-XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, the header row included
+XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, the title and header rows included
 XLSX_WIDTH_ROWS = 2_000  # columns are sized to the header and the first rows
+XLSX_HEAD_ROWS = 2  # the sheet's title (the document's title and its year), the column headers
 
 
-def write_xlsx(sheets: list[Sheet], lang: str) -> bytes:
+def interleaved(sheet: Sheet) -> Iterator[tuple[list[Any], bool]]:
+    """(row, is a totals row) in reading order: a totals row that a sheet's rows add while they
+    are read (a multi-year report's totals of one year) comes right after that year's rows,
+    before the next row; the rest (and those known before any row was read) come last."""
+    known = len(sheet.totals)
+    shown = known
+    for row in sheet.rows:
+        while shown < len(sheet.totals):
+            yield sheet.totals[shown], True
+            shown += 1
+        yield row, False
+    for row in sheet.totals[shown:] + sheet.totals[:known]:
+        yield row, True
+
+
+def write_xlsx(sheets: list[Sheet], lang: str, title: str = "") -> bytes:
     """A workbook with one sheet per ``Sheet``: numbers stored as numbers (euros as exact
-    decimals) with a euro format, the header row frozen, totals in bold, columns sized.
+    decimals) with a euro format, dates as dates, text typed by residents as plain text cells
+    (shown as typed, never run as a formula). Each sheet opens with its title (and so its year)
+    above the header row, which is frozen, filtered and printed on every page; a multi-year
+    sheet has each year's totals below that year's rows; totals in bold; columns sized; printed
+    landscape on A4, fit to the page's width, with the title and page numbers. ``title`` is the
+    document's title (its properties); by default the first sheet's.
 
     Written in openpyxl's write-only mode, which streams the rows of each sheet to a temporary
     file instead of holding a cell object for every value: a national report has hundreds of
@@ -319,6 +363,9 @@ def write_xlsx(sheets: list[Sheet], lang: str) -> bytes:
     from openpyxl import Workbook  # only this format needs it
 
     book = Workbook(write_only=True)
+    book.properties.title = title or (sheets[0].title if sheets else "")
+    book.properties.creator = "smederij"
+    book.properties.language = {"nl": "nl-NL", "en": "en-GB"}.get(lang, lang)
     try:
         for sheet in sheets:
             _xlsx_sheet(book, sheet, lang)
@@ -336,6 +383,7 @@ def _xlsx_sheet(book, sheet: Sheet, lang: str) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     from smederij_cli.errors import InvalidInput
 
@@ -344,21 +392,34 @@ def _xlsx_sheet(book, sheet: Sheet, lang: str) -> None:
                                                                              fgColor="1F3A5F")
     warn_fill = PatternFill("solid", fgColor="FCE8C3")
     euro = EURO_FORMAT.get(lang, EURO_FORMAT["en"])
-    ws = book.create_sheet(sheet.name[:31])
+    date_format = DATE_FORMAT.get(lang, DATE_FORMAT["en"])
+    ws = book.create_sheet(_sheet_name(sheet.name, book.sheetnames))
     cols = sheet.human_columns()
-    kinds = [sheet.columns[i].kind for i in cols]
+    columns = [sheet.columns[i] for i in cols]
+    kinds = [c.kind for c in columns]
     over = sheet.warn or (lambda row: False)
-    body = ((row, False, over(row)) for row in sheet.rows)
-    rows = itertools.chain(body, ((row, True, False) for row in sheet.totals))
+    rows = ((row, is_total, not is_total and over(row)) for row, is_total in interleaved(sheet))
     first = list(itertools.islice(rows, XLSX_WIDTH_ROWS))
-    titles = [sheet.columns[i].title(lang) for i in cols]
+    titles = [c.title(lang) for c in columns]
     widths = [len(t) for t in titles]
     for row, _, _ in first:
         for n, i in enumerate(cols):
             widths[n] = max(widths[n], len(show(sheet.columns[i], row[i], lang)))
     for n, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(n)].width = min(max(width + 2, 6), 60)
-    ws.freeze_panes = "A2"
+    ws.freeze_panes = f"A{XLSX_HEAD_ROWS + 1}"
+    # printing: landscape A4, every column on the page's width, as many pages down as it takes
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)  # before any row
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = f"1:{XLSX_HEAD_ROWS}"
+    ws.oddHeader.center.text = sheet.title.replace("&", "&&")
+    ws.oddFooter.center.text = PAGE_FOOTER.get(lang, PAGE_FOOTER["en"])
+    heading = WriteOnlyCell(ws, value=sheet.title)
+    heading.font = Font(bold=True, size=14, color="1F3A5F")
+    heading.data_type = "s"  # whatever it starts with
+    ws.append([heading])
     header = []
     for title in titles:
         cell = WriteOnlyCell(ws, value=title)
@@ -366,33 +427,53 @@ def _xlsx_sheet(book, sheet: Sheet, lang: str) -> None:
         cell.alignment = Alignment(vertical="center")
         header.append(cell)
     ws.append(header)
-    written = 1
+    written = XLSX_HEAD_ROWS
     for row, is_total, warn in itertools.chain(first, rows):
         written += 1
         if written > XLSX_MAX_ROWS:
             raise InvalidInput(
-                f"sheet {sheet.name} has more than the {XLSX_MAX_ROWS - 1:,} rows Excel can "
-                "open: choose fewer years or one Smederij, or use --format csv")
+                f"sheet {sheet.name} has more than the {XLSX_MAX_ROWS - XLSX_HEAD_ROWS:,} rows "
+                "Excel can open: choose fewer years or one Smederij, or use --format csv")
         cells = []
-        for kind, i in zip(kinds, cols):
+        for column, kind, i in zip(columns, kinds, cols):
             value = row[i]
             if kind == "money" and value != "":
                 value = Decimal(value) / 100
-            elif kind == "label" and value:
-                value = label(value, lang)
-            elif isinstance(value, str):
-                value = neutralise(value) if value else None
+            elif kind in ("label", "name") and value:
+                value = show(column, value, lang)
+            elif kind == "date" and value and not is_total:
+                value = _dt.date.fromisoformat(str(value)[:10])
+            elif isinstance(value, str) and not value:
+                value = None
             cell = WriteOnlyCell(ws, value=value)
+            if cell.data_type == "f":  # text starting with '=': a string, never a formula
+                cell.data_type = "s"
             if kind == "money":
                 cell.number_format = euro
             elif kind == "share":
                 cell.number_format = "0%"
+            elif kind == "date":
+                cell.number_format = date_format
             if is_total:
                 cell.font = bold
             elif warn:
                 cell.fill = warn_fill
             cells.append(cell)
         ws.append(cells)
+    if written > XLSX_HEAD_ROWS or cols:
+        ws.auto_filter.ref = (f"A{XLSX_HEAD_ROWS}:{get_column_letter(max(len(cols), 1))}"
+                              f"{written}")
+
+
+def _sheet_name(name: str, taken: list[str]) -> str:
+    """A name Excel accepts: at most 31 characters, none of []:*?/\\, not taken already."""
+    for bad in "[]:*?/\\":
+        name = name.replace(bad, "-")
+    candidate, n = name[:31], 2
+    while candidate in taken:
+        suffix = f" ({n})"
+        candidate, n = name[:31 - len(suffix)] + suffix, n + 1
+    return candidate
 
 
 # -- HTML annual report ----------------------------------------------------------------------------

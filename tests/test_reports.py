@@ -127,31 +127,33 @@ def test_xlsx_sheets_numbers_frozen_header_totals_and_no_formulas(rep, tmp_path)
     result = run(rep, "--year", "2026", "--format", "xlsx", "--output", str(path))
     assert f"to {path}" in result.stdout
     book = load_workbook(path)
-    assert book.sheetnames == ["Smederijen", "Projecten", "Betalingen"]
-    ws = book["Smederijen"]
-    assert ws.freeze_panes == "A2"
-    header = [c.value for c in ws[1]]
+    assert book.sheetnames == ["Smederijen 2026", "Projecten 2026", "Betalingen 2026"]
+    ws = book["Smederijen 2026"]
+    assert ws.freeze_panes == "A3"
+    assert ws["A1"].value == "Smederijen 2026: waar elke cent staat"
+    header = [c.value for c in ws[2]]
     assert header[:3] == ["Smederij", "Budgetsoort", "Overgeheveld in"]
     assert "Toegekend" in header
     col = header.index("Toegekend")
-    body = [r for r in ws.iter_rows(min_row=2, values_only=True)]
+    body = [r for r in ws.iter_rows(min_row=3, values_only=True)]
     total_row = next(r for r in body if r[0] == "Totaal")
     amounts = [r[col] for r in body if r[0] != "Totaal"]
     assert all(isinstance(a, (int, float)) for a in amounts)
     assert total_row[col] == pytest.approx(sum(amounts)) == 30_000
-    assert "€" in ws.cell(row=2, column=col + 1).number_format
+    assert "€" in ws.cell(row=3, column=col + 1).number_format
     spent = header.index("Besteed")
     assert any(r[spent] == pytest.approx(1234.56) for r in body)
     assert ws.column_dimensions["A"].width > 8
 
-    projects = book["Projecten"]
-    titles = [r[4] for r in projects.iter_rows(min_row=2, values_only=True)]
-    assert "'" + EVIL_TITLE in titles
+    projects = book["Projecten 2026"]
+    titles = [r[4] for r in projects.iter_rows(min_row=3, values_only=True)]
+    assert EVIL_TITLE in titles  # as typed: a text cell, which no spreadsheet evaluates
     assert not any(c.data_type == "f" for row in projects.iter_rows() for c in row)
-    statuses = {r[6] for r in projects.iter_rows(min_row=2, values_only=True)}
+    assert next(c for c in projects["E"] if c.value == EVIL_TITLE).data_type == "s"
+    statuses = {r[6] for r in projects.iter_rows(min_row=3, values_only=True)}
     assert {"in uitvoering", "goedgekeurd", "voorgesteld"} <= statuses
-    payments = [r for r in book["Betalingen"].iter_rows(min_row=2, values_only=True)]
-    assert payments[0][6] == "'+31 Hovenier" and payments[0][7] == "'-F1"
+    payments = [r for r in book["Betalingen 2026"].iter_rows(min_row=3, values_only=True)]
+    assert payments[0][6] == "+31 Hovenier" and payments[0][7] == "-F1"
     assert payments[0][8] == pytest.approx(1234.56)
 
 
@@ -162,8 +164,8 @@ def test_xlsx_in_english_has_english_sheet_names(rep, tmp_path):
     rep.ok("report", "projects", "--year", "2026", "--format", "xlsx", "--lang", "en",
            "--output", str(path))
     book = load_workbook(path)
-    assert book.sheetnames == ["Projects", "Payments"]
-    assert [c.value for c in book["Projects"][1]][:3] == ["Id", "Year", "Smederij"]
+    assert book.sheetnames == ["Projects 2026", "Payments 2026"]
+    assert [c.value for c in book["Projects 2026"][2]][:3] == ["Id", "Year", "Smederij"]
 
 
 # -- HTML -----------------------------------------------------------------------------------------
@@ -352,12 +354,12 @@ def test_report_help_has_an_example(cli):
 def test_xlsx_refuses_a_sheet_longer_than_excel_opens_and_writes_nothing(rep, tmp_path,
                                                                          monkeypatch):
     out = tmp_path / "r.xlsx"
-    monkeypatch.setattr("smederij_cli.writers.XLSX_MAX_ROWS", 3)  # the header and two rows
+    monkeypatch.setattr("smederij_cli.writers.XLSX_MAX_ROWS", 4)  # title, header, two rows
     result = rep("report", "projects", "--year", "2026", "--format", "xlsx", "--output",
                  str(out))  # three projects
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "sheet Projecten has more than the 2 rows Excel can open" \
+    assert len(lines) == 1 and "sheet Projecten 2026 has more than the 2 rows Excel can open" \
         in lines[0] and "--format csv" in lines[0]
     assert not out.exists()
     monkeypatch.undo()
@@ -371,12 +373,12 @@ def test_xlsx_columns_are_sized_from_the_header_and_the_first_rows(rep, tmp_path
 
     out = tmp_path / "r.xlsx"
     rep.ok("report", "projects", "--year", "2026", "--format", "xlsx", "--output", str(out))
-    wide = load_workbook(out)["Projecten"].column_dimensions["E"].width  # the titles
+    wide = load_workbook(out)["Projecten 2026"].column_dimensions["E"].width  # the titles
     assert wide >= len(EVIL_TITLE)
     monkeypatch.setattr("smederij_cli.writers.XLSX_WIDTH_ROWS", 0)  # the header alone
     out.unlink()
     rep.ok("report", "projects", "--year", "2026", "--format", "xlsx", "--output", str(out))
-    assert load_workbook(out)["Projecten"].column_dimensions["E"].width < wide
+    assert load_workbook(out)["Projecten 2026"].column_dimensions["E"].width < wide
 
 
 def test_project_counts_follow_the_stream_filter(rep):
