@@ -427,11 +427,21 @@ def report(
                                                                        year=when),
                                          when=when, names=names)]
         content = _document(format, sheets, lang, delimiter, decimal_comma, data,
-                            lambda: writers.write_html(
-                                reports, led.iter_report_projects(*span, smederij=smederij,
-                                                                  stream=stream),
-                                lang, programme=programme, ledger=path.name))
+                            lambda: _annual(led, reports, span, smederij, stream, lang))
         _deliver(content, output, f"report {when} ({format})")
+
+
+def _annual(led, reports, span: tuple[int, int], smederij: str | None, stream: str | None,
+            lang: str) -> str:
+    """The HTML annual report: a one-year report compares with the year before."""
+    from smederij_cli.annual import write_annual
+
+    previous = (led.report(span[0] - 1, smederij=smederij, stream=stream)
+                if span[0] == span[1] and span[0] > 2000 else None)
+    return write_annual(reports, led.iter_report_projects(*span, smederij=smederij,
+                                                          stream=stream),
+                        lang, programme=led.programme(), ledger=led.store.path.name,
+                        previous=previous, streams=led.store.streams(active_only=False))
 
 
 @report_app.command("projects")

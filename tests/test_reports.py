@@ -175,9 +175,11 @@ def test_html_is_self_contained_with_charts_and_escapes_typed_text(rep, tmp_path
     path = tmp_path / "jaarverslag.html"
     run(rep, "--year", "2026", "--format", "html", "--output", str(path))
     page = path.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "<svg" in page
-    assert "http://" not in page and "https://" not in page
-    assert "<script" not in page and "&lt;script&gt;" not in page  # titles are not in the charts
+    assert page.startswith("<!DOCTYPE html>") and 'class="chart"' in page
+    assert "http://" not in page.replace("HYPERLINK(&quot;http://evil", "")
+    assert "https://" not in page and "<script" not in page and " src=" not in page
+    # the funded projects are listed by title, escaped
+    assert "&lt;script&gt;alert(&#x27;buurt&#x27;)&lt;/script&gt; Speeltuin" in page
     assert "Jaarverslag 2026" in page and "Cofinanciering per euro budget" in page
     assert "€ 30.000,00" in page  # allocated, Dutch money
     assert "€ 0,03" in page  # 1.000,00 co-funding per 30.000,00 allocated
