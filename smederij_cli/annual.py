@@ -316,12 +316,13 @@ def write_annual(reports: Iterable[dict], projects: Iterable[dict], lang: str, *
     if year_end:
         figure_keys += ["carried_out", "lapsed"]
 
-    def figure_head(first_title: str) -> list[tuple[str, bool]]:
-        return ([(first_title, False)] + [(L(k), True) for k in figure_keys]
+    def figure_head(first_title: str, keys: list[str] = figure_keys
+                    ) -> list[tuple[str, bool]]:
+        return ([(first_title, False)] + [(L(k), True) for k in keys]
                 + [(L("used"), True)])
 
-    def figure_cells(f: dict) -> list[str]:
-        return [money(f[f"{k}_cents"]) for k in figure_keys] + [share(used_share(f))]
+    def figure_cells(f: dict, keys: list[str] = figure_keys) -> list[str]:
+        return [money(f[f"{k}_cents"]) for k in keys] + [share(used_share(f))]
 
     # comparison with the year before
     if one_year and previous is not None and (
@@ -392,16 +393,18 @@ def write_annual(reports: Iterable[dict], projects: Iterable[dict], lang: str, *
     # per wijkteam and per wijk / dorp
     kid = ids("h")
     parts = [f'<section aria-labelledby="{kid}"><h2 id="{kid}">{E(L("per_team_kind"))}</h2>']
+    # (without carried in, which the tables above have: two columns more would not fit A4)
+    keys = [k for k in figure_keys if k != "carried_in"]
     for kind, title in (("team", L("team")), ("kind", L("kind"))):
         rows = []
         for key, group in groups[kind].items():
             f = group.figures()
             name = L(key) if kind == "kind" and key else group.name
-            rows.append(([name, count(len(group.smederijen))] + figure_cells(f)
+            rows.append(([name, count(len(group.smederijen))] + figure_cells(f, keys)
                          + [count(group.projects)], ""))
-        rows.append(([L("total"), count(len(groups["smederij"]))] + figure_cells(totals)
+        rows.append(([L("total"), count(len(groups["smederij"]))] + figure_cells(totals, keys)
                      + [count(sum(g.projects for g in groups[kind].values()))], "total"))
-        head = ([(title, False), (L("smederijen"), True)] + figure_head("")[1:]
+        head = ([(title, False), (L("smederijen"), True)] + figure_head("", keys)[1:]
                 + [(L("projects"), True)])
         parts.append(_table(ids, L(f"per_{kind}_caption"), head, rows, wide=True))
     body.append("".join(parts) + "</section>")
@@ -600,7 +603,7 @@ header p{color:#1d2733}
 .cards{grid-template-columns:repeat(4,1fr);gap:6pt}
 .card{padding:6pt 8pt}.card .v{font-size:13pt}.card .k,.card .s{font-size:8pt}
 .scroll{overflow:visible}
-table{font-size:7.5pt}th,td{padding:2pt 3pt}
+table{font-size:7pt}th,td{padding:2pt 2pt}thead th.n{white-space:normal}
 caption{padding:4pt 3pt 2pt}
 tr{break-inside:avoid}thead{display:table-header-group}
 .bars .row{grid-template-columns:130px minmax(0,1fr) 150px;font-size:8pt}

@@ -32,22 +32,31 @@ def chromium() -> str:
     pytest.skip("Chromium is not installed: .ci/run installs Debian's chromium package")
 
 
+def _high(fd: int) -> int:
+    """``fd`` moved above 10, so that putting the browser's pipes on 3 and 4 overwrites none."""
+    import fcntl
+
+    high = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
+    os.close(fd)
+    return high
+
+
 class Browser:
     """One headless Chromium with a fresh profile, driven over the DevTools pipe; one page."""
 
-    def __init__(self, timeout: float = 120) -> None:
+    def __init__(self, timeout: float = 30) -> None:
         self.timeout = timeout
         self.profile = tempfile.TemporaryDirectory(prefix="smederij-chromium-")
-        to_browser_r, self._to_browser = os.pipe()
-        self._from_browser, from_browser_w = os.pipe()
-        # the browser reads commands on fd 3 and writes answers on fd 4: the shell puts the
-        # pipes there and then becomes the browser
+        self._log = open(Path(self.profile.name) / "chromium.log", "w+b")  # what it says
+        to_browser_r, self._to_browser = map(_high, os.pipe())
+        self._from_browser, from_browser_w = map(_high, os.pipe())
+        # the browser reads commands on fd 3 and writes answers on fd 4; both pipes' ends sit
+        # above 10 (close-on-exec), so copying them onto 3 and 4 in the child overwrites neither
         self.proc = subprocess.Popen(
-            ["/bin/sh", "-c", f'exec "$0" "$@" 3<&{to_browser_r} 4>&{from_browser_w}',
-             chromium(), *FLAGS, f"--user-data-dir={self.profile.name}", "about:blank"],
-            pass_fds=(to_browser_r, from_browser_w), stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            env={**os.environ, "HOME": self.profile.name})
+            [chromium(), *FLAGS, f"--user-data-dir={self.profile.name}", "about:blank"],
+            close_fds=False, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=self._log, env={**os.environ, "HOME": self.profile.name},
+            preexec_fn=lambda: (os.dup2(to_browser_r, 3), os.dup2(from_browser_w, 4)))
         os.close(to_browser_r)
         os.close(from_browser_w)
         self._buffer = b""
@@ -65,9 +74,10 @@ class Browser:
             ready, _, _ = select.select([self._from_browser], [], [], self.timeout)
             chunk = os.read(self._from_browser, 1 << 20) if ready else b""
             if not chunk:
-                raise RuntimeError("Chromium stopped answering: "
-                                   + (self.proc.stderr.read1(2000).decode(errors="replace")
-                                      if self.proc.poll() is not None else "timed out"))
+                self._log.seek(0)
+                said = self._log.read().decode(errors="replace")[-2000:]
+                how = "exited" if self.proc.poll() is not None else "timed out"
+                raise RuntimeError(f"Chromium stopped answering ({how}): {said}")
             self._buffer += chunk
         message, self._buffer = self._buffer.split(b"\0", 1)
         return json.loads(message)
@@ -140,8 +150,7 @@ class Browser:
             self.proc.wait()
         os.close(self._to_browser)
         os.close(self._from_browser)
-        if self.proc.stderr:
-            self.proc.stderr.close()
+        self._log.close()
         self.profile.cleanup()
 
     def __enter__(self) -> "Browser":
