@@ -28,7 +28,7 @@ from typing import Any
 
 from smederij_cli.labels import label
 from smederij_cli.money import format_cents
-from smederij_cli.writers import ACTIVE, STATUSES, _sum_figures, used_share
+from smederij_cli.writers import ACTIVE, STATUSES, _sum_figures, scope, used_share
 
 PROJECTS_PER_SMEDERIJ = 200  # funded projects listed per Smederij; the rest are counted
 SEGMENTS = ("spent", "committed", "available", "carried_out_available",
@@ -104,11 +104,13 @@ def _gather(reports: Iterable[dict], streams: dict[str, dict]) -> dict[str, Any]
     """Reads ``reports`` once: per year the totals, and per stream, wijkteam, kind and Smederij
     their figures and project counts (from each report's counts by status)."""
     years: list[tuple[int, dict]] = []
+    closed = False
     groups: dict[str, dict[str, _Group]] = {"stream": {}, "team": {}, "kind": {},
                                              "smederij": {}}
     for report in reports:
         year = report["year"]
         years.append((year, report["totals"]))
+        closed = bool(report.get("closed"))  # of the last year
         for sm in report["smederijen"]:
             counts = sm.get("projects") or {}
             n, funded = sum(counts.values()), sum(counts.get(s, 0) for s in ACTIVE)
@@ -127,7 +129,7 @@ def _gather(reports: Iterable[dict], streams: dict[str, dict]) -> dict[str, Any]
                     code, _Group(streams.get(code, {}).get("name") or code))
                 group.smederijen.add(sm["code"])
                 group.add(year, f)
-    return {"years": years, "groups": groups}
+    return {"years": years, "groups": groups, "closed": closed}
 
 
 @dataclass
@@ -255,13 +257,17 @@ def _segments(f: dict) -> list[tuple[str, int]]:
 def write_annual(reports: Iterable[dict], projects: Iterable[dict], lang: str, *,
                  programme: dict, ledger: str = "", today: _dt.date | None = None,
                  previous: dict | None = None, streams: list[dict] | None = None,
-                 heading: str | None = None) -> str:
+                 heading: str | None = None, filters: dict | None = None) -> str:
     """The annual report (one year) or the overview (several) as one self-contained page.
 
     ``reports``: one ``Ledger.report`` per year, read once as they come; ``projects``: the
     years' projects (read once); ``previous``: the report of the year before (a one-year report
     compares with it); ``streams``: the streams' rows (names and descriptions); ``heading``:
-    the page's title (default: "Jaarverslag 2026" or "Meerjarenoverzicht 2017–2026")."""
+    the page's title (default: "Jaarverslag 2026" or "Meerjarenoverzicht 2017–2026", with the
+    filters, e.g. "(Smederij krakeel)"); ``filters``: {"smederij": ..., "stream": ...}.
+
+    Over several years the figures are a statement of movements (``movements.py``): carried in
+    is the opening balance of the first year, never summed over the years."""
     L = lambda key, **kw: label(key, lang, **kw)  # noqa: E731
     money = lambda cents: format_cents(cents, lang)  # noqa: E731
     count = lambda n: format_count(n, lang)  # noqa: E731
@@ -274,14 +280,18 @@ def write_annual(reports: Iterable[dict], projects: Iterable[dict], lang: str, *
         raise ValueError("an annual report needs at least one year")
     first, last = years[0][0], years[-1][0]
     one_year = first == last
-    heading = heading or (L("annual_report", year=first) if one_year
-                          else L("overview_report", start=first, end=last))
+    heading = heading or ((L("annual_report", year=first) if one_year
+                           else L("overview_report", start=first, end=last))
+                          + scope(filters, lang))
     totals = {**dict.fromkeys(KEYS, 0),
               **_sum_figures([{k: t.get(k, 0) for k in KEYS} for _, t in years])}
     p = _Projects().read(projects)
     allocated = totals["allocated_cents"]
     per_euro_cents = (200 * p.cofunding + allocated) // (2 * allocated) if allocated else 0
-    year_end = totals["carried_out_cents"] or totals["lapsed_cents"]
+    year_end = gathered["closed"] or totals["carried_out_cents"] or totals["lapsed_cents"]
+    closed_year = one_year and gathered["closed"] and "carried_out_available_cents" in totals
+    # over several years carried in is the opening balance (carried into the first year)
+    carried_in = "carried_in" if one_year else "opening"
     subtitle = " · ".join(x for x in (programme.get("name"), programme.get("municipality"))
                           if x) or "De Smederijen"
     today = today or _dt.date.today()
@@ -289,11 +299,13 @@ def write_annual(reports: Iterable[dict], projects: Iterable[dict], lang: str, *
 
     # key figures
     cards = [_card(L("allocated"), money(allocated),
-                   f"{L('carried_in')}: {money(totals['carried_in_cents'])}", "allocated"),
-             _card(L("committed"), money(totals["committed_cents"]), kind="committed"),
+                   f"{L(carried_in)}: {money(totals['carried_in_cents'])} · {L('to_spend')}: "
+                   f"{money(totals['carried_in_cents'] + allocated)}", "allocated"),
              _card(L("spent"), money(totals["spent_cents"]),
-                   f"{L('used')}: {share(used_share(totals))}", "spent"),
-             _card(L("available"), money(totals["available_cents"]), kind="available")]
+                   f"{L('used')}: {share(used_share(totals))}", "spent")]
+    if not closed_year:  # a closed year holds nothing committed or available: it carried it
+        cards += [_card(L("committed"), money(totals["committed_cents"]), kind="committed"),
+                  _card(L("available"), money(totals["available_cents"]), kind="available")]
     if year_end:
         split = ""
         if "carried_out_available_cents" in totals:
@@ -312,13 +324,18 @@ def write_annual(reports: Iterable[dict], projects: Iterable[dict], lang: str, *
     body.append(f'<section aria-labelledby="{(kid := ids("h"))}"><h2 id="{kid}">'
                 f'{E(L("key_figures"))}</h2><div class="cards">{"".join(cards)}</div></section>')
 
-    figure_keys = ["allocated", "carried_in", "committed", "spent", "available"]
-    if year_end:
-        figure_keys += ["carried_out", "lapsed"]
+    if closed_year:  # its year end: carried out (budget and commitments apart) and lapsed
+        figure_keys = ["allocated", "carried_in", "spent", "carried_out_available",
+                       "carried_out_committed", "lapsed"]
+    else:
+        figure_keys = ["allocated", "carried_in", "committed", "spent", "available"]
+        if year_end:
+            figure_keys += ["carried_out", "lapsed"]
 
-    def figure_head(first_title: str, keys: list[str] = figure_keys
+    def figure_head(first_title: str, keys: list[str] = figure_keys, *, per_year: bool = False
                     ) -> list[tuple[str, bool]]:
-        return ([(first_title, False)] + [(L(k), True) for k in keys]
+        words = {"carried_in": carried_in} if not per_year else {}
+        return ([(first_title, False)] + [(L(words.get(k, k)), True) for k in keys]
                 + [(L("used"), True)])
 
     def figure_cells(f: dict, keys: list[str] = figure_keys) -> list[str]:
@@ -376,7 +393,8 @@ def write_annual(reports: Iterable[dict], projects: Iterable[dict], lang: str, *
         legend.append((L("lapsed"), "lapsed"))
     smederijen = [(code, g, g.figures()) for code, g in groups["smederij"].items()]
     bars = [(g.name, _segments(f),
-             f"{money(f['carried_in_cents'] + f['allocated_cents'])} · {L('used')} "
+             f"{L('to_spend')} {money(f['carried_in_cents'] + f['allocated_cents'])} · "
+             f"{L('used')} "
              f"{share(used_share(f))}") for _, g, f in smederijen]
     rows = [([g.name] + figure_cells(f) + [count(g.projects)],
              "warn" if used_share(f) > 0.9 else "") for _, g, f in smederijen]
@@ -416,7 +434,8 @@ def write_annual(reports: Iterable[dict], projects: Iterable[dict], lang: str, *
         rows.append(([L("total")] + figure_cells(totals), "total"))
         kid = ids("h")
         body.append(f'<section aria-labelledby="{kid}"><h2 id="{kid}">{E(L("per_year"))}</h2>'
-                    + _table(ids, L("per_year"), figure_head(L("year")), rows) + "</section>")
+                    + _table(ids, L("per_year"), figure_head(L("year"), per_year=True), rows)
+                    + "</section>")
 
     # themes and statuses
     ordered = sorted(p.themes.items(), key=lambda kv: -sum(kv[1].values()))

@@ -364,6 +364,24 @@ def _names(led) -> dict[str, dict[str, str]]:
             "stream": {s["code"]: s["name"] for s in led.store.streams(active_only=False)}}
 
 
+def _listing_sheets(projects: Iterable, payments: Iterable, lang: str, when: str,
+                    smederij: str | None, stream: str | None,
+                    names: dict[str, dict[str, str]] | None = None) -> list:
+    """The sheets of projects and payments of a report: titles and sheet names say the
+    year(s) and the filters; Smederijen and streams by name."""
+    from smederij_cli import writers
+
+    filters = {"smederij": smederij, "stream": stream}
+    return [writers.projects_sheet(
+                projects, lang, writers.label("projects_title", lang, year=when)
+                + writers.scope(filters, lang), writers.sheet_name("projects", lang, when,
+                                                                   filters), names=names),
+            writers.payments_sheet(
+                payments, lang, writers.label("payments_title", lang, year=when)
+                + writers.scope(filters, lang), writers.sheet_name("payments", lang, when,
+                                                                   filters), names=names)]
+
+
 @report_app.callback()
 def report(
     ctx: typer.Context,
@@ -418,14 +436,8 @@ def report(
             payments = led.iter_report_payments(*span, smederij=smederij, stream=stream)
         programme, path = led.programme(), led.store.path
         when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
-        names = _names(led)
-        sheets = [sheet,
-                  writers.projects_sheet(projects, lang, writers.label("projects_title", lang,
-                                                                       year=when),
-                                         when=when, names=names),
-                  writers.payments_sheet(payments, lang, writers.label("payments_title", lang,
-                                                                       year=when),
-                                         when=when, names=names)]
+        sheets = [sheet, *_listing_sheets(projects, payments, lang, when, smederij, stream,
+                                          _names(led))]
         content = _document(format, sheets, lang, delimiter, decimal_comma, data,
                             lambda: _annual(led, reports, span, smederij, stream, lang))
         _deliver(content, output, f"report {when} ({format})")
@@ -441,7 +453,8 @@ def _annual(led, reports, span: tuple[int, int], smederij: str | None, stream: s
     return write_annual(reports, led.iter_report_projects(*span, smederij=smederij,
                                                           stream=stream),
                         lang, programme=led.programme(), ledger=led.store.path.name,
-                        previous=previous, streams=led.store.streams(active_only=False))
+                        previous=previous, streams=led.store.streams(active_only=False),
+                        filters={"smederij": smederij, "stream": stream})
 
 
 @report_app.command("projects")
@@ -477,13 +490,7 @@ def report_projects(
                     if format == "xlsx" else ())
         programme = led.programme()
         when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
-        names = _names(led)
-        sheets = [writers.projects_sheet(projects, lang, writers.label("projects_title", lang,
-                                                                       year=when),
-                                         when=when, names=names),
-                  writers.payments_sheet(payments, lang, writers.label("payments_title", lang,
-                                                                       year=when),
-                                         when=when, names=names)]
+        sheets = _listing_sheets(projects, payments, lang, when, smederij, stream, _names(led))
         if format == "table" and output is None:
             from smederij_cli import render
 

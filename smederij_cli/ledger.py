@@ -17,6 +17,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from smederij_cli import domain as d
+from smederij_cli import movements
 from smederij_cli.errors import (InsufficientFunds, InvalidInput, LedgerFileError, NotAllowed,
                                   NotFound)
 from smederij_cli.money import format_cents
@@ -24,6 +25,10 @@ from smederij_cli.store import Store, stage_backup
 
 FIGURES = ("carried_in_cents", "allocated_cents", "spent_cents", "committed_cents",
            "available_cents", "carried_out_cents", "lapsed_cents")
+# A year's end: what was carried out, split into available budget and open commitments.
+YEAR_END = ("carried_out_available_cents", "carried_out_committed_cents")
+# The figures in a report: FIGURES, YEAR_END, and to_spend_cents (carried in + allocated).
+REPORT_FIGURES = (*FIGURES, *YEAR_END, "to_spend_cents")
 
 MAX_TEXT = 500  # titles, notes, payees: one line a person typed
 _CONTROL = re.compile(r"[\x00-\x1f]")  # line breaks, tabs and other control characters
@@ -305,6 +310,8 @@ class Ledger:
                 if not dry_run:
                     if on_moves_written:
                         on_moves_written()
+                    # its project counts as at the close, before any later step changes them
+                    self.store.snapshot_project_counts(year)
                     self.store.close_year(year)
                     self.store.note(_rollover_summary(year, moves))
                 status = "dry_run" if dry_run else "rolled_over"
@@ -635,14 +642,20 @@ class Ledger:
 
     def report(self, year: int, *, smederij: str | None = None,
                stream: str | None = None) -> dict:
-        """Where every cent of a year stands, per Smederij and stream (the JSON interface)."""
+        """Where every cent of a year stands, per Smederij and stream (the JSON interface).
+
+        Besides FIGURES each stream has its year end (YEAR_END: carried out, as available budget
+        and as commitments) and ``to_spend_cents`` (carried in + allocated). ``projects`` counts
+        the year's projects by status: its own and those carried into it (``carried_in``
+        says how many of them were), as at the close for a closed year (``closed``)."""
         check_year(year)
         self._check_filters(smederij, stream)
         figures = {(r["smederij"], r["stream"]): r for r in self.store.stream_figures(year)}
         counts = self.store.project_status_counts(year, stream)
         streams = [s["code"] for s in self.store.streams() if stream in (None, s["code"])]
-        nothing, no_projects = dict.fromkeys(FIGURES, 0), dict.fromkeys(d.STATUSES, 0)
+        nothing = dict.fromkeys(REPORT_FIGURES, 0)
         rows, shown = [], []  # shown: every figures dict in the report, for the totals
+        all_projects = dict.fromkeys((*d.STATUSES, "carried_in"), 0)
         for sm in self._report_smederijen(figures):
             code = sm["code"]
             if smederij not in (None, code):
@@ -650,43 +663,69 @@ class Ledger:
             per_stream = {}
             for st in streams:
                 row = figures.get((code, st))
-                per_stream[st] = {k: row[k] for k in FIGURES} if row else nothing.copy()
+                if row:
+                    per_stream[st] = {k: row[k] for k in (*FIGURES, *YEAR_END)}
+                    per_stream[st]["to_spend_cents"] = movements.to_spend(row)
+                else:
+                    per_stream[st] = nothing.copy()
             shown.extend(per_stream.values())
-            count = counts.get(code)
+            count = counts.get(code, {})
+            projects = {st: count.get(st, 0) for st in d.STATUSES}
+            for k in all_projects:
+                all_projects[k] += count.get(k, 0)
             rows.append({
                 "code": code, "name": sm["name"], "kind": sm["kind"],
                 "team": sm["team_name"] or sm["team"], "streams": per_stream,
-                "projects": ({st: count.get(st, 0) for st in d.STATUSES} if count
-                             else no_projects.copy()),
+                "projects": projects, "projects_carried_in": count.get("carried_in", 0),
             })
-        totals = {k: sum(map(itemgetter(k), shown)) for k in FIGURES}
+        totals = {k: sum(map(itemgetter(k), shown)) for k in REPORT_FIGURES}
         return {"year": year, "currency": self.programme().get("currency", "EUR"),
-                "smederijen": rows, "totals": totals}
+                "smederijen": rows, "totals": totals, "closed": self.is_closed(year),
+                "filters": {"smederij": smederij, "stream": stream},
+                "projects": all_projects}
 
     def overview(self, start: int, end: int, *, smederij: str | None = None,
                  stream: str | None = None) -> dict:
-        """Several years side by side: each year's report, and the figures summed over them.
+        """Several years: each year's report, and a statement of movements over them.
 
         ``years`` is an iterator: each year's report is built when it is reached and can be
         dropped once used, so a report over ten national years holds one year at a time.
-        ``totals`` is complete once ``years`` has been read (JSON writes it after them).
-        The arguments are checked here, before anything is read or written.
+        ``totals`` and ``smederijen`` are complete once ``years`` has been read (JSON writes
+        them after it). The arguments are checked here, before anything is read or written.
 
-        Carried in and carried out are counted in every year they appear, so in the totals they
-        show how much moved between the years, not new money."""
+        ``totals`` (and per Smederij and stream in ``smederijen``) is the statement of
+        movements (``movements.py``): the opening balance carried into the first year,
+        allocated, spent and lapsed over the years, and the closing balance (committed +
+        available + carried out of the last year); carried-in money is never summed over the
+        years. opening + allocated = spent + lapsed + closing."""
         years = self.report_years(start, end)
         self._check_filters(smederij, stream)
-        totals = dict.fromkeys(FIGURES, 0)
+        totals: dict = movements.statement([])
+        smederijen: list[dict] = []
 
         def reports() -> Iterator[dict]:
+            whole = movements.Statement()
+            per: dict[str, tuple[dict, dict[str, movements.Statement]]] = {}
             for year in years:
                 report = self.report(year, smederij=smederij, stream=stream)
-                for k in FIGURES:
-                    totals[k] += report["totals"][k]
+                whole.add(report["totals"])
+                for sm in report["smederijen"]:
+                    entry = per.get(sm["code"])
+                    if entry is None:
+                        entry = per[sm["code"]] = ({"code": sm["code"], "name": sm["name"]},
+                                                   {})
+                    for st, f in sm["streams"].items():
+                        entry[1].setdefault(st, movements.Statement()).add(f)
+                if year == years[-1]:  # complete before the last report is handed out
+                    totals.update(whole.figures())
+                    smederijen.extend({**head, "streams": {st: m.figures()
+                                                           for st, m in streams.items()}}
+                                      for head, streams in per.values())
                 yield report
 
         return {"from": start, "to": end, "currency": self.programme().get("currency", "EUR"),
-                "years": reports(), "totals": totals}
+                "filters": {"smederij": smederij, "stream": stream},
+                "years": reports(), "totals": totals, "smederijen": smederijen}
 
     @staticmethod
     def report_years(start: int, end: int) -> list[int]:

@@ -256,6 +256,56 @@ def m004_query_indexes(db: Database) -> None:
     db.execute("CREATE INDEX txn_commitment ON txn(project_id) WHERE kind = 'commitment'")
 
 
+# The projects a budget year counts: those of the year itself, and those whose money a rollover
+# (or an approval from a later budget) brought into it, i.e. that have a committed account of the
+# year. ``:status`` is the SQL of a project's status (``p`` is the project row).
+_MEMBERS = (
+    "SELECT p.smederij, p.stream, {status} AS status, 0 AS carried FROM project p "
+    "WHERE p.year = :year {own} "
+    "UNION ALL "
+    "SELECT p.smederij, p.stream, {status}, 1 FROM account a JOIN project p "
+    "ON p.id = a.project_id WHERE a.year = :year AND a.kind = 'committed' AND p.year < :year")
+# A project's status as at the close of :year, from its history: the last step recorded before
+# the year was closed (:closed_at, the rollover's time).
+_STATUS_AT_CLOSE = (
+    "(SELECT e.to_status FROM project_event e WHERE e.project_id = p.id "
+    "AND e.recorded_at <= :closed_at ORDER BY e.id DESC LIMIT 1)")
+_SNAPSHOT = (
+    "INSERT INTO closed_year_projects (year, smederij, stream, status, projects, carried_in) "
+    "SELECT :year, smederij, stream, status, count(*), sum(carried) FROM ({members}) "
+    "WHERE status IS NOT NULL GROUP BY smederij, stream, status")
+
+
+@migrations()
+def m007_project_years(db: Database) -> None:
+    """A closed year's project counts, as at its close (issue 13). A project belongs to every
+    year its money is in: which years that are is read from the accounts (a committed account
+    of the year, written by the rollover and by approvals), so it needs no table of its own.
+    But its status goes on changing after its year is closed, and a closed year's report must
+    never change: the rollover stores the counts by Smederij, stream and status of the year's
+    projects (its own and those carried into it) as they were when it closed. Ledgers closed
+    before this step get them from the projects' history (each step's recorded time against
+    the year's closing time)."""
+    db.execute("""CREATE TABLE closed_year_projects (
+        year INTEGER NOT NULL,
+        smederij TEXT NOT NULL REFERENCES smederij(code),
+        stream TEXT NOT NULL REFERENCES stream(code),
+        status TEXT NOT NULL,
+        projects INTEGER NOT NULL CHECK (projects > 0),
+        carried_in INTEGER NOT NULL CHECK (carried_in >= 0),
+        PRIMARY KEY (year, smederij, stream, status)) STRICT, WITHOUT ROWID""")
+    for action in ("UPDATE", "DELETE"):
+        db.execute(f"""CREATE TRIGGER closed_year_projects_no_{action.lower()} BEFORE {action}
+            ON closed_year_projects BEGIN
+            SELECT RAISE(ABORT, 'a closed year''s project counts never change'); END""")
+    members = _MEMBERS.format(status=_STATUS_AT_CLOSE,
+                              own="AND p.recorded_at <= :closed_at")
+    for year, closed_at in db.execute(
+            "SELECT year, closed_at FROM year WHERE closed_at IS NOT NULL ORDER BY year"
+    ).fetchall():
+        db.execute(_SNAPSHOT.format(members=members), {"year": year, "closed_at": closed_at})
+
+
 MAX_SUMMARY = 400  # one line in the log; a long command keeps its first notes and a count
 
 
@@ -988,35 +1038,71 @@ class Store:
         The filters pick the projects first (index project_year_status); only their accounts'
         postings are summed, one correlated probe each (account_project_kind,
         posting_account_txn)."""
-        filters = {"p.year": year, "p.smederij": smederij, "p.status": status,
-                   "p.stream": stream, "p.theme": theme}
+        filters = {"p.smederij": smederij, "p.status": status, "p.stream": stream,
+                   "p.theme": theme}
         where = [f"{column} = ?" for column, value in filters.items() if value is not None]
-        params = [value for value in filters.values() if value is not None]
+        params: list[Any] = [value for value in filters.values() if value is not None]
 
         def money(kind: str) -> str:
             return ("coalesce((SELECT sum(q.amount_cents) FROM account a "
                     "JOIN posting q ON q.account_id = a.id "
                     f"WHERE a.project_id = p.id AND a.kind = '{kind}'), 0)")
 
+        columns = ("p.id, p.year, p.smederij, p.stream, p.title, p.theme, p.status, "
+                   "p.requested_cents, p.supporters, p.volunteers, "
+                   f"{money('committed')} AS committed_cents, {money('spent')} AS paid_cents, "
+                   "coalesce((SELECT sum(amount_cents) FROM cofunding c "
+                   "WHERE c.project_id = p.id), 0) AS cofunding_cents")
+        if year is None:
+            return self._all(f"SELECT {columns}, NULL AS carried_from FROM project p "
+                             + (f"WHERE {' AND '.join(where)} " if where else "")
+                             + "ORDER BY p.id", params)
+        # A year's projects are its own and those whose money was carried into it (a committed
+        # account of the year): the second part reads the year's accounts (account_year_kind).
+        also = "".join(f" AND {w}" for w in where)
+        # the account has the project's Smederij and stream: filtered there, by the index
+        carried = also.replace("p.smederij", "ca.smederij").replace("p.stream", "ca.stream")
         return self._all(
-            "SELECT p.id, p.year, p.smederij, p.stream, p.title, p.theme, p.status, "
-            "p.requested_cents, p.supporters, p.volunteers, "
-            f"{money('committed')} AS committed_cents, {money('spent')} AS paid_cents, "
-            "coalesce((SELECT sum(amount_cents) FROM cofunding c WHERE c.project_id = p.id), 0) "
-            "AS cofunding_cents FROM project p "
-            + (f"WHERE {' AND '.join(where)} " if where else "")
-            + "ORDER BY p.id", params)
+            f"SELECT {columns}, NULL AS carried_from FROM project p WHERE p.year = ?{also} "
+            "UNION ALL "
+            f"SELECT {columns}, p.year AS carried_from FROM account ca JOIN project p "
+            "ON p.id = ca.project_id WHERE ca.year = ? AND ca.kind = 'committed' "
+            f"AND p.year < ?{carried} ORDER BY 1", [year, *params, year, year, *params])
 
     def project_status_counts(self, year: int, stream: str | None = None
                               ) -> dict[str, dict[str, int]]:
         """Per Smederij, how many of the year's projects (of one stream, if given) have each
-        status."""
+        status, and under ``"carried_in"`` how many of them came from an earlier year. The
+        year's projects are its own and those carried into it (``_MEMBERS``). A closed year's
+        counts are those stored when it closed (``closed_year_projects``), which never change;
+        an open year's are the projects' statuses now."""
+        if self.year_closed_at(year) and self._has_table("closed_year_projects"):
+            rows = self._all(
+                "SELECT smederij, status, sum(projects) AS n, sum(carried_in) AS carried "
+                "FROM closed_year_projects WHERE year = :year "
+                "AND (:stream IS NULL OR stream = :stream) GROUP BY smederij, status",
+                {"year": year, "stream": stream})
+        else:
+            rows = self._all(
+                "SELECT smederij, status, count(*) AS n, sum(carried) AS carried FROM ("
+                + _MEMBERS.format(status="p.status", own="") + ") "
+                "WHERE :stream IS NULL OR stream = :stream GROUP BY smederij, status",
+                {"year": year, "stream": stream})
         counts: dict[str, dict[str, int]] = {}
-        for r in self._all("SELECT smederij, status, count(*) AS n FROM project WHERE year = ? "
-                           "AND (? IS NULL OR stream = ?) GROUP BY smederij, status",
-                           [year, stream, stream]):
-            counts.setdefault(r["smederij"], {})[r["status"]] = r["n"]
+        for r in rows:
+            mine = counts.setdefault(r["smederij"], {})
+            mine[r["status"]] = r["n"]
+            mine["carried_in"] = mine.get("carried_in", 0) + r["carried"]
         return counts
+
+    def snapshot_project_counts(self, year: int) -> None:
+        """Store the counts of ``year``'s projects by status as they are now, inside the
+        rollover's ``write()`` that closes the year (``project_status_counts``)."""
+        assert self.conn.in_transaction, "snapshot_project_counts must run inside write()"
+        if self._has_table("closed_year_projects"):
+            self.conn.execute(_SNAPSHOT.format(members=_MEMBERS.format(status="p.status",
+                                                                       own="")),
+                              {"year": year})
 
     # -- payments --------------------------------------------------------------------------------
 
@@ -1138,14 +1224,18 @@ class Store:
         year, computed another way.)
         """
         return self._all(
-            f"SELECT year, smederij, stream, {_FIGURES} "
+            f"SELECT year, smederij, stream, {_FIGURES}, "
+            "carried_out_committed - carried_out AS carried_out_available_cents, "
+            "-carried_out_committed AS carried_out_committed_cents "
             "FROM (SELECT a.year, a.smederij, a.stream, sum(p.amount_cents) AS total, "
             f"{_FLOW_SUMS}, "
             "coalesce(sum(CASE a.kind WHEN 'spent' THEN p.amount_cents END), 0) AS spent_cents, "
             "coalesce(sum(CASE a.kind WHEN 'committed' THEN p.amount_cents END), 0) "
             "    AS committed_cents, "
             "coalesce(sum(CASE a.kind WHEN 'available' THEN p.amount_cents END), 0) "
-            "    AS available_cents "
+            "    AS available_cents, "
+            "coalesce(sum(CASE WHEN t.kind = 'carry_over' AND a.kind = 'committed' "
+            "    THEN min(p.amount_cents, 0) END), 0) AS carried_out_committed "
             "FROM account a JOIN posting p ON p.account_id = a.id JOIN txn t ON t.id = p.txn_id "
             "WHERE a.year = ? GROUP BY a.year, a.smederij, a.stream)", [year])
 

@@ -1,4 +1,5 @@
-"""Reports as files: CSV, Markdown, XLSX and a self-contained HTML annual report.
+"""Reports as files: CSV, Markdown, XLSX and self-contained HTML listings (the HTML annual
+report is ``annual.py``).
 
 Rendering only: these functions take the plain dicts the ledger returns (money in integer cents)
 and turn them into text or bytes. No SQL, no rules, no terminal. A report is first laid out as
@@ -7,7 +8,9 @@ and turn them into text or bytes. No SQL, no rules, no terminal. A report is fir
 
 Two promises: CSV headers and cell values are stable English names and codes (money as plain
 numbers), while table, Markdown, HTML and XLSX use the chosen language's labels and money; and text
-that residents typed never becomes a spreadsheet formula in CSV or XLSX.
+that residents typed never becomes a spreadsheet formula in CSV or XLSX (CSV: a leading ' ;
+XLSX: a plain text cell, shown as typed). CSV follows the report's language: ';' and a decimal
+comma for nl, ',' and a decimal point for en, UTF-8 with a byte order mark.
 """
 
 from __future__ import annotations
@@ -28,6 +31,10 @@ from smederij_cli.money import format_cents
 
 FIGURES = ("carried_in", "allocated", "committed", "spent", "available", "carried_out",
            "lapsed")
+# The columns of a report: FIGURES, with what was carried out split into available budget and
+# commitments for the people reading it (CSV also keeps the whole carried_out).
+COLUMN_FIGURES = ("carried_in", "allocated", "committed", "spent", "available", "carried_out",
+                  "carried_out_available", "carried_out_committed", "lapsed")
 USED_WARNING = 0.9  # a budget more than 90% committed or spent is highlighted
 ACTIVE = ("approved", "in_progress", "completed")  # projects that got money
 STATUSES = ("proposed", "approved", "in_progress", "completed", "rejected", "withdrawn")
@@ -77,8 +84,24 @@ class Sheet:
 
 
 def used_share(f: dict) -> float:
-    total = f["carried_in_cents"] + f["allocated_cents"]
+    total = f["carried_in_cents"] + f["allocated_cents"]  # to spend (movements.to_spend)
     return (f["spent_cents"] + f["committed_cents"]) / total if total > 0 else 0.0
+
+
+def scope(filters: dict | None, lang: str) -> str:
+    """What a filtered report is limited to, for its title ("" when it is not filtered)."""
+    filters = filters or {}
+    parts = [f"{label(key, lang)} {filters[key]}" for key in ("smederij", "stream")
+             if filters.get(key)]
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def sheet_name(what: str, lang: str, when: Any, filters: dict | None = None) -> str:
+    """An XLSX sheet's name: what it holds, its year(s) and its filters, e.g. "Projecten 2026
+    krakeel" (Excel allows 31 characters)."""
+    filters = filters or {}
+    codes = [filters[key] for key in ("smederij", "stream") if filters.get(key)]
+    return " ".join([label(what, lang), str(when), *codes])[:31]
 
 
 def show(column: Column, value: Any, lang: str) -> str:
@@ -111,11 +134,12 @@ def shower(column: Column, lang: str) -> Callable[[Any], str]:
 
 
 def _figure_columns() -> list[Column]:
-    return [Column(k, "money") for k in FIGURES] + [Column("used", "share")]
+    return ([Column(k, "money", human=k != "carried_out") for k in COLUMN_FIGURES]
+            + [Column("used", "share")])
 
 
 def _figure_cells(f: dict) -> list[Any]:
-    return [f[f"{k}_cents"] for k in FIGURES] + [used_share(f)]
+    return [f.get(f"{k}_cents", 0) for k in COLUMN_FIGURES] + [used_share(f)]
 
 
 def _over_budget(row: list[Any]) -> bool:
@@ -136,8 +160,9 @@ def report_sheet(data: dict, lang: str, names: dict[str, dict[str, str]] | None 
                  ) -> Sheet:
     """One year, per Smederij and stream, with a totals row. ``names``: {"smederij": {code:
     name}, "stream": {code: name}}, what people read instead of the codes."""
-    return Sheet(f"{label('smederijen', lang)} {data['year']}",
-                 label("report_title", lang, year=data["year"]),
+    filters = data.get("filters")
+    return Sheet(sheet_name("smederijen", lang, data["year"], filters),
+                 label("report_title", lang, year=data["year"]) + scope(filters, lang),
                  [Column("smederij", human=False), Column("name", heading="smederij"),
                   _stream_column(names)] + _figure_columns(), rows=_figure_rows(data),
                  totals=[["", label("total", lang), "", *_figure_cells(data["totals"])]],
@@ -148,8 +173,11 @@ def overview_sheet(data: dict, lang: str, names: dict[str, dict[str, str]] | Non
                    ) -> Sheet:
     """Several years: per year, Smederij and stream; a totals row per year and one overall.
     ``data`` is ``Ledger.overview``'s: its years are read one at a time, as the rows are."""
-    sheet = Sheet(f"{label('smederijen', lang)} {data['from']}–{data['to']}",
-                  label("overview_title", lang, start=data["from"], end=data["to"]),
+    when = f"{data['from']}–{data['to']}"
+    filters = data.get("filters")
+    sheet = Sheet(sheet_name("smederijen", lang, when, filters),
+                  label("overview_title", lang, start=data["from"], end=data["to"])
+                  + scope(filters, lang),
                   [Column("year", "int"), Column("smederij", human=False),
                    Column("name", heading="smederij"),
                    _stream_column(names)] + _figure_columns(), warn=_over_budget)
@@ -169,16 +197,19 @@ def overview_sheet(data: dict, lang: str, names: dict[str, dict[str, str]] | Non
 PROJECT_MONEY = ("requested_cents", "committed_cents", "paid_cents", "cofunding_cents")
 
 
-def projects_sheet(rows: Iterable[Any], lang: str, title: str, *, when: Any = "",
+def projects_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None = None, *,
                    names: dict[str, dict[str, str]] | None = None) -> Sheet:
-    """``when``: the year(s), in the sheet's name; ``names`` as for ``report_sheet``."""
+    """Projects; ``carried_from`` is the project's own year when it is listed in a later year
+    its money was carried into (see ``Store.projects``). ``name``: the sheet's name (with its
+    year); ``names`` as for ``report_sheet``."""
     names = names or {}
-    sheet = Sheet(f"{label('projects', lang)} {when}".strip(), title, [
+    sheet = Sheet(name or label("projects", lang), title, [
         Column("id", "int"), Column("year", "int"),
         Column("smederij", "name", names=names.get("smederij")), _stream_column(names),
         Column("title", "text"), Column("theme", "label"), Column("status", "label"),
         Column("requested", "money"), Column("committed", "money"), Column("paid", "money"),
-        Column("cofunding", "money"), Column("supporters", "int"), Column("volunteers", "int")])
+        Column("cofunding", "money"), Column("supporters", "int"), Column("volunteers", "int"),
+        Column("carried_from", "int")])
 
     def laid_out() -> Iterator[list[Any]]:  # only if a format reads it; totals as it goes
         n, money, people = 0, [0] * len(PROJECT_MONEY), [0, 0]
@@ -188,19 +219,20 @@ def projects_sheet(rows: Iterable[Any], lang: str, title: str, *, when: Any = ""
             money = [a + b for a, b in zip(money, cents)]
             people = [people[0] + p["supporters"], people[1] + p["volunteers"]]
             yield [p["id"], p["year"], p["smederij"], p["stream"], p["title"], p["theme"],
-                   p["status"], *cents, p["supporters"], p["volunteers"]]
+                   p["status"], *cents, p["supporters"], p["volunteers"],
+                   p.get("carried_from")]
         sheet.totals.append(["", "", "", "", f"{n} {label('n_projects', lang)}", "", "",
-                             *money, *people])
+                             *money, *people, ""])
 
     sheet.rows = laid_out()
     return sheet
 
 
-def payments_sheet(rows: Iterable[Any], lang: str, title: str, *, when: Any = "",
+def payments_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None = None, *,
                    names: dict[str, dict[str, str]] | None = None) -> Sheet:
-    """``when``: the year(s), in the sheet's name; ``names`` as for ``report_sheet``."""
+    """``name``: the sheet's name (with its year); ``names`` as for ``report_sheet``."""
     names = names or {}
-    sheet = Sheet(f"{label('payments', lang)} {when}".strip(), title, [
+    sheet = Sheet(name or label("payments", lang), title, [
         Column("id", "int"), Column("date", "date"), Column("project", "int"),
         Column("title", "text"), Column("smederij", "name", names=names.get("smederij")),
         _stream_column(names), Column("payee", "text"),
@@ -476,12 +508,8 @@ def _sheet_name(name: str, taken: list[str]) -> str:
     return candidate
 
 
-# -- HTML annual report ----------------------------------------------------------------------------
+# -- HTML listings (the annual report is annual.py) ----------------------------------------------
 
-COLOURS = {"spent": "#1f4e79", "committed": "#e39b2d", "available": "#7fb77e",
-           "moved": "#b8bec6"}
-STATUS_COLOURS = {"proposed": "#b8bec6", "approved": "#e39b2d", "in_progress": "#4a90c2",
-                  "completed": "#1f4e79", "rejected": "#c0504d", "withdrawn": "#8c6d9e"}
 CSS = """
 *{box-sizing:border-box}
 body{margin:0;background:#eef1f5;color:#1d2733;font:15px/1.45 "Segoe UI",Roboto,"Helvetica Neue",
@@ -523,57 +551,11 @@ footer{color:#5b6675;font-size:12.5px;margin-top:30px}
 
 
 def _sum_figures(items: list[dict]) -> dict:
-    return {f"{k}_cents": sum(i[f"{k}_cents"] for i in items) for k in FIGURES}
+    """The figures of consecutive years as one statement of movements (``movements.py``):
+    carried-in money is counted once, as the opening balance, not once per year."""
+    from smederij_cli.movements import statement
 
-
-def _per_smederij(reports: Iterable[dict], years: list[tuple[int, dict]]) -> list[dict]:
-    """Figures per Smederij summed over streams and years, in report order. Reads ``reports``
-    once, a year at a time, and appends each year's (year, totals) to ``years``."""
-    result: dict[str, dict] = {}
-    keys = [f"{k}_cents" for k in FIGURES]
-    for report in reports:
-        years.append((report["year"], report["totals"]))
-        for sm in report["smederijen"]:
-            entry = result.get(sm["code"])
-            if entry is None:
-                entry = result[sm["code"]] = {"code": sm["code"], "name": sm["name"],
-                                              **dict.fromkeys(keys, 0)}
-            for f in sm["streams"].values():
-                for k in keys:
-                    entry[k] += f[k]
-    return list(result.values())
-
-
-def _bars(rows: list[tuple[str, list[tuple[str, int]], str]], colours: list[str],
-          width: int = 1060, label_width: int = 190, note_width: int = 200) -> str:
-    """Horizontal stacked bars: (label, [(tooltip, value), ...], text at the end) per row."""
-    row_h, bar_h = 24, 16
-    scale_w = width - label_width - note_width
-    biggest = max((sum(v for _, v in parts) for _, parts, _ in rows), default=0) or 1
-    out = [f'<svg viewBox="0 0 {width} {row_h * len(rows) + 6}" width="100%" role="img">']
-    for n, (name, parts, note) in enumerate(rows):
-        y = n * row_h + 4
-        out.append(f'<text x="{label_width - 10}" y="{y + 12.5}" text-anchor="end">'
-                   f'{html.escape(name)}</text>')
-        out.append(f'<rect x="{label_width}" y="{y}" width="{scale_w}" height="{bar_h}" '
-                   'fill="#f1f3f6"/>')
-        x = float(label_width)
-        for (tip, value), colour in zip(parts, colours):
-            w = scale_w * value / biggest
-            if w > 0:
-                out.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" '
-                           f'fill="{colour}"><title>{html.escape(tip)}</title></rect>')
-            x += w
-        out.append(f'<text x="{label_width + scale_w + 10}" y="{y + 12.5}">'
-                   f'{html.escape(note)}</text>')
-    out.append("</svg>")
-    return "".join(out)
-
-
-def _legend(items: list[tuple[str, str]]) -> str:
-    return '<div class="legend">' + "".join(
-        f'<span><i style="background:{c}"></i>{html.escape(t)}</span>' for t, c in items
-    ) + "</div>"
+    return statement(items)
 
 
 def _html_table(head: list[tuple[str, bool]], rows: list[tuple[list[str], str]]) -> str:
@@ -588,144 +570,6 @@ def _html_table(head: list[tuple[str, bool]], rows: list[tuple[list[str], str]])
         out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)
-
-
-def _card(key: str, value: str, sub: str = "", kind: str = "") -> str:
-    return (f'<div class="card {kind}"><div class="k">{html.escape(key)}</div>'
-            f'<div class="v">{html.escape(value)}</div><div class="s">{html.escape(sub)}</div>'
-            "</div>")
-
-
-@dataclass
-class _ProjectCounts:
-    """What the HTML report says about projects, counted in one pass: all of them, and of
-    the funded ones (approved, in progress, completed) their number, co-funding and
-    volunteers; in total and per Smederij."""
-
-    projects: int = 0
-    funded: int = 0
-    cofunding: int = 0
-    volunteers: int = 0
-
-    def add(self, p: dict) -> None:
-        self.projects += 1
-        if p["status"] in ACTIVE:
-            self.funded += 1
-            self.cofunding += p["cofunding_cents"]
-            self.volunteers += p["volunteers"]
-
-
-def _count_projects(projects: Iterable[dict]) -> tuple[_ProjectCounts, dict[str, _ProjectCounts],
-                                                       dict[str, dict[str, int]]]:
-    """(all, per Smederij, per theme the number in each status), reading ``projects`` once."""
-    counts, per_code, themes = _ProjectCounts(), {}, {}
-    for p in projects:
-        counts.add(p)
-        mine = per_code.get(p["smederij"])
-        if mine is None:
-            mine = per_code[p["smederij"]] = _ProjectCounts()
-        mine.add(p)
-        theme = themes.setdefault(p["theme"] or "none", dict.fromkeys(STATUSES, 0))
-        theme[p["status"]] += 1
-    return counts, per_code, themes
-
-
-def write_html(reports: Iterable[dict], projects: Iterable[dict], lang: str, *,
-               programme: dict, ledger: str = "", today: _dt.date | None = None) -> str:
-    """The annual report (one year) or the overview (several) as one self-contained page:
-    inline CSS and SVG, nothing fetched from anywhere, every text escaped. ``reports`` (one
-    per year) and ``projects`` are each read once, as they come: only sums are kept."""
-    L = lambda key, **kw: label(key, lang, **kw)  # noqa: E731
-    money = lambda cents: format_cents(cents, lang)  # noqa: E731
-    years: list[tuple[int, dict]] = []
-    smederijen = _per_smederij(reports, years)
-    first, last = years[0][0], years[-1][0]
-    heading = (L("annual_report", year=first) if first == last
-               else L("overview_report", start=first, end=last))
-    totals = _sum_figures([t for _, t in years])
-    budget = totals["carried_in_cents"] + totals["allocated_cents"]
-    counted, per_code, themes = _count_projects(projects)
-    cofunding, volunteers = counted.cofunding, counted.volunteers
-    allocated = totals["allocated_cents"]
-    per_euro_cents = (200 * cofunding + allocated) // (2 * allocated) if allocated else 0
-    title = " · ".join(x for x in (programme.get("name"), programme.get("municipality")) if x)
-
-    parts = []
-    used = (totals["spent_cents"] + totals["committed_cents"]) / budget if budget else 0.0
-    parts.append('<div class="cards">'
-                 + _card(L("allocated"), money(totals["allocated_cents"]),
-                         f"{L('carried_in')}: {money(totals['carried_in_cents'])}")
-                 + _card(L("committed"), money(totals["committed_cents"]), kind="committed")
-                 + _card(L("spent"), money(totals["spent_cents"]), f"{L('used')}: {used:.0%}",
-                         "spent")
-                 + _card(L("available"), money(totals["available_cents"]), kind="available")
-                 + _card(L("projects"), str(counted.projects),
-                         f"{counted.funded} {L('approved')}/{L('in_progress')}/{L('completed')}")
-                 + _card(L("cofunding"), money(cofunding), kind="people")
-                 + _card(L("cofunding_per_euro"), money(per_euro_cents),
-                         L("cofunding_note"), "people")
-                 + _card(L("volunteers"), str(volunteers), L("volunteers_note"), "people")
-                 + "</div>")
-
-    parts.append(f"<h2>{html.escape(L('per_smederij'))}</h2>"
-                 f'<p class="note">{html.escape(L("budget_note"))}</p><div class="panel">')
-    parts.append(_legend([(L("spent"), COLOURS["spent"]),
-                          (L("committed"), COLOURS["committed"]),
-                          (L("available"), COLOURS["available"]),
-                          (f"{L('carried_out')} / {L('lapsed')}", COLOURS["moved"])]))
-    bar_rows = []
-    for sm in smederijen:
-        total = sm["carried_in_cents"] + sm["allocated_cents"]
-        moved = sm["carried_out_cents"] + sm["lapsed_cents"]
-        bar_rows.append((sm["name"], [
-            (f"{L('spent')} {money(sm['spent_cents'])}", sm["spent_cents"]),
-            (f"{L('committed')} {money(sm['committed_cents'])}", sm["committed_cents"]),
-            (f"{L('available')} {money(sm['available_cents'])}", sm["available_cents"]),
-            (f"{L('carried_out')} / {L('lapsed')} {money(moved)}", moved)],
-            f"{money(total)} · {L('used')} {used_share(sm):.0%}"))
-    parts.append(_bars(bar_rows, [COLOURS[k] for k in ("spent", "committed", "available",
-                                                       "moved")]))
-    head = [(L("smederij"), False), (L("allocated"), True), (L("committed"), True),
-            (L("spent"), True), (L("available"), True), (L("used"), True),
-            (L("projects"), True), (L("cofunding"), True), (L("volunteers"), True)]
-    rows = []
-    for sm in smederijen:
-        mine = per_code.get(sm["code"], _ProjectCounts())
-        rows.append(([sm["name"], money(sm["carried_in_cents"] + sm["allocated_cents"]),
-                      money(sm["committed_cents"]), money(sm["spent_cents"]),
-                      money(sm["available_cents"]), f"{used_share(sm):.0%}",
-                      str(mine.projects), money(mine.cofunding), str(mine.volunteers)],
-                     "warn" if used_share(sm) > USED_WARNING else ""))
-    rows.append(([L("total"), money(budget), money(totals["committed_cents"]),
-                  money(totals["spent_cents"]), money(totals["available_cents"]), f"{used:.0%}",
-                  str(counted.projects), money(cofunding), str(volunteers)], "total"))
-    parts.append('<div class="gap"></div>' + _html_table(head, rows) + "</div>")
-
-    if len(years) > 1:
-        parts.append(f"<h2>{html.escape(L('per_year'))}</h2><div class='panel'>")
-        head = [(L("year"), False)] + [(L(k), True) for k in FIGURES]
-        rows = [([str(year)] + [money(t[f"{k}_cents"]) for k in FIGURES], "")
-                for year, t in years]
-        rows.append(([L("total")] + [money(totals[f"{k}_cents"]) for k in FIGURES], "total"))
-        parts.append(_html_table(head, rows) + "</div>")
-
-    parts.append(f"<h2>{html.escape(L('by_theme_status'))}</h2><div class='panel'>")
-    parts.append(_legend([(L(s), STATUS_COLOURS[s]) for s in STATUSES]))
-    ordered = sorted(themes.items(), key=lambda kv: -sum(kv[1].values()))
-    parts.append(_bars([(L(theme), [(f"{L(s)}: {n}", n) for s, n in counts.items()],
-                         f"{sum(counts.values())} {L('n_projects')}")
-                        for theme, counts in ordered],
-                       [STATUS_COLOURS[s] for s in STATUSES], note_width=320))
-    head = [(L("theme"), False)] + [(L(s), True) for s in STATUSES] + [(L("total"), True)]
-    rows = [([L(theme)] + [str(counts[s]) for s in STATUSES] + [str(sum(counts.values()))], "")
-            for theme, counts in ordered]
-    rows.append(([L("total")] + [str(sum(c[s] for c in themes.values())) for s in STATUSES]
-                 + [str(counted.projects)], "total"))
-    parts.append(_html_table(head, rows) + "</div>")
-    today = today or _dt.date.today()
-    parts.append(f"<footer>{html.escape(L('generated', date=today.isoformat(), ledger=ledger))}"
-                 "</footer>")
-    return _page(heading, title or "De Smederijen", "".join(parts), lang)
 
 
 def _page(heading: str, subtitle: str, body: str, lang: str, wide: bool = False) -> str:

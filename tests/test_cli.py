@@ -63,11 +63,13 @@ def test_weighted_allocation_sums_to_the_total_and_dry_run_writes_nothing(cli, d
 
 def test_report_json_has_the_documented_shape_and_identity(cli_ledger):
     report = report_json(cli_ledger)
-    assert set(report) == {"year", "currency", "smederijen", "totals"}
+    assert set(report) == {"year", "currency", "smederijen", "totals", "closed", "filters",
+                           "projects"}
     assert report["year"] == 2026 and report["currency"] == "EUR"
     assert len(report["smederijen"]) == 24  # every active Smederij, also without projects
     first = report["smederijen"][0]
-    assert set(first) == {"code", "name", "kind", "team", "streams", "projects"}
+    assert set(first) == {"code", "name", "kind", "team", "streams", "projects",
+                          "projects_carried_in"}
     assert set(first["projects"]) == {"proposed", "approved", "in_progress", "completed",
                                       "rejected", "withdrawn"}
     for sm in report["smederijen"]:

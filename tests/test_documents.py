@@ -253,7 +253,12 @@ def _axe() -> Path:
 def test_annual_report_of_a_closed_year_shows_its_year_end(annual):
     page = annual["2026"].read_text(encoding="utf-8")
     assert "Overgeheveld uit" in page and "Teruggevloeid" in page
-    assert 'class="seg p-lapsed"' in page and ("p-carried_out" in page)
+    assert 'class="seg p-lapsed"' in page  # chart segments of their own
+    assert 'class="seg p-carried_out_available"' in page
+    assert 'class="seg p-carried_out_committed"' in page
+    for column in ("Overgeheveld uit: budget", "Overgeheveld uit: verplichtingen",
+                   "Teruggevloeid"):
+        assert f'<th scope="col" class=n>{column}</th>' in page
     assert "Korte klap" in page and "Lange klap" in page  # the split by stream, by name
     assert "Wijkteam Noord" in page and ">wijk<" in page and ">dorp<" in page
     assert "Gefinancierde projecten van Krakeel" in page and "Begrippen" in page
