@@ -382,8 +382,9 @@ def write_annual(reports: Iterable[dict], projects: Iterable[dict], lang: str, *
                 + "</section>")
 
     # per Smederij: chart and table
-    legend = [(L("spent"), "spent"), (L("committed"), "committed"),
-              (L("available"), "available")]
+    legend = [(L("spent"), "spent")]
+    if not closed_year:  # (a closed year has nothing committed or available left)
+        legend += [(L("committed"), "committed"), (L("available"), "available")]
     if year_end:
         if "carried_out_available_cents" in totals:
             legend += [(L("carried_out_available"), "carried_out_available"),
@@ -599,6 +600,7 @@ caption{text-align:left;font-weight:600;color:#1f3a5f;padding:10px 10px 4px}
 th,td{padding:6px 8px;border-bottom:1px solid #e3e8ee;text-align:left;vertical-align:top}
 thead th{background:#f4f6f9;color:#1f3a5f;font-weight:600}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+thead th.n{white-space:normal}
 tr.total td,tr.total th{font-weight:700;border-top:2px solid #1f3a5f;background:#f4f6f9}
 tr.warn td{background:#fff4df}
 dl.terms{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;background:#fff;
@@ -622,7 +624,7 @@ header p{color:#1d2733}
 .cards{grid-template-columns:repeat(4,1fr);gap:6pt}
 .card{padding:6pt 8pt}.card .v{font-size:13pt}.card .k,.card .s{font-size:8pt}
 .scroll{overflow:visible}
-table{font-size:7pt}th,td{padding:2pt 2pt}thead th.n{white-space:normal}
+table{font-size:7pt}th,td{padding:2pt 2pt}
 caption{padding:4pt 3pt 2pt}
 tr{break-inside:avoid}thead{display:table-header-group}
 .bars .row{grid-template-columns:130px minmax(0,1fr) 150px;font-size:8pt}
