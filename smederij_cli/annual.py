@@ -447,7 +447,7 @@ def write_annual(reports: Iterable[dict], projects: Iterable[dict], lang: str, *
                  [(L(theme), [(f"st-{s}", n) for s, n in counts.items()],
                    f"{count(sum(counts.values()))} {L('n_projects')}")
                   for theme, counts in ordered])
-        + _table(ids, L("by_theme_status"),
+        + _table(ids, L("by_theme_status_caption"),
                  [(L("theme"), False)] + [(L(s), True) for s in STATUSES]
                  + [(L("total"), True)],
                  [([L(theme)] + [count(counts[s]) for s in STATUSES]

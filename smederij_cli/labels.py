@@ -61,7 +61,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "compared_with": "Vergeleken met {year}", "difference": "Verschil",
         "compared_caption": "Kerncijfers {before} en {year}",
         "per_stream": "Per budgetsoort", "per_stream_caption": "Budget per budgetsoort",
-        "per_smederij_caption": "Budget per Smederij",
+        "per_smederij_caption": "Bedragen per Smederij",
+        "by_theme_status_caption": "Aantal projecten per thema en status",
         "chart_budget_name": "Staafdiagram: het budget van elke Smederij, verdeeld naar "
                              "besteed, verplicht, beschikbaar, overgeheveld en teruggevloeid; de "
                              "bedragen staan in de tabel eronder",
@@ -129,7 +130,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "compared_with": "Compared with {year}", "difference": "Difference",
         "compared_caption": "Key figures {before} and {year}",
         "per_stream": "Per stream", "per_stream_caption": "Budget per stream",
-        "per_smederij_caption": "Budget per Smederij",
+        "per_smederij_caption": "Amounts per Smederij",
+        "by_theme_status_caption": "Number of projects per theme and status",
         "chart_budget_name": "Bar chart: each Smederij's budget, split into spent, committed, "
                              "available, carried out and lapsed; the amounts are in the table "
                              "below",

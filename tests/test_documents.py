@@ -235,6 +235,7 @@ def test_annual_report_has_no_serious_accessibility_violations(annual, chrome):
             "v => ({id: v.id, impact: v.impact, nodes: v.nodes.length})))")
         serious = [v for v in result if v["impact"] in ("serious", "critical")]
         assert serious == [], (name, width, serious)
+        assert [v for v in result if v["id"] == "landmark-unique"] == []  # names apart
 
 
 def _axe() -> Path:
