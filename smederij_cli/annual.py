@@ -257,14 +257,16 @@ def _segments(f: dict) -> list[tuple[str, int]]:
 def write_annual(reports: Iterable[dict], projects: Iterable[dict], lang: str, *,
                  programme: dict, ledger: str = "", today: _dt.date | None = None,
                  previous: dict | None = None, streams: list[dict] | None = None,
-                 heading: str | None = None, filters: dict | None = None) -> str:
+                 heading: str | None = None, filters: dict | None = None,
+                 closed_on: _dt.date | None = None) -> str:
     """The annual report (one year) or the overview (several) as one self-contained page.
 
     ``reports``: one ``Ledger.report`` per year, read once as they come; ``projects``: the
     years' projects (read once); ``previous``: the report of the year before (a one-year report
     compares with it); ``streams``: the streams' rows (names and descriptions); ``heading``:
     the page's title (default: "Jaarverslag 2026" or "Meerjarenoverzicht 2017–2026", with the
-    filters, e.g. "(Smederij krakeel)"); ``filters``: {"smederij": ..., "stream": ...}.
+    filters, e.g. "(Smederij krakeel)"); ``filters``: {"smederij": ..., "stream": ...};
+    ``closed_on``: the day the (last) year was rolled over, said under the title.
 
     Over several years the figures are a statement of movements (``movements.py``): carried in
     is the opening balance of the first year, never summed over the years."""
@@ -296,6 +298,9 @@ def write_annual(reports: Iterable[dict], projects: Iterable[dict], lang: str, *
                           if x) or "De Smederijen"
     today = today or _dt.date.today()
     body: list[str] = []
+    if closed_on is not None:
+        body.append(f'<p class="status">{E(L("closed_on", date=format_date(closed_on, lang)))}'
+                    "</p>")
 
     # key figures
     cards = [_card(L("allocated"), money(allocated),
@@ -570,6 +575,7 @@ h2{font-size:20px;margin:32px 0 8px;color:#1f3a5f;border-bottom:2px solid #d5dce
 padding-bottom:6px;break-after:avoid}
 h3{font-size:16px;margin:22px 0 4px;color:#1f3a5f;break-after:avoid}
 .note{margin:0 0 12px;color:#4f5a68;font-size:13.5px}
+.status{margin:0 0 4px;font-size:14px;font-weight:600;color:#1f3a5f}
 ul.note{padding-left:18px}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,230px),1fr));gap:14px}
 .card{background:#fff;border-radius:8px;padding:14px 16px;box-shadow:0 1px 2px rgba(0,0,0,.08);

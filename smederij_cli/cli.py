@@ -454,7 +454,13 @@ def _annual(led, reports, span: tuple[int, int], smederij: str | None, stream: s
                                                           stream=stream),
                         lang, programme=led.programme(), ledger=led.store.path.name,
                         previous=previous, streams=led.store.streams(active_only=False),
-                        filters={"smederij": smederij, "stream": stream})
+                        filters={"smederij": smederij, "stream": stream},
+                        closed_on=_closed_on(led, span[1]))
+
+
+def _closed_on(led, year: int) -> _dt.date | None:
+    closed_at = led.store.year_closed_at(year) if led.is_closed(year) else None
+    return _dt.date.fromisoformat(closed_at[:10]) if closed_at else None
 
 
 @report_app.command("projects")

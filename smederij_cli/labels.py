@@ -73,6 +73,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "per_team_caption": "Budget per wijkteam", "per_kind_caption": "Budget van wijken en "
                                                                       "dorpen",
         "terms": "Begrippen",
+        "closed_on": "Jaar afgesloten op {date}: de cijfers zijn die van de jaarafsluiting.",
         "means_allocated": "het budget dat de gemeente dit jaar aan de Smederij gaf.",
         "means_carried_in": "budget en verplichtingen die uit het vorige jaar zijn meegenomen.",
         "means_committed": "gereserveerd voor goedgekeurde projecten, nog niet betaald.",
@@ -142,6 +143,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "per_team_caption": "Budget per wijkteam",
         "per_kind_caption": "Budget of neighbourhoods and villages",
         "terms": "Terms",
+        "closed_on": "Year closed on {date}: the figures are those of the year end.",
         "means_allocated": "the budget the municipality gave the Smederij this year.",
         "means_carried_in": "budget and commitments brought in from the year before.",
         "means_committed": "reserved for approved projects, not yet paid.",

@@ -253,6 +253,10 @@ def _axe() -> Path:
 
 def test_annual_report_of_a_closed_year_shows_its_year_end(annual):
     page = annual["2026"].read_text(encoding="utf-8")
+    from smederij_cli.annual import MONTHS
+
+    today = dt.datetime.now(dt.timezone.utc).date()  # the day the rollover ran
+    assert f"Jaar afgesloten op {today.day} {MONTHS['nl'][today.month - 1]} {today.year}" in page
     assert "Overgeheveld uit" in page and "Teruggevloeid" in page
     assert 'class="seg p-lapsed"' in page  # chart segments of their own
     assert 'class="seg p-carried_out_available"' in page
