@@ -630,7 +630,8 @@ header p{color:#1d2733}
 .cards{grid-template-columns:repeat(4,1fr);gap:6pt}
 .card{padding:6pt 8pt}.card .v{font-size:13pt}.card .k,.card .s{font-size:8pt}
 .scroll{overflow:visible}
-table{font-size:7pt}th,td{padding:2pt 2pt}
+table{font-size:7pt}th,td{padding:2pt 2pt}td.n{white-space:normal}
+.wide table{font-size:6.5pt}.wide th,.wide td{padding:2pt 1.5pt}
 caption{padding:4pt 3pt 2pt}
 tr{break-inside:avoid}thead{display:table-header-group}
 .bars .row{grid-template-columns:130px minmax(0,1fr) 150px;font-size:8pt}

@@ -313,3 +313,32 @@ def test_chart_segments_stay_apart_in_greyscale():
         for a, b in itertools.combinations(chart, 2):
             (kind_a, l_a), (kind_b, l_b) = look(PATTERNS[a]), look(PATTERNS[b])
             assert kind_a != kind_b or abs(l_a - l_b) >= 15, (a, b, l_a, l_b)
+
+
+@pytest.mark.parametrize("closed", [True, False])
+def test_a_national_annual_report_still_fits_a4(chrome, tmp_path, closed):
+    """Totals of a billion euros and Smederijen of millions: every column still on the page."""
+    from smederij_cli.annual import write_annual
+
+    def figures(cents: int) -> dict:
+        year_end = cents if closed else 0
+        return {"carried_in_cents": cents, "allocated_cents": cents, "committed_cents": cents,
+                "spent_cents": cents, "available_cents": cents, "carried_out_cents": year_end,
+                "lapsed_cents": year_end, "carried_out_available_cents": year_end // 2,
+                "carried_out_committed_cents": year_end - year_end // 2,
+                "to_spend_cents": 2 * cents}
+
+    report = {"year": 2026, "closed": closed, "totals": figures(1_234_567_890_12),
+              "smederijen": [{"code": f"s{n:05d}", "name": f"Smederij {n:05d} Oud-Beijerland",
+                              "kind": "dorp", "team": "Wijkteam Noordoost-Polder",
+                              "streams": {"korte-klap": figures(12_345_678_90),
+                                          "lange-klap": figures(9_876_543_21)},
+                              "projects": {"approved": 1_234}} for n in range(40)]}
+    page = tmp_path / "national.html"
+    page.write_text(write_annual([report], [], "nl", programme={"name": "Landelijk"},
+                                 previous=report), encoding="utf-8")
+    chrome.open(page, 703, 1000)
+    chrome.send("Emulation.setEmulatedMedia", session=True, media="print")
+    tables = chrome.evaluate(PRINTED)
+    chrome.send("Emulation.setEmulatedMedia", session=True, media="")
+    assert [t["caption"] for t in tables if not t["fits"]] == []
