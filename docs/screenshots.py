@@ -7,6 +7,7 @@ the stuurgroep reads it, on a desktop (1280 px) and a phone (390 px), in headles
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -27,6 +28,10 @@ def main() -> None:
         subprocess.run([*smederij, "demo"], check=True, capture_output=True, cwd=ROOT)
         with Store(db) as store:
             Ledger(store).rollover(2026, today=dt.date(2027, 1, 5))
+        # the rollover is stamped with today; the picture shows it as run on 5 January 2027
+        with sqlite3.connect(db) as conn:
+            conn.execute("UPDATE year SET closed_at = '2027-01-05T06:00:00+00:00' "
+                         "WHERE year = 2026")
         subprocess.run([*smederij, "report", "--year", "2026", "--format", "html", "--output",
                         str(page)], check=True, capture_output=True, cwd=ROOT)
         with Browser() as browser:
