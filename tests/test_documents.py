@@ -191,6 +191,7 @@ PRINTED = """(() => [...document.querySelectorAll('table')].map(t => ({
   caption: t.caption ? t.caption.textContent : '',
   head: [...t.querySelectorAll('thead th')].map(th => th.textContent).filter(x => x),
   total: [...t.querySelectorAll('tr.total > *')].map(c => c.textContent).filter(x => x),
+  overflow: getComputedStyle(t.parentElement).overflowX,
   fits: t.getBoundingClientRect().right <= innerWidth + 0.5
         && t.parentElement.scrollWidth <= t.parentElement.clientWidth + 1,
 })))()"""
@@ -206,6 +207,7 @@ def test_annual_report_prints_on_a4_with_every_column_and_page_numbers(annual, c
         chrome.send("Emulation.setEmulatedMedia", session=True, media="")
         assert len(tables) > 10
         assert [t["caption"] for t in tables if not t["fits"]] == [], name
+        assert {t["overflow"] for t in tables} == {"visible"}  # no scrollbar on paper
     page = annual["2026"]
     pages = office.pdf_text(chrome.print_pdf(tmp_path / "jaarverslag.pdf"))
     info = subprocess.run(["pdfinfo", str(tmp_path / "jaarverslag.pdf")], capture_output=True,
