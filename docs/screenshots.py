@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from smederij_cli.ledger import Ledger  # noqa: E402
 from smederij_cli.store import Store  # noqa: E402
-from tests.browser import Browser  # noqa: E402
+from tests.chrome import Browser  # noqa: E402
 
 
 def main() -> None:

@@ -161,7 +161,7 @@ def annual(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def chrome():
-    from tests.browser import Browser, chromium
+    from tests.chrome import Browser, chromium
 
     chromium()  # skips, saying why, where there is no browser
     with Browser() as b:
@@ -170,7 +170,7 @@ def chrome():
 
 @pytest.mark.parametrize("width,mobile", [(1280, False), (390, True)])
 def test_annual_report_fits_a_desktop_and_a_phone(annual, chrome, width, mobile):
-    from tests.browser import LAYOUT
+    from tests.chrome import LAYOUT
 
     for name in ("2026", "2027", "2026-2027"):
         chrome.open(annual[name], width, 900, mobile=mobile)
