@@ -1080,5 +1080,10 @@ def import_payments(
         + ("; dry run: nothing written" if dry_run else ""))
 
 
+from smederij_cli.cli_site import site as _site  # noqa: E402 (light: typer only)
+
+app.command("site")(_site)
+
+
 def main() -> None:
     app()

@@ -158,6 +158,67 @@ _LABELS: dict[str, dict[str, str]] = {
 }
 
 
+# The public site ("Ons budget", smederij_cli/site): its own words, for residents.
+_LABELS["nl"].update({
+    "site_title": "Ons budget {year}", "site_home": "Ons budget",
+    "site_intro": "Zo staat het budget van de Smederijen in {year}: wat toegekend is, wat "
+                  "bewoners al hebben besloten (verplicht), wat betaald is en wat nog vrij is.",
+    "site_per_stream": "Per budgetsoort in {year}", "site_search": "Zoek een Smederij",
+    "site_team": "Wijkteam", "site_bar": "Verdeling",
+    "site_smederijen_caption": "Alle Smederijen in {year}",
+    "site_other_years": "Andere jaren:", "site_open_data": "Open data",
+    "site_wijk": "Wijk", "site_dorp": "Dorp", "site_budget_year": "Budget {year}",
+    "site_past_years": "Door de jaren",
+    "site_year_end": "Eind {year}: {carried} overgeheveld naar het volgende jaar, {lapsed} "
+                     "teruggevloeid.",
+    "site_no_projects": "Nog geen projecten.", "site_projects_year": "Projecten {year}",
+    "site_rounds": "Ideeënrondes", "site_votes": "Stemmen", "site_result": "Uitslag",
+    "site_outcome_funded": "toegekend", "site_outcome_partial": "deels toegekend",
+    "site_outcome_not_funded": "niet toegekend",
+    "site_outcome_below_threshold": "te weinig stemmen",
+    "site_outcome_ineligible": "niet in stemming",
+    "site_pb": "stemmen als pabulib-bestand (.pb), om zelf na te tellen",
+    "site_source": "Bron", "site_story": "Het verhaal",
+    "site_step": "stap {step} van {steps}", "site_moved": "overgeheveld/teruggevloeid",
+    "site_chart_years": "Toegekend en besteed per jaar",
+    "site_updated": "Bijgewerkt tot en met {date}.", "site_trail": "U bent hier",
+    "site_footer": "De bewoners van elke Smederij beslissen waar hun budget aan wordt besteed. "
+                   "Alle cijfers staan ook als",
+    "site_internal": "Interne versie voor de stuurgroep: met begunstigden en notities. "
+                     "Niet publiceren.",
+    "site_data_intro": "Dezelfde cijfers als op deze site, om zelf te gebruiken. Bedragen in "
+                       "eurocenten; de betekenis van elke kolom staat in schema.json.",
+})
+_LABELS["en"].update({
+    "site_title": "Our budget {year}", "site_home": "Our budget",
+    "site_intro": "Where the Smederijen's budget stands in {year}: what was allocated, what "
+                  "residents have decided on (committed), what was paid and what is still free.",
+    "site_per_stream": "Per stream in {year}", "site_search": "Find a Smederij",
+    "site_team": "Wijkteam", "site_bar": "Split",
+    "site_smederijen_caption": "All Smederijen in {year}",
+    "site_other_years": "Other years:", "site_open_data": "Open data",
+    "site_wijk": "Neighbourhood", "site_dorp": "Village", "site_budget_year": "Budget {year}",
+    "site_past_years": "Year by year",
+    "site_year_end": "End of {year}: {carried} carried into the next year, {lapsed} lapsed.",
+    "site_no_projects": "No projects yet.", "site_projects_year": "Projects {year}",
+    "site_rounds": "Idea rounds", "site_votes": "Votes", "site_result": "Result",
+    "site_outcome_funded": "funded", "site_outcome_partial": "partly funded",
+    "site_outcome_not_funded": "not funded", "site_outcome_below_threshold": "too few votes",
+    "site_outcome_ineligible": "not on the ballot",
+    "site_pb": "the votes as a pabulib file (.pb), to recount yourself",
+    "site_source": "Source", "site_story": "The story",
+    "site_step": "step {step} of {steps}", "site_moved": "carried out/lapsed",
+    "site_chart_years": "Allocated and spent per year",
+    "site_updated": "Updated up to {date}.", "site_trail": "You are here",
+    "site_footer": "The residents of each Smederij decide what their budget is spent on. "
+                   "Every figure is also available as",
+    "site_internal": "Internal version for the stuurgroep: with payees and notes. "
+                     "Do not publish.",
+    "site_data_intro": "The same figures as on this site, to use yourself. Amounts in euro "
+                       "cents; schema.json says what each column means.",
+})
+
+
 def label(key: str, lang: str = "nl", **values: object) -> str:
     """The word for ``key`` in ``lang`` (the key itself if there is none), formatted."""
     text = _LABELS.get(lang, _LABELS["en"]).get(key) or _LABELS["en"].get(key) or key

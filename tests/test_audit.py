@@ -233,7 +233,7 @@ READING = [
     ["info"], ["check"], ["log"], ["backup", "{dir}/copy-{n}.db"], ["export", "--format", "csv"],
     ["smederijen", "list"], ["smederijen", "show", "krakeel"], ["budget", "show", *K[:2]],
     ["project", "list"], ["project", "show", "2"], ["payment", "list"], ["report", *K[:2]],
-    ["report", "projects", *K[:2]],
+    ["report", "projects", *K[:2]], ["site", "--output", "{dir}/site-{n}"],
 ]
 
 
