@@ -72,7 +72,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "kind": "Wijk of dorp", "wijk": "wijk", "dorp": "dorp",
         "per_team_caption": "Budget per wijkteam", "per_kind_caption": "Budget van wijken en "
                                                                       "dorpen",
-        "terms": "Begrippen",
+        "terms": "Begrippen", "submitted": "Ingediend", "approved_on": "Goedgekeurd op",
         "closed_on": "Jaar afgesloten op {date}: de cijfers zijn die van de jaarafsluiting.",
         "means_allocated": "het budget dat de gemeente dit jaar aan de Smederij gaf.",
         "means_carried_in": "budget en verplichtingen die uit het vorige jaar zijn meegenomen.",
@@ -142,7 +142,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "kind": "Neighbourhood or village", "wijk": "neighbourhood", "dorp": "village",
         "per_team_caption": "Budget per wijkteam",
         "per_kind_caption": "Budget of neighbourhoods and villages",
-        "terms": "Terms",
+        "terms": "Terms", "submitted": "Submitted", "approved_on": "Approved on",
         "closed_on": "Year closed on {date}: the figures are those of the year end.",
         "means_allocated": "the budget the municipality gave the Smederij this year.",
         "means_carried_in": "budget and commitments brought in from the year before.",

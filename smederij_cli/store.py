@@ -1052,7 +1052,12 @@ class Store:
                    "p.requested_cents, p.supporters, p.volunteers, "
                    f"{money('committed')} AS committed_cents, {money('spent')} AS paid_cents, "
                    "coalesce((SELECT sum(amount_cents) FROM cofunding c "
-                   "WHERE c.project_id = p.id), 0) AS cofunding_cents")
+                   "WHERE c.project_id = p.id), 0) AS cofunding_cents, "
+                   # the days it was submitted and approved, from its history (one probe each,
+                   # index project_event_project)
+                   "(SELECT min(e.date) FROM project_event e WHERE e.project_id = p.id) "
+                   "AS submitted, (SELECT min(e.date) FROM project_event e "
+                   "WHERE e.project_id = p.id AND e.to_status = 'approved') AS approved")
         if year is None:
             return self._all(f"SELECT {columns}, NULL AS carried_from FROM project p "
                              + (f"WHERE {' AND '.join(where)} " if where else "")

@@ -57,6 +57,7 @@ class Column:
     human: bool = True  # shown in table, Markdown, HTML and XLSX (False: CSV and JSON only)
     heading: str = ""  # the label's key when it is not ``key``
     names: dict[str, str] | None = field(default=None, compare=False)  # code -> name
+    terminal: bool = True  # False: in the files, but not in the terminal's narrow table
 
     def title(self, lang: str) -> str:
         return label(self.heading or self.key, lang)
@@ -79,8 +80,9 @@ class Sheet:
     totals: list[list[Any]] = field(default_factory=list)
     warn: Callable[[list[Any]], bool] | None = None  # row -> budget over USED_WARNING used
 
-    def human_columns(self) -> list[int]:
-        return [i for i, c in enumerate(self.columns) if c.human]
+    def human_columns(self, terminal: bool = False) -> list[int]:
+        """The columns people read (in the terminal: without those it has no room for)."""
+        return [i for i, c in enumerate(self.columns) if c.human and (c.terminal or not terminal)]
 
 
 def used_share(f: dict) -> float:
@@ -209,7 +211,8 @@ def projects_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None 
         Column("title", "text"), Column("theme", "label"), Column("status", "label"),
         Column("requested", "money"), Column("committed", "money"), Column("paid", "money"),
         Column("cofunding", "money"), Column("supporters", "int"), Column("volunteers", "int"),
-        Column("carried_from", "int")])
+        Column("carried_from", "int"), Column("submitted", "date", terminal=False),
+        Column("approved", "date", heading="approved_on", terminal=False)])
 
     def laid_out() -> Iterator[list[Any]]:  # only if a format reads it; totals as it goes
         n, money, people = 0, [0] * len(PROJECT_MONEY), [0, 0]
@@ -220,9 +223,9 @@ def projects_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None 
             people = [people[0] + p["supporters"], people[1] + p["volunteers"]]
             yield [p["id"], p["year"], p["smederij"], p["stream"], p["title"], p["theme"],
                    p["status"], *cents, p["supporters"], p["volunteers"],
-                   p.get("carried_from")]
+                   p.get("carried_from"), p.get("submitted"), p.get("approved")]
         sheet.totals.append(["", "", "", "", f"{n} {label('n_projects', lang)}", "", "",
-                             *money, *people, ""])
+                             *money, *people, "", "", ""])
 
     sheet.rows = laid_out()
     return sheet

@@ -79,6 +79,10 @@ def test_xlsx_every_sheet_has_its_year_a_title_a_filter_and_a_print_setup(workbo
     assert date.is_date and date.value.date().isoformat() == "2026-03-01"
     projects = book["Projecten 2026"]
     assert [c.value for c in projects[3]][2:4] == ["Krakeel", "Korte klap"]  # names, not codes
+    header = [c.value for c in projects[2]]
+    for column in ("Ingediend", "Goedgekeurd op"):  # the project's days, as dates
+        cell = projects.cell(3, header.index(column) + 1)
+        assert cell.is_date and cell.value.date().isoformat() == "2026-03-01", column
 
 
 def test_xlsx_in_libreoffice_shows_dates_euros_and_typed_text_as_typed(workbook, tmp_path):
@@ -88,6 +92,8 @@ def test_xlsx_in_libreoffice_shows_dates_euros_and_typed_text_as_typed(workbook,
     values = office.sheets_as_csv(workbook, tmp_path / "values", as_shown=False)
     assert sorted(shown) == ["Betalingen 2026", "Projecten 2026", "Smederijen 2026"]
     titles = [row[4] for row in shown["Projecten 2026"][2:]]
+    head = shown["Projecten 2026"][1]
+    assert shown["Projecten 2026"][2][head.index("Ingediend")] == "1-3-2026"
     assert EVIL_TITLE in titles and not any(t.startswith("'") for t in titles)
     payment = shown["Betalingen 2026"][2]
     assert payment[1] == "1-3-2026"  # a date cell in the Dutch date format, not ISO text
