@@ -28,7 +28,8 @@ from typing import Any
 
 from smederij_cli.labels import label
 from smederij_cli.money import format_cents
-from smederij_cli.writers import ACTIVE, STATUSES, _sum_figures, scope, used_share
+from smederij_cli.writers import (ACTIVE, STATUSES, _sum_figures, counts_people, scope,
+                                  used_share)
 
 PROJECTS_PER_SMEDERIJ = 200  # funded projects listed per Smederij; the rest are counted
 SEGMENTS = ("spent", "committed", "available", "carried_out_available",
@@ -135,7 +136,8 @@ def _gather(reports: Iterable[dict], streams: dict[str, dict]) -> dict[str, Any]
 @dataclass
 class _Projects:
     """What the report says about projects, read in one pass: counts, co-funding and volunteers
-    of the funded ones (approved, in progress, completed), per theme the number in each status,
+    of the funded ones (approved, in progress, completed; co-funding and volunteers only in a
+    project's own year: ``writers.counts_people``), per theme the number in each status,
     and per Smederij its funded projects (at most PROJECTS_PER_SMEDERIJ listed)."""
 
     all: int = 0
@@ -155,11 +157,12 @@ class _Projects:
             if p["status"] not in ACTIVE:
                 continue
             self.funded += 1
-            self.cofunding += p["cofunding_cents"]
-            self.volunteers += p["volunteers"]
             mine = self.per_smederij.setdefault(p["smederij"], [0, 0])
-            mine[0] += p["cofunding_cents"]
-            mine[1] += p["volunteers"]
+            if counts_people(p):  # once, in the project's own year (not where it was carried)
+                self.cofunding += p["cofunding_cents"]
+                self.volunteers += p["volunteers"]
+                mine[0] += p["cofunding_cents"]
+                mine[1] += p["volunteers"]
             listed = self.listed.setdefault(p["smederij"], [])
             if len(listed) < PROJECTS_PER_SMEDERIJ:
                 listed.append({k: p.get(k) for k in ("id", "year", "title", "theme", "status",

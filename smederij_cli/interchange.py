@@ -90,9 +90,11 @@ def ledger_account_from_beancount(name: str) -> str:
 # -- export --------------------------------------------------------------------------------------
 
 
-def _transactions(led: Ledger) -> Iterator[tuple]:
-    """(first posting row, all posting rows) per transaction, in booking order, streamed."""
-    for _, rows in itertools.groupby(led.store.export_postings(), key=lambda r: r["txn_id"]):
+def _transactions(led: Ledger, by_date: bool = False) -> Iterator[tuple]:
+    """(first posting row, all posting rows) per transaction, in booking order (or in date
+    order, then booking order), streamed."""
+    for _, rows in itertools.groupby(led.store.export_postings(by_date=by_date),
+                                     key=lambda r: r["txn_id"]):
         rows = list(rows)  # one transaction's postings: a handful
         yield rows[0], rows
 
@@ -108,7 +110,8 @@ def _tags(t) -> list[tuple[str, int | str]]:
 
 def _write_hledger(led: Ledger, out: TextIO) -> None:
     """A journal that hledger and Ledger both read: the DOMAIN.md account names, declared with
-    their types, ``; kind: ...`` tags, and the transaction id as the transaction code."""
+    their types, ``; kind: ...`` tags, and the transaction id as the transaction code; the
+    transactions in date order (``hledger check ordereddates``)."""
     out.write(f"; {led.programme().get('name') or 'smederij'}: the whole ledger, exported by "
               "smederij. Amounts in EUR; the code in brackets is the transaction id.\n"
               f"commodity {CURRENCY}\n")
@@ -117,7 +120,7 @@ def _write_hledger(led: Ledger, out: TextIO) -> None:
     out.write("\n")
     for a in led.store.export_accounts():
         out.write(f"account {a['account']}\n    ; type: {_HLEDGER_TYPE[a['account_kind']]}\n")
-    for t, postings in _transactions(led):
+    for t, postings in _transactions(led, by_date=True):
         # hledger ends a description at ';' (a comment follows): it becomes ','.
         out.write(f"\n{t['date']} * ({t['txn_id']}) "
                   f"{_one_line(t['description']).replace(';', ',')}\n")
@@ -135,23 +138,58 @@ def _bean_name(row) -> str:
                              row["account_project"])
 
 
+FINISHED = (d.COMPLETED, d.WITHDRAWN, d.REJECTED)
+
+
+def _bean_meta(a) -> list[tuple[str, str | int]]:
+    """What people call an account, as metadata of its ``open`` (fava shows it): the year, the
+    Smederij's and stream's names, and the project's id and title."""
+    meta: list[tuple[str, str | int]] = []
+    if a["year"] is not None:
+        meta.append(("year", a["year"]))
+    if a["smederij_name"]:
+        meta.append(("smederij", a["smederij_name"]))
+    meta.append(("stream", a["stream_name"] or a["stream"]))
+    if a["account_project"] is not None:
+        meta += [("project", a["account_project"]), ("title", a["project_title"] or "")]
+    return meta
+
+
+def _closes(a) -> bool:
+    """Whether an account is done with: nothing left on it (so never spent, which keeps what was
+    paid, nor funding) and nothing can come (its year is closed, or its project finished)."""
+    return (a["balance_cents"] == 0 and a["account_kind"] in (d.AVAILABLE, d.COMMITTED)
+            and (bool(a["year_closed_at"]) or a["project_status"] in FINISHED))
+
+
 def _write_beancount(led: Ledger, out: TextIO) -> None:
     """A beancount file: the accounts renamed by ``beancount_account``, each opened on the date
-    of its first posting, and the transaction's kind, id and project as metadata."""
+    of its first posting with readable names as metadata (``_bean_meta``) and closed on the date
+    of its last when it is done with (``_closes``); the transactions in date order, with their
+    kind, id and project as metadata. Narrations are text residents typed: escaped for
+    beancount, but a viewer must escape them too."""
     title = led.programme().get("name") or "smederij"
     out.write(f"; {title}: the whole ledger, exported by smederij. Account names map back to the\n"
               "; ledger's own: see beancount_account in smederij_cli/interchange.py.\n"
               f"option \"title\" {_bean_string(title)}\n"
               f"option \"operating_currency\" \"{CURRENCY}\"\n\n")
-    for a in led.store.export_accounts():
+    closes = []
+    for a in led.store.export_account_names():
         out.write(f"{a['first_date']} open {_bean_name(a)} {CURRENCY}\n")
-    for t, postings in _transactions(led):
+        out.writelines(f"  {key}: {_bean_string(value) if isinstance(value, str) else value}\n"
+                       for key, value in _bean_meta(a))
+        if _closes(a):
+            closes.append((a["last_date"], _bean_name(a)))
+    for t, postings in _transactions(led, by_date=True):
         out.write(f"\n{t['date']} * {_bean_string(t['description'])}\n"
                   f"  txn-id: {t['txn_id']}\n")
         out.writelines(f"  {key}: {_bean_string(value) if isinstance(value, str) else value}\n"
                        for key, value in _tags(t))
         out.writelines(f"  {_bean_name(p)}  {plain_amount(p['amount_cents'])} {CURRENCY}\n"
                        for p in postings)
+    if closes:
+        out.write("\n; accounts done with: nothing left on them and nothing can come\n")
+        out.writelines(f"{day} close {name}\n" for day, name in sorted(closes))
 
 
 CSV_EXPORT_COLUMNS = ("txn", "date", "kind", "project", "description", "account", "amount")

@@ -44,9 +44,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "per_smederij": "Budget per Smederij",
         "by_theme_status": "Projecten naar thema en status",
         "cofunding_per_euro": "Cofinanciering per euro budget",
-        "cofunding_note": "opgehaald bij fondsen en sponsors voor goedgekeurde projecten, "
-                          "per euro toegekend budget",
-        "volunteers_note": "vrijwilligers in goedgekeurde projecten",
+        "cofunding_note": "opgehaald bij fondsen en sponsors voor goedgekeurde projecten "
+                          "van het jaar zelf, per euro toegekend budget",
+        "volunteers_note": "vrijwilligers in goedgekeurde projecten van het jaar zelf",
+        "n_counted": "waarvan {n} goedgekeurd in het eigen jaar (telt voor cofinanciering en "
+                     "vrijwilligers)",
         "budget_note": "toegekend en overgeheveld budget, verdeeld naar besteed, verplicht en "
                        "beschikbaar",
         "per_year": "Per jaar",
@@ -115,9 +117,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "per_smederij": "Budget per Smederij",
         "by_theme_status": "Projects by theme and status",
         "cofunding_per_euro": "Co-funding per euro of budget",
-        "cofunding_note": "raised from funds and sponsors for approved projects, per euro "
-                          "of budget allocated",
-        "volunteers_note": "volunteers in approved projects",
+        "cofunding_note": "raised from funds and sponsors for approved projects of the year "
+                          "itself, per euro of budget allocated",
+        "volunteers_note": "volunteers in approved projects of the year itself",
+        "n_counted": "of which {n} approved in their own year (count for co-funding and "
+                     "volunteers)",
         "budget_note": "allocated and carried-in budget, split into spent, committed and "
                        "available",
         "per_year": "Per year",

@@ -27,8 +27,6 @@ FIGURES = ("carried_in_cents", "allocated_cents", "spent_cents", "committed_cent
            "available_cents", "carried_out_cents", "lapsed_cents")
 # A year's end: what was carried out, split into available budget and open commitments.
 YEAR_END = ("carried_out_available_cents", "carried_out_committed_cents")
-# The figures in a report: FIGURES, YEAR_END, and to_spend_cents (carried in + allocated).
-REPORT_FIGURES = (*FIGURES, *YEAR_END, "to_spend_cents")
 
 MAX_TEXT = 500  # titles, notes, payees: one line a person typed
 _CONTROL = re.compile(r"[\x00-\x1f]")  # line breaks, tabs and other control characters
@@ -645,17 +643,18 @@ class Ledger:
         """Where every cent of a year stands, per Smederij and stream (the JSON interface).
 
         Besides FIGURES each stream has its year end (YEAR_END: carried out, as available budget
-        and as commitments) and ``to_spend_cents`` (carried in + allocated). ``projects`` counts
+        and as commitments); the totals also have ``to_spend_cents`` (carried in + allocated,
+        "te besteden"). ``projects`` counts
         the year's projects by status: its own and those carried into it (``carried_in``
         says how many of them were), as at the close for a closed year (``closed``)."""
         check_year(year)
         self._check_filters(smederij, stream)
         figures = {(r["smederij"], r["stream"]): r for r in self.store.stream_figures(year)}
-        counts = self.store.project_status_counts(year, stream)
+        counts = self.store.project_status_counts(year, stream, d.STATUSES)
         streams = [s["code"] for s in self.store.streams() if stream in (None, s["code"])]
-        nothing = dict.fromkeys(REPORT_FIGURES, 0)
+        keys = (*FIGURES, *YEAR_END)
+        nothing, no_projects = dict.fromkeys(keys, 0), dict.fromkeys(d.STATUSES, 0)
         rows, shown = [], []  # shown: every figures dict in the report, for the totals
-        all_projects = dict.fromkeys((*d.STATUSES, "carried_in"), 0)
         for sm in self._report_smederijen(figures):
             code = sm["code"]
             if smederij not in (None, code):
@@ -663,22 +662,23 @@ class Ledger:
             per_stream = {}
             for st in streams:
                 row = figures.get((code, st))
-                if row:
-                    per_stream[st] = {k: row[k] for k in (*FIGURES, *YEAR_END)}
-                    per_stream[st]["to_spend_cents"] = movements.to_spend(row)
-                else:
-                    per_stream[st] = nothing.copy()
+                per_stream[st] = {k: row[k] for k in keys} if row else nothing.copy()
             shown.extend(per_stream.values())
-            count = counts.get(code, {})
-            projects = {st: count.get(st, 0) for st in d.STATUSES}
-            for k in all_projects:
-                all_projects[k] += count.get(k, 0)
+            count = counts.get(code)
             rows.append({
                 "code": code, "name": sm["name"], "kind": sm["kind"],
                 "team": sm["team_name"] or sm["team"], "streams": per_stream,
-                "projects": projects, "projects_carried_in": count.get("carried_in", 0),
+                "projects": ({st: count[st] for st in d.STATUSES} if count
+                             else no_projects.copy()),
+                "projects_carried_in": count["carried_in"] if count else 0,
             })
-        totals = {k: sum(map(itemgetter(k), shown)) for k in REPORT_FIGURES}
+        totals = {k: sum(map(itemgetter(k), shown)) for k in keys}
+        totals["to_spend_cents"] = movements.to_spend(totals)
+        all_projects = dict.fromkeys((*d.STATUSES, "carried_in"), 0)
+        for sm in rows:
+            for k, n in sm["projects"].items():
+                all_projects[k] += n
+            all_projects["carried_in"] += sm["projects_carried_in"]
         return {"year": year, "currency": self.programme().get("currency", "EUR"),
                 "smederijen": rows, "totals": totals, "closed": self.is_closed(year),
                 "filters": {"smederij": smederij, "stream": stream},
@@ -690,42 +690,52 @@ class Ledger:
 
         ``years`` is an iterator: each year's report is built when it is reached and can be
         dropped once used, so a report over ten national years holds one year at a time.
-        ``totals`` and ``smederijen`` are complete once ``years`` has been read (JSON writes
-        them after it). The arguments are checked here, before anything is read or written.
+        ``totals`` is complete once ``years`` has been read, and ``smederijen`` (an iterator)
+        is to be read after it (JSON writes them in that order). The arguments are checked here, before anything is read or written.
 
-        ``totals`` (and per Smederij and stream in ``smederijen``) is the statement of
-        movements (``movements.py``): the opening balance carried into the first year,
+        ``totals`` is the statement of movements (``movements.py``; ``smederijen`` has its
+        STATEMENT keys per Smederij and stream): the opening balance carried into the first year,
         allocated, spent and lapsed over the years, and the closing balance (committed +
         available + carried out of the last year); carried-in money is never summed over the
         years. opening + allocated = spent + lapsed + closing."""
         years = self.report_years(start, end)
         self._check_filters(smederij, stream)
         totals: dict = movements.statement([])
-        smederijen: list[dict] = []
+        per: dict[str, tuple[str, dict[str, list[int]]]] = {}
 
         def reports() -> Iterator[dict]:
             whole = movements.Statement()
-            per: dict[str, tuple[dict, dict[str, movements.Statement]]] = {}
             for year in years:
                 report = self.report(year, smederij=smederij, stream=stream)
                 whole.add(report["totals"])
                 for sm in report["smederijen"]:
                     entry = per.get(sm["code"])
                     if entry is None:
-                        entry = per[sm["code"]] = ({"code": sm["code"], "name": sm["name"]},
-                                                   {})
+                        entry = per[sm["code"]] = (sm["name"], {})
+                    accs = entry[1]
                     for st, f in sm["streams"].items():
-                        entry[1].setdefault(st, movements.Statement()).add(f)
+                        acc = accs.get(st)
+                        if acc is None:
+                            accs[st] = movements.compact(None, f)
+                        else:  # movements.compact, inline: 100,000 times in a national report
+                            acc[1] += f["allocated_cents"]
+                            acc[2] += f["spent_cents"]
+                            acc[3] += f["lapsed_cents"]
+                            acc[4] += f["committed_cents"] + f["available_cents"]
+                            acc[5] = f["carried_out_cents"]
                 if year == years[-1]:  # complete before the last report is handed out
                     totals.update(whole.figures())
-                    smederijen.extend({**head, "streams": {st: m.figures()
-                                                           for st, m in streams.items()}}
-                                      for head, streams in per.values())
                 yield report
+
+        def smederijen() -> Iterator[dict]:
+            for code, (name, accs) in per.items():
+                yield {"code": code, "name": name,
+                       "streams": {st: movements.compact_figures(acc)
+                                   for st, acc in accs.items()}}
 
         return {"from": start, "to": end, "currency": self.programme().get("currency", "EUR"),
                 "filters": {"smederij": smederij, "stream": stream},
-                "years": reports(), "totals": totals, "smederijen": smederijen}
+                "years": reports(), "totals": totals, "smederijen": smederijen()}
 
     @staticmethod
     def report_years(start: int, end: int) -> list[int]:
@@ -748,7 +758,21 @@ class Ledger:
         only counts them, such as the HTML report, so that not all are in memory at once."""
         years = self.report_years(start, end)
         self._check_filters(smederij, stream)
-        return (p for y in years for p in self.projects(year=y, smederij=smederij, stream=stream))
+
+        def each_once() -> Iterator[dict]:
+            """Over several years a carried project is listed once: in its own year if that
+            is in the range, else in the first year of the range it was carried into."""
+            seen: set[int] = set()
+            for y in years:
+                for p in self.projects(year=y, smederij=smederij, stream=stream):
+                    if p["carried_from"] is None:
+                        yield p
+                    elif p["carried_from"] < start and p["id"] not in seen:
+                        seen.add(p["id"])
+                        yield p
+        if len(years) == 1:
+            return iter(self.projects(year=start, smederij=smederij, stream=stream))
+        return each_once()
 
     def iter_report_payments(self, start: int, end: int, *, smederij: str | None = None,
                              stream: str | None = None) -> Iterator[Any]:

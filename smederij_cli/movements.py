@@ -63,6 +63,26 @@ class Statement:
                 "opening_cents": self.opening, "closing_cents": closing}
 
 
+def compact(acc: list[int] | None, f: dict) -> list[int]:
+    """``Statement`` for many Smederijen and streams at once (a national report has 10,000):
+    [opening, allocated, spent, lapsed, committed + available, carried out of the last year],
+    ``f`` added; start with None. ``compact_figures`` turns it into the statement's keys."""
+    if acc is None:
+        acc = [f["carried_in_cents"], 0, 0, 0, 0, 0]
+    acc[1] += f["allocated_cents"]
+    acc[2] += f["spent_cents"]
+    acc[3] += f["lapsed_cents"]
+    acc[4] += f["committed_cents"] + f["available_cents"]
+    acc[5] = f["carried_out_cents"]
+    return acc
+
+
+def compact_figures(acc: list[int]) -> dict:
+    opening, allocated, spent, lapsed, held, out = acc
+    return {"opening_cents": opening, "allocated_cents": allocated, "spent_cents": spent,
+            "lapsed_cents": lapsed, "closing_cents": held + out}
+
+
 def statement(years: list[dict]) -> dict:
     """The statement of movements of the figures of consecutive years, oldest first."""
     result = Statement()

@@ -72,24 +72,55 @@ def json_chunks(data: Any) -> Iterator[str]:
     yield "\n"
 
 
-def _json_chunks(data: Any) -> Iterator[str]:
-    if isinstance(data, Iterator):
-        yield "["
-        lead = "\n  "
+STREAMED_LIST = 256  # a list this long is written an item at a time, as an iterator is
+STREAMED_PARTS = 20_000  # parts of such items joined into one piece (about 1 MB)
+
+
+_PLAIN = frozenset((dict, int, str, type(None), bool, float, tuple))
+
+
+def _streamed(value: Any) -> bool:
+    kind = type(value)  # the common kinds first: the isinstance of an ABC costs more
+    if kind is list:
+        return len(value) >= STREAMED_LIST
+    return kind not in _PLAIN and isinstance(value, Iterator)
+
+
+def _json_chunks(data: Any, pad: str = "") -> Iterator[str]:
+    """The pieces of ``data`` written at indent ``pad``. Iterators and long lists go an item at
+    a time, and so does a dict holding one (a year of a national report: its 5,000 Smederijen
+    are encoded one by one, never all into one list of parts at once)."""
+    if _streamed(data):
+        inner = pad + "  "
+        lead = "[\n" + inner
+        out: list[str] = []  # the parts of the plain items since the last piece handed out
         for item in data:
-            yield lead
-            lead = ",\n  "
-            yield from (chunk.replace("\n", "\n  ") for chunk in _json_chunks(item))
-        yield "\n]" if lead != "\n  " else "]"
-    elif type(data) is dict and any(isinstance(v, Iterator) for v in data.values()):
-        lead = "{\n  "
+            out.append(lead)
+            lead = ",\n" + inner
+            if _streamed(item) or type(item) is dict and any(map(_streamed, item.values())):
+                yield "".join(out)
+                out.clear()
+                yield from _json_chunks(item, inner)
+            else:
+                _json_parts(item, inner, out)
+                if len(out) >= STREAMED_PARTS:
+                    yield "".join(out)
+                    out.clear()
+        out.append("[]" if lead == "[\n" + inner else "\n" + pad + "]")
+        yield "".join(out)
+    elif (type(data) is dict and any(map(_streamed, data.values()))
+          and all(type(key) is str for key in data)):
+        inner = pad + "  "
+        lead = "{\n" + inner
         for key, value in data.items():
             yield f"{lead}{_encode_string(key)}: "
-            lead = ",\n  "
-            yield from (chunk.replace("\n", "\n  ") for chunk in _json_chunks(value))
-        yield "\n}"
+            lead = ",\n" + inner
+            yield from _json_chunks(value, inner)
+        yield "\n" + pad + "}"
     else:
-        yield json_text(data)[:-1]
+        out: list[str] = []
+        _json_parts(data, pad, out)
+        yield "".join(out)
 
 
 _JSON_LITERALS = {None: "null", True: "true", False: "false"}

@@ -293,7 +293,10 @@ def m007_project_years(db: Database) -> None:
         status TEXT NOT NULL,
         projects INTEGER NOT NULL CHECK (projects > 0),
         carried_in INTEGER NOT NULL CHECK (carried_in >= 0),
-        PRIMARY KEY (year, smederij, stream, status)) STRICT, WITHOUT ROWID""")
+        PRIMARY KEY (year, smederij, status, stream)) STRICT, WITHOUT ROWID""")
+    # The projects carried into a year, from its committed accounts without reading them.
+    db.execute("CREATE INDEX account_year_project ON account(year, project_id) "
+               "WHERE kind = 'committed'")
     for action in ("UPDATE", "DELETE"):
         db.execute(f"""CREATE TRIGGER closed_year_projects_no_{action.lower()} BEFORE {action}
             ON closed_year_projects BEGIN
@@ -319,6 +322,11 @@ def current_actor() -> str:
 
 def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _quote(text: str) -> str:
+    """An SQL string literal (for the few fixed words, such as statuses, put into a query)."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _check_file(path: Path) -> None:
@@ -1063,7 +1071,8 @@ class Store:
                              + (f"WHERE {' AND '.join(where)} " if where else "")
                              + "ORDER BY p.id", params)
         # A year's projects are its own and those whose money was carried into it (a committed
-        # account of the year): the second part reads the year's accounts (account_year_kind).
+        # account of the year): the second part reads the year's committed accounts (index
+        # account_year_project, or account_year_kind for one Smederij).
         also = "".join(f" AND {w}" for w in where)
         # the account has the project's Smederij and stream: filtered there, by the index
         carried = also.replace("p.smederij", "ca.smederij").replace("p.stream", "ca.stream")
@@ -1074,31 +1083,28 @@ class Store:
             "ON p.id = ca.project_id WHERE ca.year = ? AND ca.kind = 'committed' "
             f"AND p.year < ?{carried} ORDER BY 1", [year, *params, year, year, *params])
 
-    def project_status_counts(self, year: int, stream: str | None = None
-                              ) -> dict[str, dict[str, int]]:
+    def project_status_counts(self, year: int, stream: str | None = None,
+                              statuses: Sequence[str] = ()) -> dict[str, dict[str, int]]:
         """Per Smederij, how many of the year's projects (of one stream, if given) have each
-        status, and under ``"carried_in"`` how many of them came from an earlier year. The
-        year's projects are its own and those carried into it (``_MEMBERS``). A closed year's
-        counts are those stored when it closed (``closed_year_projects``), which never change;
-        an open year's are the projects' statuses now."""
+        of ``statuses`` (0 where none), and under ``"carried_in"`` how many of them came from
+        an earlier year. The year's projects are its own and those carried into it
+        (``_MEMBERS``). A closed year's counts are those stored when it closed
+        (``closed_year_projects``), which never change; an open year's are the projects'
+        statuses now. One row per Smederij: the statuses are summed into columns in SQL."""
+        columns = "".join(f"coalesce(sum(CASE status WHEN {_quote(status)} THEN n END), 0), "
+                          for status in statuses)
         if self.year_closed_at(year) and self._has_table("closed_year_projects"):
-            rows = self._all(
-                "SELECT smederij, status, sum(projects) AS n, sum(carried_in) AS carried "
-                "FROM closed_year_projects WHERE year = :year "
-                "AND (:stream IS NULL OR stream = :stream) GROUP BY smederij, status",
-                {"year": year, "stream": stream})
+            source = ("SELECT smederij, status, projects AS n, carried_in AS carried "
+                      "FROM closed_year_projects WHERE year = :year "
+                      "AND (:stream IS NULL OR stream = :stream)")
         else:
-            rows = self._all(
-                "SELECT smederij, status, count(*) AS n, sum(carried) AS carried FROM ("
-                + _MEMBERS.format(status="p.status", own="") + ") "
-                "WHERE :stream IS NULL OR stream = :stream GROUP BY smederij, status",
-                {"year": year, "stream": stream})
-        counts: dict[str, dict[str, int]] = {}
-        for r in rows:
-            mine = counts.setdefault(r["smederij"], {})
-            mine[r["status"]] = r["n"]
-            mine["carried_in"] = mine.get("carried_in", 0) + r["carried"]
-        return counts
+            source = ("SELECT smederij, status, 1 AS n, carried FROM ("
+                      + _MEMBERS.format(status="p.status", own="") + ") "
+                      "WHERE :stream IS NULL OR stream = :stream")
+        rows = self.conn.execute(f"SELECT smederij, {columns}sum(carried) FROM ({source}) "
+                                 "GROUP BY smederij", {"year": year, "stream": stream})
+        keys = (*statuses, "carried_in")
+        return {code: dict(zip(keys, counts)) for code, *counts in rows}
 
     def snapshot_project_counts(self, year: int) -> None:
         """Store the counts of ``year``'s projects by status as they are now, inside the
@@ -1488,15 +1494,32 @@ class Store:
             "FROM account a JOIN posting p ON p.account_id = a.id JOIN txn t ON t.id = p.txn_id "
             "GROUP BY a.id ORDER BY a.name")
 
-    def export_postings(self) -> Iterator[sqlite3.Row]:
+    def export_postings(self, *, by_date: bool = False) -> Iterator[sqlite3.Row]:
         """Every posting with its transaction and account, in booking order (transaction id,
-        then posting id), streamed from the cursor."""
+        then posting id), or ``by_date`` in date order (date, then booking order: what
+        journals want, while clerks book a payment of March after one of April); streamed
+        from the cursor (SQLite sorts in its temporary storage, not in this process)."""
         return self._rows(
             "SELECT t.id AS txn_id, t.date, t.kind, t.description, t.project_id, t.reverses, "
             "a.name AS account, a.kind AS account_kind, a.stream, a.year, a.smederij, "
             "a.project_id AS account_project, p.amount_cents "
             "FROM posting p JOIN txn t ON t.id = p.txn_id JOIN account a ON a.id = p.account_id "
-            "ORDER BY p.txn_id, p.id")
+            + ("ORDER BY t.date, p.txn_id, p.id" if by_date else "ORDER BY p.txn_id, p.id"))
+
+    def export_account_names(self) -> Iterator[sqlite3.Row]:
+        """``export_accounts`` with what people call them (the Smederij's and stream's names,
+        the project's title and status), whether the account's year is closed, and the date
+        of its last posting."""
+        return self._rows(
+            "SELECT a.name AS account, a.kind AS account_kind, a.stream, a.year, a.smederij, "
+            "a.project_id AS account_project, min(t.date) AS first_date, "
+            "max(t.date) AS last_date, sum(p.amount_cents) AS balance_cents, "
+            "s.name AS smederij_name, st.name AS stream_name, pr.title AS project_title, "
+            "pr.status AS project_status, y.closed_at AS year_closed_at "
+            "FROM account a JOIN posting p ON p.account_id = a.id JOIN txn t ON t.id = p.txn_id "
+            "LEFT JOIN smederij s ON s.code = a.smederij LEFT JOIN stream st ON st.code = a.stream "
+            "LEFT JOIN project pr ON pr.id = a.project_id LEFT JOIN year y ON y.year = a.year "
+            "GROUP BY a.id ORDER BY a.name")
 
     def total_posted(self) -> int:
         return self._scalar("SELECT coalesce(sum(amount_cents), 0) FROM posting")

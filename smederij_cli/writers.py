@@ -199,6 +199,13 @@ def overview_sheet(data: dict, lang: str, names: dict[str, dict[str, str]] | Non
 PROJECT_MONEY = ("requested_cents", "committed_cents", "paid_cents", "cofunding_cents")
 
 
+def counts_people(p: dict) -> bool:
+    """Whether a project's co-funding and volunteers count, in every format: a funded project
+    (approved, in progress or completed) in its own year. A project carried into a later year
+    is listed there too, but counted once, in its own year (``carried_from`` is None there)."""
+    return p["status"] in ACTIVE and not p.get("carried_from")
+
+
 def projects_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None = None, *,
                    names: dict[str, dict[str, str]] | None = None) -> Sheet:
     """Projects; ``carried_from`` is the project's own year when it is listed in a later year
@@ -216,16 +223,22 @@ def projects_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None 
 
     def laid_out() -> Iterator[list[Any]]:  # only if a format reads it; totals as it goes
         n, money, people = 0, [0] * len(PROJECT_MONEY), [0, 0]
+        funded = [0, 0, 0]  # projects, co-funding, volunteers that count (counts_people)
         for p in rows:
             n += 1
             cents = [p[k] for k in PROJECT_MONEY]
             money = [a + b for a, b in zip(money, cents)]
             people = [people[0] + p["supporters"], people[1] + p["volunteers"]]
+            if counts_people(p):
+                funded = [funded[0] + 1, funded[1] + p["cofunding_cents"],
+                          funded[2] + p["volunteers"]]
             yield [p["id"], p["year"], p["smederij"], p["stream"], p["title"], p["theme"],
                    p["status"], *cents, p["supporters"], p["volunteers"],
                    p.get("carried_from"), p.get("submitted"), p.get("approved")]
         sheet.totals.append(["", "", "", "", f"{n} {label('n_projects', lang)}", "", "",
                              *money, *people, "", "", ""])
+        sheet.totals.append(["", "", "", "", label("n_counted", lang, n=funded[0]), "", "",
+                             "", "", "", funded[1], "", funded[2], "", "", ""])
 
     sheet.rows = laid_out()
     return sheet

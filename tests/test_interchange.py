@@ -137,6 +137,72 @@ def test_bean_check_passes_and_beancount_agrees_on_every_balance(demo):
     assert titled[0].meta["kind"] == "commitment"
 
 
+def test_hledger_journal_is_in_date_order(demo):
+    """The demo books a commitment of March after one of June, as clerks do: the journal is
+    in date order all the same (hledger refuses it otherwise), each day in booking order."""
+    hledger = tool("hledger")
+    run(hledger, "-f", str(demo["files"]["hledger"]), "check", "ordereddates")
+    heads = re.findall(r"^(\d{4}-\d\d-\d\d) \* \((\d+)\)", demo["files"]["hledger"].read_text(
+        encoding="utf-8"), re.M)
+    keys = [(day, int(txn)) for day, txn in heads]
+    assert keys == sorted(keys) and [t for _, t in keys] != sorted(t for _, t in keys)
+
+
+@pytest.fixture
+def closed_year(led, db_path, tmp_path):
+    """2025 closed with a project carried into 2026 and one completed; 2026 has a project
+    withdrawn. Exported to beancount."""
+    y25 = dt.date(2025, 3, 1)
+    led.allocate(2025, "korte-klap", y25, smederij="krakeel", amount_cents=10_000_00)
+    carried = led.add_project(smederij="krakeel", stream="korte-klap", year=2025,
+                              title='Speeltuin "De Brink"', amount_cents=4_000_00, date=y25)
+    done = led.add_project(smederij="krakeel", stream="korte-klap", year=2025,
+                           title="Bankjes", amount_cents=1_000_00, date=y25)
+    for pid in (carried, done):
+        led.approve(pid, y25)
+        led.change_status(pid, "start", y25)
+    led.pay(done, 800_00, dt.date(2025, 4, 1))
+    led.change_status(done, "complete", dt.date(2025, 5, 1))
+    led.rollover(2025, today=dt.date(2026, 1, 5))
+    led.allocate(2026, "korte-klap", DAY, smederij="krakeel", amount_cents=5_000_00)
+    gone = led.add_project(smederij="krakeel", stream="korte-klap", year=2026,
+                           title="Jeu de boules", amount_cents=500_00, date=DAY)
+    led.approve(gone, DAY)
+    led.change_status(gone, "withdraw", DAY)
+    path = tmp_path / "closed.beancount"
+    with path.open("w", encoding="utf-8") as out:
+        export(led, "beancount", out)
+    return {"path": path, "carried": carried, "done": done, "gone": gone,
+            "balances": {a["account"]: a["balance_cents"]
+                         for a in led.store.export_accounts()}}
+
+
+def test_beancount_closes_accounts_done_with_and_names_them(closed_year):
+    from beancount import loader
+    from beancount.core import data
+
+    assert run(tool("bean-check"), str(closed_year["path"])) == ""
+    entries, errors, _ = loader.load_file(str(closed_year["path"]))
+    assert errors == []
+    closed = {ledger_account_from_beancount(e.account) for e in entries
+              if isinstance(e, data.Close)}
+    carried, done, gone = closed_year["carried"], closed_year["done"], closed_year["gone"]
+    assert closed == {
+        "2025:krakeel:korte-klap:available",  # a closed year: all carried or lapsed
+        f"2025:krakeel:korte-klap:committed:{carried}",  # carried on to 2026
+        f"2025:krakeel:korte-klap:committed:{done}",  # completed and released
+        f"2026:krakeel:korte-klap:committed:{gone}",  # withdrawn in the open year
+    }
+    assert all(closed_year["balances"][name] == 0 for name in closed)
+    opens = {ledger_account_from_beancount(e.account): e.meta for e in entries
+             if isinstance(e, data.Open)}
+    still = opens[f"2026:krakeel:korte-klap:committed:{carried}"]
+    assert still["smederij"] == "Krakeel" and still["title"] == 'Speeltuin "De Brink"'
+    assert still["project"] == carried and still["year"] == 2026
+    assert opens["2026:krakeel:korte-klap:available"]["stream"] == "Korte klap"
+    assert "title" not in opens["2026:krakeel:korte-klap:available"]
+
+
 def test_beancount_names_follow_its_rules_and_map_back():
     cases = {
         (d.FUNDING, "korte-klap", None, None, None): "Equity:Funding:Korte-klap",

@@ -87,6 +87,21 @@ def test_json_text_is_what_json_dumps_writes(data):
     assert "".join(render.json_chunks(data)) == render.json_text(data)
 
 
+def test_json_chunks_write_long_lists_an_item_at_a_time_as_json_dumps_would(monkeypatch):
+    import json
+
+    rows = [{"code": f"s{i}", "streams": {"k": {"a": i, "b": [i, "é"]}}, "none": []}
+            for i in range(render.STREAMED_LIST + 1)]
+    data = {"year": 2026, "smederijen": rows, "nested": {"list": rows[:3], "empty": {}},
+            "deep": [rows, []]}
+    chunks = list(render.json_chunks(data))
+    assert "".join(chunks) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    monkeypatch.setattr(render, "STREAMED_PARTS", 10)
+    chunks = list(render.json_chunks(data))
+    assert "".join(chunks) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert len(chunks) > render.STREAMED_LIST / 10  # not one piece for the whole list
+
+
 def test_json_chunks_write_iterators_as_arrays_and_read_values_when_reached():
     import json
 

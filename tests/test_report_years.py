@@ -135,7 +135,8 @@ def test_a_closed_year_shows_its_year_end(years, db_path):
     krakeel = next(sm for sm in data["smederijen"] if sm["code"] == "krakeel")
     f = krakeel["streams"]["korte-klap"]
     assert f["carried_out_committed_cents"] == 5_000_00
-    assert f["to_spend_cents"] == f["carried_in_cents"] + f["allocated_cents"] == 9_000_00
+    assert f["carried_in_cents"] + f["allocated_cents"] == 9_000_00
+    assert t["to_spend_cents"] == t["carried_in_cents"] + t["allocated_cents"]
     table = cli.ok("report", "--year", "2025", "--lang", "en").stdout
     assert "Carried out: budget" in table and "Carried out: commitments" in table
     csv_text = cli.ok("report", "--year", "2025", "--format", "csv").stdout
@@ -201,6 +202,7 @@ def test_counts_of_years_closed_before_the_snapshot_come_from_the_history(years,
     stored = {y: report(cli, "--year", str(y)) for y in (2025, 2026)}
     with sqlite3.connect(db_path) as conn:  # back to the schema before m007
         conn.execute("DROP TABLE closed_year_projects")
+        conn.execute("DROP INDEX account_year_project")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_project_years'")
     with Store(db_path) as store:
         assert store.schema_version()[1] == "m007_project_years"
@@ -240,3 +242,29 @@ def test_a_filtered_report_says_so_in_title_file_heading_and_sheet_names(years, 
                                               "Betalingen 2025-2027"]
     data = report(cli, "--year", "2026", "--stream", "korte-klap")
     assert data["filters"] == {"smederij": None, "stream": "korte-klap"}
+
+
+def test_cofunding_and_volunteers_count_each_funded_project_once_in_its_own_year(years,
+                                                                                 db_path):
+    """Speeltuin (2025, carried into 2026 and 2027) has 5 volunteers and € 500 co-funding:
+    listed in every year its money is in, counted once, in 2025, in every format."""
+    cli = Cli(db_path)
+
+    def listing(*span):
+        return json.loads(cli.ok("report", "projects", *span, "--format", "json").stdout)
+
+    assert [p["id"] for p in listing("--from", "2025", "--to", "2027")].count(
+        years["long"]) == 1
+    assert [p["id"] for p in listing("--from", "2026", "--to", "2027")].count(
+        years["long"]) == 1  # carried in from before the range: listed once, first
+    md = cli.ok("report", "projects", "--year", "2026", "--format", "markdown",
+                "--lang", "en").stdout
+    counted = next(line for line in md.splitlines() if "count for co-funding" in line)
+    assert "**1 approved in their own year" in counted.replace("of which ", "")
+    assert "500.00" not in counted and "**5**" not in counted  # Speeltuin counts in 2025
+    md25 = cli.ok("report", "projects", "--year", "2025", "--format", "markdown",
+                  "--lang", "en").stdout
+    assert "€500.00" in next(line for line in md25.splitlines() if "count for co-" in line)
+    for span in (("--year", "2025"), ("--from", "2025", "--to", "2027")):
+        html = cli.ok("report", *span, "--format", "html", "--lang", "en").stdout
+        assert ">€500.00<" in html and ">5<" in html  # once, not once per year
