@@ -268,3 +268,16 @@ def test_cofunding_and_volunteers_count_each_funded_project_once_in_its_own_year
     for span in (("--year", "2025"), ("--from", "2025", "--to", "2027")):
         html = cli.ok("report", *span, "--format", "html", "--lang", "en").stdout
         assert ">€500.00<" in html and ">5<" in html  # once, not once per year
+
+
+def test_the_annual_report_of_a_closed_year_shows_its_year_end(years, db_path):
+    cli = Cli(db_path)
+    t = report(cli, "--year", "2025")["totals"]
+    html = cli.ok("report", "--year", "2025", "--format", "html", "--lang", "en").stdout
+    for cents in (t["carried_out_cents"], t["carried_out_available_cents"],
+                  t["carried_out_committed_cents"], t["lapsed_cents"]):
+        assert f"€{cents // 100:,}.{cents % 100:02d}" in html
+    assert "Carried out: commitments" in html and ">Lapsed<" in html
+    cards = cli.ok("report", "--year", "2027", "--format", "html", "--lang",
+                   "en").stdout.split('<div class="cards">')[1].split("</section>")[0]
+    assert "Lapsed" not in cards  # nothing moved yet: no card
