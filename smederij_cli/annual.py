@@ -29,7 +29,7 @@ from typing import Any
 from smederij_cli.labels import label
 from smederij_cli.money import format_cents
 from smederij_cli.writers import (ACTIVE, STATUSES, _sum_figures, counts_people, scope,
-                                  used_share)
+                                  status, used_share)
 
 PROJECTS_PER_SMEDERIJ = 200  # funded projects listed per Smederij; the rest are counted
 SEGMENTS = ("spent", "committed", "available", "carried_out_available",
@@ -152,9 +152,10 @@ class _Projects:
     def read(self, projects: Iterable[dict]) -> "_Projects":
         for p in projects:
             self.all += 1
+            now = status(p)  # of a closed year: as at its close
             theme = self.themes.setdefault(p["theme"] or "none", dict.fromkeys(STATUSES, 0))
-            theme[p["status"]] += 1
-            if p["status"] not in ACTIVE:
+            theme[now] += 1
+            if now not in ACTIVE:
                 continue
             self.funded += 1
             mine = self.per_smederij.setdefault(p["smederij"], [0, 0])
@@ -165,9 +166,10 @@ class _Projects:
                 mine[1] += p["volunteers"]
             listed = self.listed.setdefault(p["smederij"], [])
             if len(listed) < PROJECTS_PER_SMEDERIJ:
-                listed.append({k: p.get(k) for k in ("id", "year", "title", "theme", "status",
-                                                     "stream", "committed_cents", "paid_cents",
-                                                     "carried_from")})
+                listed.append({**{k: p.get(k) for k in ("id", "year", "title", "theme",
+                                                        "stream", "committed_cents",
+                                                        "paid_cents", "carried_from")},
+                               "status": now})
             else:
                 self.unlisted[p["smederij"]] = self.unlisted.get(p["smederij"], 0) + 1
         return self

@@ -450,8 +450,10 @@ def _annual(led, reports, span: tuple[int, int], smederij: str | None, stream: s
 
     previous = (led.report(span[0] - 1, smederij=smederij, stream=stream)
                 if span[0] == span[1] and span[0] > 2000 else None)
-    return write_annual(reports, led.iter_report_projects(*span, smederij=smederij,
-                                                          stream=stream),
+    projects = (led.annual_projects(span[0], smederij=smederij, stream=stream)
+                if span[0] == span[1]
+                else led.iter_report_projects(*span, smederij=smederij, stream=stream))
+    return write_annual(reports, projects,
                         lang, programme=led.programme(), ledger=led.store.path.name,
                         previous=previous, streams=led.store.streams(active_only=False),
                         filters={"smederij": smederij, "stream": stream},

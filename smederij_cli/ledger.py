@@ -752,6 +752,17 @@ class Ledger:
         """The projects of budget years ``start`` to ``end`` (for the report listings)."""
         return list(self.iter_report_projects(start, end, smederij=smederij, stream=stream))
 
+    def annual_projects(self, year: int, *, smederij: str | None = None,
+                        stream: str | None = None) -> Iterator[dict]:
+        """The projects of one year's annual report: ``iter_report_projects``, and of a closed
+        year with their committed and paid as at its close (so its report never changes)."""
+        projects = self.iter_report_projects(year, year, smederij=smederij, stream=stream)
+        if not self.is_closed(year):
+            return projects
+        at_close = self.store.project_money_at_close(year)
+        return ({**p, "committed_cents": at_close.get(p["id"], (0, 0))[0],
+                 "paid_cents": at_close.get(p["id"], (0, 0))[1]} for p in projects)
+
     def iter_report_projects(self, start: int, end: int, *, smederij: str | None = None,
                              stream: str | None = None) -> Iterator[dict]:
         """``report_projects`` read a year at a time (arguments checked at once): for what
@@ -763,8 +774,9 @@ class Ledger:
             """Over several years a carried project is listed once: in its own year if that
             is in the range, else in the first year of the range it was carried into."""
             seen: set[int] = set()
-            for y in years:
-                for p in self.projects(year=y, smederij=smederij, stream=stream):
+            for y in years:  # of those carried in, only those from before the range
+                for p in self.projects(year=y, smederij=smederij, stream=stream,
+                                       carried_before=start):
                     if p["carried_from"] is None:
                         yield p
                     elif p["carried_from"] < start and p["id"] not in seen:

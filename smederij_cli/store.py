@@ -1040,8 +1040,11 @@ class Store:
 
     def projects(self, *, year: int | None = None, smederij: str | None = None,
                  status: str | None = None, stream: str | None = None,
-                 theme: str | None = None) -> list[dict]:
-        """Projects with their committed (left to pay), paid and co-funding totals.
+                 theme: str | None = None, carried_before: int | None = None
+                 ) -> list[dict]:
+        """Projects with their committed (left to pay), paid and co-funding totals; of a
+        ``year``, also those carried into it, with ``carried_from`` (their own year; only
+        those of years before ``carried_before``, if given).
 
         The filters pick the projects first (index project_year_status); only their accounts'
         postings are summed, one correlated probe each (account_project_kind,
@@ -1067,9 +1070,15 @@ class Store:
                    "AS submitted, (SELECT min(e.date) FROM project_event e "
                    "WHERE e.project_id = p.id AND e.to_status = 'approved') AS approved")
         if year is None:
-            return self._all(f"SELECT {columns}, NULL AS carried_from FROM project p "
+            return self._all(f"SELECT {columns}, NULL AS carried_from, "
+                             "NULL AS status_at_close FROM project p "
                              + (f"WHERE {' AND '.join(where)} " if where else "")
                              + "ORDER BY p.id", params)
+        # A closed year's projects also say their status as it was at the close (its report
+        # counts them so), from their history.
+        closed_at = self.year_closed_at(year)
+        columns += (", " + _STATUS_AT_CLOSE.replace(":closed_at", _quote(closed_at))
+                    if closed_at else ", NULL") + " AS status_at_close"
         # A year's projects are its own and those whose money was carried into it (a committed
         # account of the year): the second part reads the year's committed accounts (index
         # account_year_project, or account_year_kind for one Smederij).
@@ -1081,7 +1090,27 @@ class Store:
             "UNION ALL "
             f"SELECT {columns}, p.year AS carried_from FROM account ca JOIN project p "
             "ON p.id = ca.project_id WHERE ca.year = ? AND ca.kind = 'committed' "
-            f"AND p.year < ?{carried} ORDER BY 1", [year, *params, year, year, *params])
+            f"AND p.year < ?{carried} ORDER BY 1",
+            [year, *params, year, min(year, carried_before or year), *params])
+
+    def project_money_at_close(self, year: int) -> dict[int, tuple[int, int]]:
+        """Per project of ``year`` (its own and those carried into it): (committed, paid) as at
+        the year's close. Read only from accounts of ``year`` and before, which nothing changes
+        once the year is closed: paid is what its spent accounts hold; committed is what the
+        rollover carried out of its committed account of ``year`` (0 if it had none left)."""
+        rows = self._all(
+            "SELECT a.project_id AS id, "
+            "coalesce(-sum(CASE WHEN a.kind = 'committed' AND a.year = :year "
+            "AND t.kind = 'carry_over' THEN q.amount_cents END), 0) AS committed, "
+            "coalesce(sum(CASE WHEN a.kind = 'spent' THEN q.amount_cents END), 0) AS paid "
+            "FROM account a JOIN posting q ON q.account_id = a.id "
+            "JOIN txn t ON t.id = q.txn_id "
+            "WHERE a.project_id IN (SELECT id FROM project WHERE year = :year UNION "
+            "SELECT project_id FROM account WHERE year = :year AND kind = 'committed' "
+            "AND project_id IS NOT NULL) "
+            "AND a.year <= :year AND a.kind IN ('committed', 'spent') GROUP BY a.project_id",
+            {"year": year})
+        return {r["id"]: (r["committed"], r["paid"]) for r in rows}
 
     def project_status_counts(self, year: int, stream: str | None = None,
                               statuses: Sequence[str] = ()) -> dict[str, dict[str, int]]:

@@ -199,11 +199,17 @@ def overview_sheet(data: dict, lang: str, names: dict[str, dict[str, str]] | Non
 PROJECT_MONEY = ("requested_cents", "committed_cents", "paid_cents", "cofunding_cents")
 
 
+def status(p: dict) -> str:
+    """The status a report counts a project in: as at the close of a closed year
+    (``status_at_close``), else as it is now."""
+    return p.get("status_at_close") or p["status"]
+
+
 def counts_people(p: dict) -> bool:
     """Whether a project's co-funding and volunteers count, in every format: a funded project
     (approved, in progress or completed) in its own year. A project carried into a later year
     is listed there too, but counted once, in its own year (``carried_from`` is None there)."""
-    return p["status"] in ACTIVE and not p.get("carried_from")
+    return status(p) in ACTIVE and not p.get("carried_from")
 
 
 def projects_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None = None, *,

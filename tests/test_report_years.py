@@ -173,7 +173,7 @@ def test_carried_projects_belong_to_the_years_their_money_is_in(years, db_path):
 def test_a_closed_years_report_never_changes(years, db_path):
     cli = Cli(db_path)
     before = {fmt: cli.ok("report", "--year", "2026", "--format", fmt).stdout
-              for fmt in ("json", "csv")}
+              for fmt in ("json", "csv", "html")}
     counts = json.loads(before["json"])["projects"]
     # as at the close of 2026: Speeltuin still running (carried in), Taalcafé completed in
     # 2026 (carried in), Jeu de boules running
@@ -186,10 +186,17 @@ def test_a_closed_years_report_never_changes(years, db_path):
         led.change_status(years["new"], "withdraw", D(2027, 3, 1))
         led.approve(years["idea"], D(2027, 3, 1))  # a 2025 idea, funded from 2027
     after = {fmt: cli.ok("report", "--year", "2026", "--format", fmt).stdout
-             for fmt in ("json", "csv")}
+             for fmt in ("json", "csv", "html")}
     assert after == before  # byte for byte
     now = report(cli, "--year", "2027")["projects"]
     assert now["completed"] == 1 and now["withdrawn"] == 1 and now["approved"] == 1
+    listed = json.loads(cli.ok("report", "projects", "--from", "2026", "--to", "2027",
+                               "--format", "json").stdout)
+    ids = [p["id"] for p in listed]  # the 2025 idea enters the range in 2027: listed once
+    assert ids.count(years["idea"]) == ids.count(years["long"]) == 1
+    closed = json.loads(cli.ok("project", "list", "--year", "2026", "--json").stdout)
+    long = next(p for p in closed if p["id"] == years["long"])
+    assert (long["status"], long["status_at_close"]) == ("completed", "in_progress")
 
 
 def test_counts_of_years_closed_before_the_snapshot_come_from_the_history(years, db_path):
