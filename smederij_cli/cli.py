@@ -371,10 +371,12 @@ OutputOpt = Annotated[Path | None, typer.Option(
 LangOpt = Annotated[str | None, typer.Option(
     "--lang", help="nl or en: labels, statuses and money (default: the programme's language).",
     show_default=False)]
-DelimiterOpt = Annotated[str, typer.Option(
-    "--delimiter", help="CSV field separator; ';' is what Dutch Excel opens by default.")]
-DecimalCommaOpt = Annotated[bool, typer.Option(
-    "--decimal-comma", help="CSV amounts as 1234,56 instead of 1234.56.")]
+DelimiterOpt = Annotated[str | None, typer.Option(
+    "--delimiter", help="CSV field separator (default: ';' for nl, which Dutch Excel opens by "
+    "double-click, ',' for en).", show_default=False)]
+DecimalCommaOpt = Annotated[bool | None, typer.Option(
+    "--decimal-comma/--decimal-point", help="CSV amounts as 1234,56 or 1234.56 (default: comma "
+    "for nl, point for en).", show_default=False)]
 FromOpt = Annotated[int | None, typer.Option(
     "--from", help="First year of a multi-year overview (with --to).", show_default=False)]
 ToOpt = Annotated[int | None, typer.Option(
@@ -400,7 +402,7 @@ def _output_format(format: str | None, output: Path | None, known: dict[str, str
 
 
 def _report_options(ctx: typer.Context, format: str | None, output: Path | None,
-                    lang: str | None, delimiter: str) -> str:
+                    lang: str | None, delimiter: str | None) -> str:
     """Refuse what cannot work before the ledger is opened or anything is written; return the
     format (from --output's extension when --format is not given)."""
     from smederij_cli.errors import InvalidInput
@@ -415,7 +417,7 @@ def _report_options(ctx: typer.Context, format: str | None, output: Path | None,
     if format == "xlsx" and output is None:
         raise InvalidInput("xlsx is a binary file: give --output FILE, e.g. --output "
                            "report.xlsx")
-    if len(delimiter) != 1 or delimiter in "\"\r\n":
+    if delimiter is not None and (len(delimiter) != 1 or delimiter in "\"\r\n"):
         raise InvalidInput(f"--delimiter {delimiter!r} must be one character, e.g. ';' or ','")
     if output is not None:
         resolve_output(output, ctx.obj["db"], "--output")
@@ -458,8 +460,8 @@ def _deliver(ctx: typer.Context, content: Iterable[str | bytes], output: Path | 
         render.message(f"wrote {what} to {output}")
 
 
-def _document(format: str, sheets: list, lang: str, delimiter: str, decimal_comma: bool,
-              json_data: Any, html: Any) -> Iterable[str | bytes]:
+def _document(format: str, sheets: list, lang: str, delimiter: str | None,
+              decimal_comma: bool | None, json_data: Any, html: Any) -> Iterable[str | bytes]:
     """The report in one format, as pieces to write one after the other (the text formats are
     streamed: a multi-year report is never whole in memory): the first sheet is the main one
     (table, CSV, Markdown); XLSX gets every sheet; HTML is built by ``html()``."""
@@ -470,6 +472,7 @@ def _document(format: str, sheets: list, lang: str, delimiter: str, decimal_comm
     if format == "table":
         return render.sheet_chunks(sheets[0], lang)
     if format == "csv":
+        delimiter, decimal_comma = writers.csv_style(lang, delimiter, decimal_comma)
         return writers.csv_chunks(sheets[0], delimiter=delimiter, decimal_comma=decimal_comma)
     if format == "markdown":
         return writers.markdown_chunks(sheets[:1], lang)
@@ -478,21 +481,28 @@ def _document(format: str, sheets: list, lang: str, delimiter: str, decimal_comm
     return [html()]
 
 
+def _names(led) -> dict[str, dict[str, str]]:
+    """What people read instead of codes in a report: Smederijen's and streams' names."""
+    return {"smederij": {s["code"]: s["name"] for s in led.store.smederijen(active_only=False)},
+            "stream": {s["code"]: s["name"] for s in led.store.streams(active_only=False)}}
+
+
 def _listing_sheets(projects: Iterable, payments: Iterable, lang: str, when: str,
-                    smederij: str | None, stream: str | None) -> list:
+                    smederij: str | None, stream: str | None,
+                    names: dict[str, dict[str, str]] | None = None) -> list:
     """The sheets of projects and payments of a report: titles and sheet names say the
-    year(s) and the filters."""
+    year(s) and the filters; Smederijen and streams by name."""
     from smederij_cli import writers
 
     filters = {"smederij": smederij, "stream": stream}
     return [writers.projects_sheet(
                 projects, lang, writers.label("projects_title", lang, year=when)
                 + writers.scope(filters, lang), writers.sheet_name("projects", lang, when,
-                                                                   filters)),
+                                                                   filters), names=names),
             writers.payments_sheet(
                 payments, lang, writers.label("payments_title", lang, year=when)
                 + writers.scope(filters, lang), writers.sheet_name("payments", lang, when,
-                                                                   filters))]
+                                                                   filters), names=names)]
 
 
 @report_app.callback()
@@ -506,8 +516,8 @@ def report(
     lang: LangOpt = None,
     start: FromOpt = None,
     end: ToOpt = None,
-    delimiter: DelimiterOpt = ";",
-    decimal_comma: DecimalCommaOpt = False,
+    delimiter: DelimiterOpt = None,
+    decimal_comma: DecimalCommaOpt = None,
     wide: Wide = False,
 ) -> None:
     """Where every cent of a year stands, per Smederij and stream, with totals.
@@ -537,11 +547,11 @@ def report(
         if span is None:
             data = led.report(year, smederij=smederij, stream=stream)
             reports, span = [data], (year, year)
-            sheet = writers.report_sheet(data, lang)
+            sheet = writers.report_sheet(data, lang, _names(led))
         else:
             data = led.overview(*span, smederij=smederij, stream=stream)
             reports = data["years"]
-            sheet = writers.overview_sheet(data, lang)
+            sheet = writers.overview_sheet(data, lang, _names(led))
         if format == "table" and output is None:
             render.show_wide(wide)
             render.sheet(sheet, lang)
@@ -552,14 +562,33 @@ def report(
             payments = led.iter_report_payments(*span, smederij=smederij, stream=stream)
         programme, path = led.programme(), led.store.path
         when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
-        sheets = [sheet, *_listing_sheets(projects, payments, lang, when, smederij, stream)]
+        sheets = [sheet, *_listing_sheets(projects, payments, lang, when, smederij, stream,
+                                          _names(led))]
         content = _document(format, sheets, lang, delimiter, decimal_comma, data,
-                            lambda: writers.write_html(
-                                reports, led.iter_report_projects(*span, smederij=smederij,
-                                                                  stream=stream),
-                                lang, programme=programme, ledger=path.name,
-                                filters={"smederij": smederij, "stream": stream}))
+                            lambda: _annual(led, reports, span, smederij, stream, lang))
         _deliver(ctx, content, output, f"report {when} ({format})")
+
+
+def _annual(led, reports, span: tuple[int, int], smederij: str | None, stream: str | None,
+            lang: str) -> str:
+    """The HTML annual report: a one-year report compares with the year before."""
+    from smederij_cli.annual import write_annual
+
+    previous = (led.report(span[0] - 1, smederij=smederij, stream=stream)
+                if span[0] == span[1] and span[0] > 2000 else None)
+    projects = (led.annual_projects(span[0], smederij=smederij, stream=stream)
+                if span[0] == span[1]
+                else led.iter_report_projects(*span, smederij=smederij, stream=stream))
+    return write_annual(reports, projects,
+                        lang, programme=led.programme(), ledger=led.store.path.name,
+                        previous=previous, streams=led.store.streams(active_only=False),
+                        filters={"smederij": smederij, "stream": stream},
+                        closed_on=_closed_on(led, span[1]))
+
+
+def _closed_on(led, year: int) -> _dt.date | None:
+    closed_at = led.store.year_closed_at(year) if led.is_closed(year) else None
+    return _dt.date.fromisoformat(closed_at[:10]) if closed_at else None
 
 
 @report_app.command("projects")
@@ -573,8 +602,8 @@ def report_projects(
     lang: LangOpt = None,
     start: FromOpt = None,
     end: ToOpt = None,
-    delimiter: DelimiterOpt = ";",
-    decimal_comma: DecimalCommaOpt = False,
+    delimiter: DelimiterOpt = None,
+    decimal_comma: DecimalCommaOpt = None,
     wide: Wide = False,
 ) -> None:
     """The projects of a year (or --from/--to) with requested, committed, paid, co-funding,
@@ -597,7 +626,7 @@ def report_projects(
                     if format == "xlsx" else ())
         programme = led.programme()
         when = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
-        sheets = _listing_sheets(projects, payments, lang, when, smederij, stream)
+        sheets = _listing_sheets(projects, payments, lang, when, smederij, stream, _names(led))
         if format == "table" and output is None:
             from smederij_cli import render
 

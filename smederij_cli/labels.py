@@ -53,6 +53,41 @@ _LABELS: dict[str, dict[str, str]] = {
                        "beschikbaar",
         "per_year": "Per jaar",
         "generated": "Gemaakt met smederij op {date} uit {ledger}.",
+        # the HTML annual report (annual.py)
+        "key_figures": "Kerncijfers", "funded_projects": "gefinancierd",
+        "funded_projects_title": "Gefinancierde projecten",
+        "funded_note": "Projecten die geld kregen (goedgekeurd, in uitvoering of afgerond), per "
+                       "Smederij: wat er nog voor verplicht staat en wat er is betaald.",
+        "funded_caption": "Gefinancierde projecten van {smederij}",
+        "more_projects": "en nog {n} projecten (zie smederij report projects)",
+        "compared_with": "Vergeleken met {year}", "difference": "Verschil",
+        "compared_caption": "Kerncijfers {before} en {year}",
+        "per_stream": "Per budgetsoort", "per_stream_caption": "Budget per budgetsoort",
+        "per_smederij_caption": "Bedragen per Smederij",
+        "by_theme_status_caption": "Aantal projecten per thema en status",
+        "chart_budget_name": "Staafdiagram: het budget van elke Smederij, verdeeld naar "
+                             "besteed, verplicht, beschikbaar, overgeheveld en teruggevloeid; de "
+                             "bedragen staan in de tabel eronder",
+        "chart_themes_name": "Staafdiagram: het aantal projecten per thema, verdeeld naar "
+                             "status; de aantallen staan in de tabel eronder",
+        "per_team_kind": "Per wijkteam en per wijk of dorp", "team": "Wijkteam",
+        "kind": "Wijk of dorp", "wijk": "wijk", "dorp": "dorp",
+        "per_team_caption": "Budget per wijkteam", "per_kind_caption": "Budget van wijken en "
+                                                                      "dorpen",
+        "terms": "Begrippen", "submitted": "Ingediend", "approved_on": "Goedgekeurd op",
+        "closed_on": "Jaar afgesloten op {date}: de cijfers zijn die van de jaarafsluiting.",
+        "means_allocated": "het budget dat de gemeente dit jaar aan de Smederij gaf.",
+        "means_carried_in": "budget en verplichtingen die uit het vorige jaar zijn meegenomen.",
+        "means_committed": "gereserveerd voor goedgekeurde projecten, nog niet betaald.",
+        "means_spent": "werkelijk betaald aan projecten.",
+        "means_available": "nog vrij te besteden: overgeheveld in + toegekend − verplicht − "
+                           "besteed.",
+        "means_carried_out": "bij de jaarafsluiting naar het volgende jaar meegenomen: vrij "
+                             "budget en open verplichtingen.",
+        "means_lapsed": "bij de jaarafsluiting teruggevloeid naar de gemeente.",
+        "means_used": "verplicht en besteed, als deel van overgeheveld in + toegekend.",
+        "means_cofunding": "geld van fondsen, sponsors en partners voor gefinancierde "
+                           "projecten.",
     },
     "en": {
         "carried_in": "Carried in", "allocated": "Allocated", "committed": "Committed",
@@ -91,6 +126,38 @@ _LABELS: dict[str, dict[str, str]] = {
                        "available",
         "per_year": "Per year",
         "generated": "Made with smederij on {date} from {ledger}.",
+        "key_figures": "Key figures", "funded_projects": "funded",
+        "funded_projects_title": "Funded projects",
+        "funded_note": "Projects that got money (approved, in progress or completed), per "
+                       "Smederij: what is still committed to them and what was paid.",
+        "funded_caption": "Funded projects of {smederij}",
+        "more_projects": "and {n} more projects (see smederij report projects)",
+        "compared_with": "Compared with {year}", "difference": "Difference",
+        "compared_caption": "Key figures {before} and {year}",
+        "per_stream": "Per stream", "per_stream_caption": "Budget per stream",
+        "per_smederij_caption": "Amounts per Smederij",
+        "by_theme_status_caption": "Number of projects per theme and status",
+        "chart_budget_name": "Bar chart: each Smederij's budget, split into spent, committed, "
+                             "available, carried out and lapsed; the amounts are in the table "
+                             "below",
+        "chart_themes_name": "Bar chart: the number of projects per theme, split by status; "
+                             "the numbers are in the table below",
+        "per_team_kind": "Per wijkteam and per neighbourhood or village", "team": "Wijkteam",
+        "kind": "Neighbourhood or village", "wijk": "neighbourhood", "dorp": "village",
+        "per_team_caption": "Budget per wijkteam",
+        "per_kind_caption": "Budget of neighbourhoods and villages",
+        "terms": "Terms", "submitted": "Submitted", "approved_on": "Approved on",
+        "closed_on": "Year closed on {date}: the figures are those of the year end.",
+        "means_allocated": "the budget the municipality gave the Smederij this year.",
+        "means_carried_in": "budget and commitments brought in from the year before.",
+        "means_committed": "reserved for approved projects, not yet paid.",
+        "means_spent": "actually paid to projects.",
+        "means_available": "still free to spend: carried in + allocated − committed − spent.",
+        "means_carried_out": "moved into the next year at the year end: free budget and open "
+                             "commitments.",
+        "means_lapsed": "returned to the municipality at the year end.",
+        "means_used": "committed and spent, as a share of carried in + allocated.",
+        "means_cofunding": "money from funds, sponsors and partners for funded projects.",
     },
 }
 

@@ -847,6 +847,17 @@ class Ledger:
         """The projects of budget years ``start`` to ``end`` (for the report listings)."""
         return list(self.iter_report_projects(start, end, smederij=smederij, stream=stream))
 
+    def annual_projects(self, year: int, *, smederij: str | None = None,
+                        stream: str | None = None) -> Iterator[dict]:
+        """The projects of one year's annual report: ``iter_report_projects``, and of a closed
+        year with their committed and paid as at its close (so its report never changes)."""
+        projects = self.iter_report_projects(year, year, smederij=smederij, stream=stream)
+        if not self.is_closed(year):
+            return projects
+        at_close = self.store.project_money_at_close(year)
+        return ({**p, "committed_cents": at_close.get(p["id"], (0, 0))[0],
+                 "paid_cents": at_close.get(p["id"], (0, 0))[1]} for p in projects)
+
     def iter_report_projects(self, start: int, end: int, *, smederij: str | None = None,
                              stream: str | None = None) -> Iterator[dict]:
         """``report_projects`` read a year at a time (arguments checked at once): for what

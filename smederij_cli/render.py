@@ -264,7 +264,7 @@ def sheet_text(data: Sheet, lang: str = "nl") -> str:
 def _sheet_table(data: Sheet, lang: str
                  ) -> tuple[str, list[str], list[bool], _Rows, list[list[str]]]:
     """A sheet's title, headers, alignment, formatted rows and totals (its rows read once)."""
-    cols = data.human_columns()
+    cols = data.human_columns(terminal=True)
     headers = [data.columns[i].title(lang) for i in cols]
     right = [data.columns[i].numeric for i in cols]
     shown = [(shower(data.columns[i], lang), i) for i in cols]

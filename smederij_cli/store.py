@@ -1255,7 +1255,12 @@ class Store:
                    "p.requested_cents, p.supporters, p.volunteers, "
                    f"{money('committed')} AS committed_cents, {money('spent')} AS paid_cents, "
                    "coalesce((SELECT sum(amount_cents) FROM cofunding c "
-                   "WHERE c.project_id = p.id), 0) AS cofunding_cents")
+                   "WHERE c.project_id = p.id), 0) AS cofunding_cents, "
+                   # the days it was submitted and approved, from its history (one probe each,
+                   # index project_event_project)
+                   "(SELECT min(e.date) FROM project_event e WHERE e.project_id = p.id) "
+                   "AS submitted, (SELECT min(e.date) FROM project_event e "
+                   "WHERE e.project_id = p.id AND e.to_status = 'approved') AS approved")
         if year is None:
             return self._all(f"SELECT {columns}, NULL AS carried_from, "
                              "NULL AS status_at_close FROM project p "
@@ -1279,6 +1284,25 @@ class Store:
             "ON p.id = ca.project_id WHERE ca.year = ? AND ca.kind = 'committed' "
             f"AND p.year < ?{carried} ORDER BY 1",
             [year, *params, year, min(year, carried_before or year), *params])
+
+    def project_money_at_close(self, year: int) -> dict[int, tuple[int, int]]:
+        """Per project of ``year`` (its own and those carried into it): (committed, paid) as at
+        the year's close. Read only from accounts of ``year`` and before, which nothing changes
+        once the year is closed: paid is what its spent accounts hold; committed is what the
+        rollover carried out of its committed account of ``year`` (0 if it had none left)."""
+        rows = self._all(
+            "SELECT a.project_id AS id, "
+            "coalesce(-sum(CASE WHEN a.kind = 'committed' AND a.year = :year "
+            "AND t.kind = 'carry_over' THEN q.amount_cents END), 0) AS committed, "
+            "coalesce(sum(CASE WHEN a.kind = 'spent' THEN q.amount_cents END), 0) AS paid "
+            "FROM account a JOIN posting q ON q.account_id = a.id "
+            "JOIN txn t ON t.id = q.txn_id "
+            "WHERE a.project_id IN (SELECT id FROM project WHERE year = :year UNION "
+            "SELECT project_id FROM account WHERE year = :year AND kind = 'committed' "
+            "AND project_id IS NOT NULL) "
+            "AND a.year <= :year AND a.kind IN ('committed', 'spent') GROUP BY a.project_id",
+            {"year": year})
+        return {r["id"]: (r["committed"], r["paid"]) for r in rows}
 
     def project_status_counts(self, year: int, stream: str | None = None,
                               statuses: Sequence[str] = ()) -> dict[str, dict[str, int]]:

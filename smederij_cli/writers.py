@@ -1,4 +1,5 @@
-"""Reports as files: CSV, Markdown, XLSX and a self-contained HTML annual report.
+"""Reports as files: CSV, Markdown, XLSX and self-contained HTML listings (the HTML annual
+report is ``annual.py``).
 
 Rendering only: these functions take the plain dicts the ledger returns (money in integer cents)
 and turn them into text or bytes. No SQL, no rules, no terminal. A report is first laid out as
@@ -7,7 +8,9 @@ and turn them into text or bytes. No SQL, no rules, no terminal. A report is fir
 
 Two promises: CSV headers and cell values are stable English names and codes (money as plain
 numbers), while table, Markdown, HTML and XLSX use the chosen language's labels and money; and text
-that residents typed never becomes a spreadsheet formula in CSV or XLSX.
+that residents typed never becomes a spreadsheet formula in CSV or XLSX (CSV: a leading ' ;
+XLSX: a plain text cell, shown as typed). CSV follows the report's language: ';' and a decimal
+comma for nl, ',' and a decimal point for en, UTF-8 with a byte order mark.
 """
 
 from __future__ import annotations
@@ -46,12 +49,16 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 class Column:
     """One column. ``key`` is the stable English header (CSV); ``kind`` says how to show it:
     ``text`` (typed by a person: neutralised in spreadsheets), ``code`` (shown as is), ``label``
-    (a code shown in the reader's language), ``money`` (cents), ``int`` or ``share`` (0..1)."""
+    (a code shown in the reader's language), ``name`` (a code shown as its name from ``names``,
+    e.g. a Smederij's or a stream's), ``date`` (an ISO date), ``money`` (cents), ``int`` or
+    ``share`` (0..1). CSV shows codes and ISO dates whatever the kind."""
 
     key: str
     kind: str = "code"
     human: bool = True  # shown in table, Markdown, HTML and XLSX (False: CSV and JSON only)
     heading: str = ""  # the label's key when it is not ``key``
+    names: dict[str, str] | None = field(default=None, compare=False)  # code -> name
+    terminal: bool = True  # False: in the files, but not in the terminal's narrow table
 
     def title(self, lang: str) -> str:
         return label(self.heading or self.key, lang)
@@ -74,8 +81,9 @@ class Sheet:
     totals: list[list[Any]] = field(default_factory=list)
     warn: Callable[[list[Any]], bool] | None = None  # row -> budget over USED_WARNING used
 
-    def human_columns(self) -> list[int]:
-        return [i for i, c in enumerate(self.columns) if c.human]
+    def human_columns(self, terminal: bool = False) -> list[int]:
+        """The columns people read (in the terminal: without those it has no room for)."""
+        return [i for i, c in enumerate(self.columns) if c.human and (c.terminal or not terminal)]
 
 
 def used_share(f: dict) -> float:
@@ -109,6 +117,8 @@ def show(column: Column, value: Any, lang: str) -> str:
         return f"{value:.0%}"
     if column.kind == "label":
         return label(value, lang)
+    if column.kind == "name":
+        return escape(str((column.names or {}).get(value, value)))
     return escape(str(value))  # a person's text as one line, control characters escaped
 
 
@@ -145,18 +155,25 @@ def _figure_rows(report: dict, *lead: Any) -> Iterator[list[Any]]:
             yield [*lead, sm["code"], sm["name"], stream, *_figure_cells(f)]
 
 
-def report_sheet(data: dict, lang: str) -> Sheet:
-    """One year, per Smederij and stream, with a totals row."""
+def _stream_column(names: dict[str, dict[str, str]] | None) -> Column:
+    return Column("stream", "name", names=(names or {}).get("stream"))
+
+
+def report_sheet(data: dict, lang: str, names: dict[str, dict[str, str]] | None = None
+                 ) -> Sheet:
+    """One year, per Smederij and stream, with a totals row. ``names``: {"smederij": {code:
+    name}, "stream": {code: name}}, what people read instead of the codes."""
     filters = data.get("filters")
     return Sheet(sheet_name("smederijen", lang, data["year"], filters),
                  label("report_title", lang, year=data["year"]) + scope(filters, lang),
                  [Column("smederij", human=False), Column("name", heading="smederij"),
-                  Column("stream")] + _figure_columns(), rows=_figure_rows(data),
+                  _stream_column(names)] + _figure_columns(), rows=_figure_rows(data),
                  totals=[["", label("total", lang), "", *_figure_cells(data["totals"])]],
                  warn=_over_budget)
 
 
-def overview_sheet(data: dict, lang: str) -> Sheet:
+def overview_sheet(data: dict, lang: str, names: dict[str, dict[str, str]] | None = None
+                   ) -> Sheet:
     """Several years: per year, Smederij and stream; a totals row per year and one overall.
     ``data`` is ``Ledger.overview``'s: its years are read one at a time, as the rows are."""
     when = f"{data['from']}–{data['to']}"
@@ -166,7 +183,7 @@ def overview_sheet(data: dict, lang: str) -> Sheet:
                   + scope(filters, lang),
                   [Column("year", "int"), Column("smederij", human=False),
                    Column("name", heading="smederij"),
-                   Column("stream")] + _figure_columns(), warn=_over_budget)
+                   _stream_column(names)] + _figure_columns(), warn=_over_budget)
 
     def rows() -> Iterator[list[Any]]:
         for report in data["years"]:
@@ -196,16 +213,20 @@ def counts_people(p: dict) -> bool:
     return status(p) in ACTIVE and not p.get("carried_from")
 
 
-def projects_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None = None
-                   ) -> Sheet:
+def projects_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None = None, *,
+                   names: dict[str, dict[str, str]] | None = None) -> Sheet:
     """Projects; ``carried_from`` is the project's own year when it is listed in a later year
-    its money was carried into (see ``Store.projects``)."""
+    its money was carried into (see ``Store.projects``). ``name``: the sheet's name (with its
+    year); ``names`` as for ``report_sheet``."""
+    names = names or {}
     sheet = Sheet(name or label("projects", lang), title, [
-        Column("id", "int"), Column("year", "int"), Column("smederij"), Column("stream"),
+        Column("id", "int"), Column("year", "int"),
+        Column("smederij", "name", names=names.get("smederij")), _stream_column(names),
         Column("title", "text"), Column("theme", "label"), Column("status", "label"),
         Column("requested", "money"), Column("committed", "money"), Column("paid", "money"),
         Column("cofunding", "money"), Column("supporters", "int"), Column("volunteers", "int"),
-        Column("carried_from", "int")])
+        Column("carried_from", "int"), Column("submitted", "date", terminal=False),
+        Column("approved", "date", heading="approved_on", terminal=False)])
 
     def laid_out() -> Iterator[list[Any]]:  # only if a format reads it; totals as it goes
         n, money, people = 0, [0] * len(PROJECT_MONEY), [0, 0]
@@ -220,21 +241,24 @@ def projects_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None 
                           funded[2] + p["volunteers"]]
             yield [p["id"], p["year"], p["smederij"], p["stream"], p["title"], p["theme"],
                    p["status"], *cents, p["supporters"], p["volunteers"],
-                   p.get("carried_from")]
+                   p.get("carried_from"), p.get("submitted"), p.get("approved")]
         sheet.totals.append(["", "", "", "", f"{n} {label('n_projects', lang)}", "", "",
-                             *money, *people, ""])
+                             *money, *people, "", "", ""])
         sheet.totals.append(["", "", "", "", label("n_counted", lang, n=funded[0]), "", "",
-                             "", "", "", funded[1], "", funded[2], ""])
+                             "", "", "", funded[1], "", funded[2], "", "", ""])
 
     sheet.rows = laid_out()
     return sheet
 
 
-def payments_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None = None
-                   ) -> Sheet:
+def payments_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None = None, *,
+                   names: dict[str, dict[str, str]] | None = None) -> Sheet:
+    """``name``: the sheet's name (with its year); ``names`` as for ``report_sheet``."""
+    names = names or {}
     sheet = Sheet(name or label("payments", lang), title, [
-        Column("id", "int"), Column("date"), Column("project", "int"), Column("title", "text"),
-        Column("smederij"), Column("stream"), Column("payee", "text"),
+        Column("id", "int"), Column("date", "date"), Column("project", "int"),
+        Column("title", "text"), Column("smederij", "name", names=names.get("smederij")),
+        _stream_column(names), Column("payee", "text"),
         Column("reference", "text"), Column("amount", "money"), Column("reversed", "text")])
 
     def laid_out() -> Iterator[list[Any]]:  # only if a format reads it; totals as it goes
@@ -268,6 +292,17 @@ def plain_euros(cents: int, decimal: str = ".") -> str:
 
 
 CHUNK_ROWS = 2_000  # rows per piece of text handed out by the streaming writers
+BOM = "\ufeff"  # UTF-8's byte order mark: how Excel knows a CSV file is UTF-8 (accents survive)
+
+
+def csv_style(lang: str, delimiter: str | None = None, decimal_comma: bool | None = None
+              ) -> tuple[str, bool]:
+    """(delimiter, decimal comma) of a CSV file in ``lang``: what a spreadsheet set to that
+    language opens by double-click. Dutch Excel and LibreOffice split on ';' and read 1234,56 as
+    a number; English ones split on ',' and read 1234.56. Given values override."""
+    dutch = lang == "nl"
+    return (delimiter if delimiter is not None else (";" if dutch else ","),
+            decimal_comma if decimal_comma is not None else dutch)
 
 
 def write_csv(sheet: Sheet, *, delimiter: str = ";", decimal_comma: bool = False) -> str:
@@ -277,9 +312,10 @@ def write_csv(sheet: Sheet, *, delimiter: str = ";", decimal_comma: bool = False
 def csv_chunks(sheet: Sheet, *, delimiter: str = ";", decimal_comma: bool = False
                ) -> Iterator[str]:
     """One row per record with the stable English headers; no totals rows (sum them in the
-    spreadsheet); money in euros as plain numbers; codes, not labels. Handed out in pieces of
-    ``CHUNK_ROWS`` rows."""
+    spreadsheet); money in euros as plain numbers; codes, not labels. UTF-8 with a byte order
+    mark (the BOM is the first piece). Handed out in pieces of ``CHUNK_ROWS`` rows."""
     decimal = "," if decimal_comma else "."
+    yield BOM
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([c.key for c in sheet.columns])
@@ -341,15 +377,38 @@ def markdown_chunks(sheets: list[Sheet], lang: str) -> Iterator[str]:
 
 EURO_FORMAT = {"nl": '[$€-413] #,##0.00;[$€-413] -#,##0.00',
                "en": '[$€-1809]#,##0.00;-[$€-1809]#,##0.00'}
+DATE_FORMAT = {"nl": "d-m-yyyy", "en": "d mmm yyyy"}
+PAGE_FOOTER = {"nl": "Pagina &P van &N", "en": "Page &P of &N"}
 
 
-XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, the header row included
+XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, the title and header rows included
 XLSX_WIDTH_ROWS = 2_000  # columns are sized to the header and the first rows
+XLSX_HEAD_ROWS = 2  # the sheet's title (the document's title and its year), the column headers
 
 
-def write_xlsx(sheets: list[Sheet], lang: str) -> bytes:
+def interleaved(sheet: Sheet) -> Iterator[tuple[list[Any], bool]]:
+    """(row, is a totals row) in reading order: a totals row that a sheet's rows add while they
+    are read (a multi-year report's totals of one year) comes right after that year's rows,
+    before the next row; the rest (and those known before any row was read) come last."""
+    known = len(sheet.totals)
+    shown = known
+    for row in sheet.rows:
+        while shown < len(sheet.totals):
+            yield sheet.totals[shown], True
+            shown += 1
+        yield row, False
+    for row in sheet.totals[shown:] + sheet.totals[:known]:
+        yield row, True
+
+
+def write_xlsx(sheets: list[Sheet], lang: str, title: str = "") -> bytes:
     """A workbook with one sheet per ``Sheet``: numbers stored as numbers (euros as exact
-    decimals) with a euro format, the header row frozen, totals in bold, columns sized.
+    decimals) with a euro format, dates as dates, text typed by residents as plain text cells
+    (shown as typed, never run as a formula). Each sheet opens with its title (and so its year)
+    above the header row, which is frozen, filtered and printed on every page; a multi-year
+    sheet has each year's totals below that year's rows; totals in bold; columns sized; printed
+    landscape on A4, fit to the page's width, with the title and page numbers. ``title`` is the
+    document's title (its properties); by default the first sheet's.
 
     Written in openpyxl's write-only mode, which streams the rows of each sheet to a temporary
     file instead of holding a cell object for every value: a national report has hundreds of
@@ -359,6 +418,9 @@ def write_xlsx(sheets: list[Sheet], lang: str) -> bytes:
     from openpyxl import Workbook  # only this format needs it
 
     book = Workbook(write_only=True)
+    book.properties.title = title or (sheets[0].title if sheets else "")
+    book.properties.creator = "smederij"
+    book.properties.language = {"nl": "nl-NL", "en": "en-GB"}.get(lang, lang)
     try:
         for sheet in sheets:
             _xlsx_sheet(book, sheet, lang)
@@ -376,6 +438,7 @@ def _xlsx_sheet(book, sheet: Sheet, lang: str) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     from smederij_cli.errors import InvalidInput
 
@@ -384,21 +447,34 @@ def _xlsx_sheet(book, sheet: Sheet, lang: str) -> None:
                                                                              fgColor="1F3A5F")
     warn_fill = PatternFill("solid", fgColor="FCE8C3")
     euro = EURO_FORMAT.get(lang, EURO_FORMAT["en"])
-    ws = book.create_sheet(sheet.name[:31])
+    date_format = DATE_FORMAT.get(lang, DATE_FORMAT["en"])
+    ws = book.create_sheet(_sheet_name(sheet.name, book.sheetnames))
     cols = sheet.human_columns()
-    kinds = [sheet.columns[i].kind for i in cols]
+    columns = [sheet.columns[i] for i in cols]
+    kinds = [c.kind for c in columns]
     over = sheet.warn or (lambda row: False)
-    body = ((row, False, over(row)) for row in sheet.rows)
-    rows = itertools.chain(body, ((row, True, False) for row in sheet.totals))
+    rows = ((row, is_total, not is_total and over(row)) for row, is_total in interleaved(sheet))
     first = list(itertools.islice(rows, XLSX_WIDTH_ROWS))
-    titles = [sheet.columns[i].title(lang) for i in cols]
+    titles = [c.title(lang) for c in columns]
     widths = [len(t) for t in titles]
     for row, _, _ in first:
         for n, i in enumerate(cols):
             widths[n] = max(widths[n], len(show(sheet.columns[i], row[i], lang)))
     for n, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(n)].width = min(max(width + 2, 6), 60)
-    ws.freeze_panes = "A2"
+    ws.freeze_panes = f"A{XLSX_HEAD_ROWS + 1}"
+    # printing: landscape A4, every column on the page's width, as many pages down as it takes
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)  # before any row
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = f"1:{XLSX_HEAD_ROWS}"
+    ws.oddHeader.center.text = sheet.title.replace("&", "&&")
+    ws.oddFooter.center.text = PAGE_FOOTER.get(lang, PAGE_FOOTER["en"])
+    heading = WriteOnlyCell(ws, value=sheet.title)
+    heading.font = Font(bold=True, size=14, color="1F3A5F")
+    heading.data_type = "s"  # whatever it starts with
+    ws.append([heading])
     header = []
     for title in titles:
         cell = WriteOnlyCell(ws, value=title)
@@ -406,41 +482,57 @@ def _xlsx_sheet(book, sheet: Sheet, lang: str) -> None:
         cell.alignment = Alignment(vertical="center")
         header.append(cell)
     ws.append(header)
-    written = 1
+    written = XLSX_HEAD_ROWS
     for row, is_total, warn in itertools.chain(first, rows):
         written += 1
         if written > XLSX_MAX_ROWS:
             raise InvalidInput(
-                f"sheet {sheet.name} has more than the {XLSX_MAX_ROWS - 1:,} rows Excel can "
-                "open: choose fewer years or one Smederij, or use --format csv")
+                f"sheet {sheet.name} has more than the {XLSX_MAX_ROWS - XLSX_HEAD_ROWS:,} rows "
+                "Excel can open: choose fewer years or one Smederij, or use --format csv")
         cells = []
-        for kind, i in zip(kinds, cols):
+        for column, kind, i in zip(columns, kinds, cols):
             value = row[i]
             if kind == "money" and value != "":
                 value = Decimal(value) / 100
-            elif kind == "label" and value:
-                value = label(value, lang)
+            elif kind in ("label", "name") and value:
+                value = show(column, value, lang)
+            elif kind == "date" and value and not is_total:
+                value = _dt.date.fromisoformat(str(value)[:10])
             elif isinstance(value, str):  # control characters escaped (openpyxl refuses them)
-                value = neutralise(escape(value)) if value else None
+                value = escape(value) if value else None
             cell = WriteOnlyCell(ws, value=value)
+            if cell.data_type == "f":  # text starting with '=': a string, never a formula
+                cell.data_type = "s"
             if kind == "money":
                 cell.number_format = euro
             elif kind == "share":
                 cell.number_format = "0%"
+            elif kind == "date":
+                cell.number_format = date_format
             if is_total:
                 cell.font = bold
             elif warn:
                 cell.fill = warn_fill
             cells.append(cell)
         ws.append(cells)
+    if written > XLSX_HEAD_ROWS or cols:
+        ws.auto_filter.ref = (f"A{XLSX_HEAD_ROWS}:{get_column_letter(max(len(cols), 1))}"
+                              f"{written}")
 
 
-# -- HTML annual report ----------------------------------------------------------------------------
+def _sheet_name(name: str, taken: list[str]) -> str:
+    """A name Excel accepts: at most 31 characters, none of []:*?/\\, not taken already."""
+    for bad in "[]:*?/\\":
+        name = name.replace(bad, "-")
+    candidate, n = name[:31], 2
+    while candidate in taken:
+        suffix = f" ({n})"
+        candidate, n = name[:31 - len(suffix)] + suffix, n + 1
+    return candidate
 
-COLOURS = {"spent": "#1f4e79", "committed": "#e39b2d", "available": "#7fb77e",
-           "moved": "#b8bec6"}
-STATUS_COLOURS = {"proposed": "#b8bec6", "approved": "#e39b2d", "in_progress": "#4a90c2",
-                  "completed": "#1f4e79", "rejected": "#c0504d", "withdrawn": "#8c6d9e"}
+
+# -- HTML listings (the annual report is annual.py) ----------------------------------------------
+
 CSS = """
 *{box-sizing:border-box}
 body{margin:0;background:#eef1f5;color:#1d2733;font:15px/1.45 "Segoe UI",Roboto,"Helvetica Neue",
@@ -477,7 +569,6 @@ svg text{font:12.5px "Segoe UI",Roboto,Arial,sans-serif;fill:#1d2733}
 .gap{height:18px}
 .card.spent{border-top-color:#1f4e79}.card.committed{border-top-color:#e39b2d}
 .card.available{border-top-color:#7fb77e}.card.people{border-top-color:#8c6d9e}
-.card.moved{border-top-color:#b8bec6}
 footer{color:#5b6675;font-size:12.5px;margin-top:30px}
 """
 
@@ -488,59 +579,6 @@ def _sum_figures(items: list[dict]) -> dict:
     from smederij_cli.movements import statement
 
     return statement(items)
-
-
-def _per_smederij(reports: Iterable[dict], years: list[tuple[int, dict]]) -> list[dict]:
-    """Figures per Smederij over its streams and the years (a statement of movements), in
-    report order. Reads ``reports`` once, a year at a time, and appends each year's (year,
-    totals) to ``years``."""
-    from smederij_cli.movements import Statement
-
-    result: dict[str, tuple[dict, Statement]] = {}
-    keys = ("carried_in_cents", "allocated_cents", "spent_cents", "committed_cents",
-            "available_cents", "carried_out_cents", "lapsed_cents",
-            "carried_out_available_cents", "carried_out_committed_cents")
-    for report in reports:
-        years.append((report["year"], report["totals"]))
-        for sm in report["smederijen"]:
-            entry = result.get(sm["code"])
-            if entry is None:
-                entry = result[sm["code"]] = ({"code": sm["code"], "name": sm["name"]},
-                                              Statement())
-            entry[1].add({k: sum(f.get(k, 0) for f in sm["streams"].values()) for k in keys})
-    return [{**head, **statement.figures()} for head, statement in result.values()]
-
-
-def _bars(rows: list[tuple[str, list[tuple[str, int]], str]], colours: list[str],
-          width: int = 1060, label_width: int = 190, note_width: int = 200) -> str:
-    """Horizontal stacked bars: (label, [(tooltip, value), ...], text at the end) per row."""
-    row_h, bar_h = 24, 16
-    scale_w = width - label_width - note_width
-    biggest = max((sum(v for _, v in parts) for _, parts, _ in rows), default=0) or 1
-    out = [f'<svg viewBox="0 0 {width} {row_h * len(rows) + 6}" width="100%" role="img">']
-    for n, (name, parts, note) in enumerate(rows):
-        y = n * row_h + 4
-        out.append(f'<text x="{label_width - 10}" y="{y + 12.5}" text-anchor="end">'
-                   f'{html.escape(name)}</text>')
-        out.append(f'<rect x="{label_width}" y="{y}" width="{scale_w}" height="{bar_h}" '
-                   'fill="#f1f3f6"/>')
-        x = float(label_width)
-        for (tip, value), colour in zip(parts, colours):
-            w = scale_w * value / biggest
-            if w > 0:
-                out.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" '
-                           f'fill="{colour}"><title>{html.escape(tip)}</title></rect>')
-            x += w
-        out.append(f'<text x="{label_width + scale_w + 10}" y="{y + 12.5}">'
-                   f'{html.escape(note)}</text>')
-    out.append("</svg>")
-    return "".join(out)
-
-
-def _legend(items: list[tuple[str, str]]) -> str:
-    return '<div class="legend">' + "".join(
-        f'<span><i style="background:{c}"></i>{html.escape(t)}</span>' for t, c in items
-    ) + "</div>"
 
 
 def _html_table(head: list[tuple[str, bool]], rows: list[tuple[list[str], str]]) -> str:
@@ -555,160 +593,6 @@ def _html_table(head: list[tuple[str, bool]], rows: list[tuple[list[str], str]])
         out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)
-
-
-def _year_end_cards(totals: dict, L: Callable[..., str], money: Callable[[int], str]) -> str:
-    """A closed year's end (or a range's last): what was carried out, as budget and as
-    commitments, and what lapsed, as figures of their own (none while nothing moved)."""
-    if not (totals.get("carried_out_cents") or totals.get("lapsed_cents")):
-        return ""
-    return (_card(L("carried_out"), money(totals["carried_out_cents"]),
-                  f"{L('carried_out_available')}: "
-                  f"{money(totals.get('carried_out_available_cents', 0))} · "
-                  f"{L('carried_out_committed')}: "
-                  f"{money(totals.get('carried_out_committed_cents', 0))}", "moved")
-            + _card(L("lapsed"), money(totals["lapsed_cents"]), kind="moved"))
-
-
-def _card(key: str, value: str, sub: str = "", kind: str = "") -> str:
-    return (f'<div class="card {kind}"><div class="k">{html.escape(key)}</div>'
-            f'<div class="v">{html.escape(value)}</div><div class="s">{html.escape(sub)}</div>'
-            "</div>")
-
-
-@dataclass
-class _ProjectCounts:
-    """What the HTML report says about projects, counted in one pass: all of them, and of
-    the funded ones (approved, in progress, completed) their number, co-funding and
-    volunteers; in total and per Smederij."""
-
-    projects: int = 0
-    funded: int = 0
-    cofunding: int = 0
-    volunteers: int = 0
-
-    def add(self, p: dict) -> None:
-        self.projects += 1
-        if status(p) in ACTIVE:
-            self.funded += 1
-        if counts_people(p):
-            self.cofunding += p["cofunding_cents"]
-            self.volunteers += p["volunteers"]
-
-
-def _count_projects(projects: Iterable[dict]) -> tuple[_ProjectCounts, dict[str, _ProjectCounts],
-                                                       dict[str, dict[str, int]]]:
-    """(all, per Smederij, per theme the number in each status), reading ``projects`` once."""
-    counts, per_code, themes = _ProjectCounts(), {}, {}
-    for p in projects:
-        counts.add(p)
-        mine = per_code.get(p["smederij"])
-        if mine is None:
-            mine = per_code[p["smederij"]] = _ProjectCounts()
-        mine.add(p)
-        theme = themes.setdefault(p["theme"] or "none", dict.fromkeys(STATUSES, 0))
-        theme[status(p)] += 1
-    return counts, per_code, themes
-
-
-def write_html(reports: Iterable[dict], projects: Iterable[dict], lang: str, *,
-               programme: dict, ledger: str = "", today: _dt.date | None = None,
-               filters: dict | None = None) -> str:
-    """The annual report (one year) or the overview (several) as one self-contained page:
-    inline CSS and SVG, nothing fetched from anywhere, every text escaped. ``reports`` (one
-    per year) and ``projects`` are each read once, as they come: only sums are kept."""
-    L = lambda key, **kw: label(key, lang, **kw)  # noqa: E731
-    money = lambda cents: format_cents(cents, lang)  # noqa: E731
-    years: list[tuple[int, dict]] = []
-    smederijen = _per_smederij(reports, years)
-    first, last = years[0][0], years[-1][0]
-    heading = (L("annual_report", year=first) if first == last
-               else L("overview_report", start=first, end=last)) + scope(filters, lang)
-    totals = _sum_figures([t for _, t in years])
-    budget = totals["carried_in_cents"] + totals["allocated_cents"]
-    counted, per_code, themes = _count_projects(projects)
-    cofunding, volunteers = counted.cofunding, counted.volunteers
-    allocated = totals["allocated_cents"]
-    per_euro_cents = (200 * cofunding + allocated) // (2 * allocated) if allocated else 0
-    title = " · ".join(x for x in (programme.get("name"), programme.get("municipality")) if x)
-
-    parts = []
-    used = (totals["spent_cents"] + totals["committed_cents"]) / budget if budget else 0.0
-    parts.append('<div class="cards">'
-                 + _card(L("allocated"), money(totals["allocated_cents"]),
-                         f"{L('carried_in')}: {money(totals['carried_in_cents'])}")
-                 + _card(L("committed"), money(totals["committed_cents"]), kind="committed")
-                 + _card(L("spent"), money(totals["spent_cents"]), f"{L('used')}: {used:.0%}",
-                         "spent")
-                 + _card(L("available"), money(totals["available_cents"]), kind="available")
-                 + _year_end_cards(totals, L, money)
-                 + _card(L("projects"), str(counted.projects),
-                         f"{counted.funded} {L('approved')}/{L('in_progress')}/{L('completed')}")
-                 + _card(L("cofunding"), money(cofunding), kind="people")
-                 + _card(L("cofunding_per_euro"), money(per_euro_cents),
-                         L("cofunding_note"), "people")
-                 + _card(L("volunteers"), str(volunteers), L("volunteers_note"), "people")
-                 + "</div>")
-
-    parts.append(f"<h2>{html.escape(L('per_smederij'))}</h2>"
-                 f'<p class="note">{html.escape(L("budget_note"))}</p><div class="panel">')
-    parts.append(_legend([(L("spent"), COLOURS["spent"]),
-                          (L("committed"), COLOURS["committed"]),
-                          (L("available"), COLOURS["available"]),
-                          (f"{L('carried_out')} / {L('lapsed')}", COLOURS["moved"])]))
-    bar_rows = []
-    for sm in smederijen:
-        total = sm["carried_in_cents"] + sm["allocated_cents"]
-        moved = sm["carried_out_cents"] + sm["lapsed_cents"]
-        bar_rows.append((sm["name"], [
-            (f"{L('spent')} {money(sm['spent_cents'])}", sm["spent_cents"]),
-            (f"{L('committed')} {money(sm['committed_cents'])}", sm["committed_cents"]),
-            (f"{L('available')} {money(sm['available_cents'])}", sm["available_cents"]),
-            (f"{L('carried_out')} / {L('lapsed')} {money(moved)}", moved)],
-            f"{L('to_spend')} {money(total)} · {L('used')} {used_share(sm):.0%}"))
-    parts.append(_bars(bar_rows, [COLOURS[k] for k in ("spent", "committed", "available",
-                                                       "moved")]))
-    head = [(L("smederij"), False), (L("to_spend"), True), (L("committed"), True),
-            (L("spent"), True), (L("available"), True), (L("used"), True),
-            (L("projects"), True), (L("cofunding"), True), (L("volunteers"), True)]
-    rows = []
-    for sm in smederijen:
-        mine = per_code.get(sm["code"], _ProjectCounts())
-        rows.append(([sm["name"], money(sm["carried_in_cents"] + sm["allocated_cents"]),
-                      money(sm["committed_cents"]), money(sm["spent_cents"]),
-                      money(sm["available_cents"]), f"{used_share(sm):.0%}",
-                      str(mine.projects), money(mine.cofunding), str(mine.volunteers)],
-                     "warn" if used_share(sm) > USED_WARNING else ""))
-    rows.append(([L("total"), money(budget), money(totals["committed_cents"]),
-                  money(totals["spent_cents"]), money(totals["available_cents"]), f"{used:.0%}",
-                  str(counted.projects), money(cofunding), str(volunteers)], "total"))
-    parts.append('<div class="gap"></div>' + _html_table(head, rows) + "</div>")
-
-    if len(years) > 1:
-        parts.append(f"<h2>{html.escape(L('per_year'))}</h2><div class='panel'>")
-        head = [(L("year"), False)] + [(L(k), True) for k in FIGURES]
-        rows = [([str(year)] + [money(t[f"{k}_cents"]) for k in FIGURES], "")
-                for year, t in years]
-        rows.append(([L("total")] + [money(totals[f"{k}_cents"]) for k in FIGURES], "total"))
-        parts.append(_html_table(head, rows) + "</div>")
-
-    parts.append(f"<h2>{html.escape(L('by_theme_status'))}</h2><div class='panel'>")
-    parts.append(_legend([(L(s), STATUS_COLOURS[s]) for s in STATUSES]))
-    ordered = sorted(themes.items(), key=lambda kv: -sum(kv[1].values()))
-    parts.append(_bars([(L(theme), [(f"{L(s)}: {n}", n) for s, n in counts.items()],
-                         f"{sum(counts.values())} {L('n_projects')}")
-                        for theme, counts in ordered],
-                       [STATUS_COLOURS[s] for s in STATUSES], note_width=320))
-    head = [(L("theme"), False)] + [(L(s), True) for s in STATUSES] + [(L("total"), True)]
-    rows = [([L(theme)] + [str(counts[s]) for s in STATUSES] + [str(sum(counts.values()))], "")
-            for theme, counts in ordered]
-    rows.append(([L("total")] + [str(sum(c[s] for c in themes.values())) for s in STATUSES]
-                 + [str(counted.projects)], "total"))
-    parts.append(_html_table(head, rows) + "</div>")
-    today = today or _dt.date.today()
-    parts.append(f"<footer>{html.escape(L('generated', date=today.isoformat(), ledger=ledger))}"
-                 "</footer>")
-    return _page(heading, title or "De Smederijen", "".join(parts), lang)
 
 
 def _page(heading: str, subtitle: str, body: str, lang: str, wide: bool = False) -> str:

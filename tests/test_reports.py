@@ -52,36 +52,61 @@ def report_json(cli, *args):
 # -- CSV ------------------------------------------------------------------------------------------
 
 
+def read_csv(text: str, delimiter: str = ";") -> list[dict]:
+    """The rows of a report's CSV, which starts with UTF-8's byte order mark."""
+    assert text.startswith("\ufeff"), "a CSV report starts with a BOM"
+    return list(csv.DictReader(io.StringIO(text[1:]), delimiter=delimiter))
+
+
 def test_csv_has_english_headers_plain_numbers_and_matches_the_json(rep):
-    rows = list(csv.DictReader(io.StringIO(run(rep, "--year", "2026", "--format", "csv",
-                                               "--lang", "nl").stdout), delimiter=";"))
+    rows = read_csv(run(rep, "--year", "2026", "--format", "csv", "--lang", "nl").stdout)
     data = report_json(rep)
     assert list(rows[0]) == ["smederij", "name", "stream", "carried_in", "allocated",
                              "committed", "spent", "available", "carried_out",
                              "carried_out_available", "carried_out_committed", "lapsed", "used"]
     krakeel = next(r for r in rows if r["smederij"] == "krakeel" and r["stream"] == "korte-klap")
-    assert krakeel["allocated"] == "10000.00" and krakeel["spent"] == "1234.56"
-    assert krakeel["committed"] == "8265.44"
+    assert krakeel["allocated"] == "10000,00" and krakeel["spent"] == "1234,56"
+    assert krakeel["committed"] == "8265,44" and krakeel["used"] == "0,9500"
     for key in ("allocated", "committed", "spent", "available"):
-        total = sum(round(float(r[key]) * 100) for r in rows)
+        total = sum(round(float(r[key].replace(",", ".")) * 100) for r in rows)
         assert total == data["totals"][f"{key}_cents"]
 
 
-def test_csv_delimiter_and_decimal_comma(rep):
+def test_csv_follows_the_report_language(rep):
+    """nl: ';' and decimal comma (what Dutch Excel opens by double-click); en: ',' and point."""
+    english = run(rep, "--year", "2026", "--format", "csv", "--lang", "en").stdout
+    rows = read_csv(english, ",")
+    krakeel = next(r for r in rows if r["smederij"] == "krakeel" and r["stream"] == "korte-klap")
+    assert krakeel["allocated"] == "10000.00" and krakeel["spent"] == "1234.56"
+    assert ";" not in english
+    dutch = run(rep, "--year", "2026", "--format", "csv").stdout  # the programme's language: nl
+    assert dutch.splitlines()[0].startswith("\ufeffsmederij;name;stream;carried_in;allocated;")
+
+
+def test_csv_delimiter_and_decimal_options_override_the_language(rep, tmp_path):
+    out = run(rep, "--year", "2026", "--format", "csv", "--lang", "en", "--delimiter", ";",
+              "--decimal-comma").stdout
+    krakeel = next(r for r in read_csv(out, ";") if r["smederij"] == "krakeel"
+                   and r["stream"] == "korte-klap")
+    assert krakeel["spent"] == "1234,56"
     out = run(rep, "--year", "2026", "--format", "csv", "--delimiter", ",",
               "--decimal-comma").stdout
-    rows = list(csv.DictReader(io.StringIO(out), delimiter=","))
-    krakeel = next(r for r in rows if r["smederij"] == "krakeel" and r["stream"] == "korte-klap")
-    assert krakeel["spent"] == "1234,56"  # quoted by the csv module, read back whole
-    assert '"1234,56"' in out
+    assert '"1234,56"' in out  # quoted by the csv module, read back whole
+    path = tmp_path / "r.csv"
+    run(rep, "--year", "2026", "--format", "csv", "--decimal-point", "--output", str(path))
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\xef\xbb\xbf") == 1
+    krakeel = next(r for r in read_csv(raw.decode("utf-8"), ";") if r["smederij"] == "krakeel"
+                   and r["stream"] == "korte-klap")
+    assert krakeel["spent"] == "1234.56"
 
 
 def test_csv_neutralises_formulas_in_typed_text(rep):
     out = rep.ok("report", "projects", "--year", "2026", "--format", "csv").stdout
-    rows = list(csv.DictReader(io.StringIO(out), delimiter=";"))
+    rows = read_csv(out)
     assert rows[0]["title"] == "'" + EVIL_TITLE
     assert rows[0]["status"] == "in_progress" and rows[0]["theme"] == "play"  # codes, not labels
-    assert rows[0]["requested"] == "9500.00"
+    assert rows[0]["requested"] == "9500,00"
 
 
 def test_neutralise_and_plain_euros():
@@ -104,29 +129,31 @@ def test_xlsx_sheets_numbers_frozen_header_totals_and_no_formulas(rep, tmp_path)
     book = load_workbook(path)
     assert book.sheetnames == ["Smederijen 2026", "Projecten 2026", "Betalingen 2026"]
     ws = book["Smederijen 2026"]
-    assert ws.freeze_panes == "A2"
-    header = [c.value for c in ws[1]]
+    assert ws.freeze_panes == "A3"
+    assert ws["A1"].value == "Smederijen 2026: waar elke cent staat"
+    header = [c.value for c in ws[2]]
     assert header[:3] == ["Smederij", "Budgetsoort", "Overgeheveld in"]
     assert "Toegekend" in header
     col = header.index("Toegekend")
-    body = [r for r in ws.iter_rows(min_row=2, values_only=True)]
+    body = [r for r in ws.iter_rows(min_row=3, values_only=True)]
     total_row = next(r for r in body if r[0] == "Totaal")
     amounts = [r[col] for r in body if r[0] != "Totaal"]
     assert all(isinstance(a, (int, float)) for a in amounts)
     assert total_row[col] == pytest.approx(sum(amounts)) == 30_000
-    assert "€" in ws.cell(row=2, column=col + 1).number_format
+    assert "€" in ws.cell(row=3, column=col + 1).number_format
     spent = header.index("Besteed")
     assert any(r[spent] == pytest.approx(1234.56) for r in body)
     assert ws.column_dimensions["A"].width > 8
 
     projects = book["Projecten 2026"]
-    titles = [r[4] for r in projects.iter_rows(min_row=2, values_only=True)]
-    assert "'" + EVIL_TITLE in titles
+    titles = [r[4] for r in projects.iter_rows(min_row=3, values_only=True)]
+    assert EVIL_TITLE in titles  # as typed: a text cell, which no spreadsheet evaluates
     assert not any(c.data_type == "f" for row in projects.iter_rows() for c in row)
-    statuses = {r[6] for r in projects.iter_rows(min_row=2, values_only=True)}
+    assert next(c for c in projects["E"] if c.value == EVIL_TITLE).data_type == "s"
+    statuses = {r[6] for r in projects.iter_rows(min_row=3, values_only=True)}
     assert {"in uitvoering", "goedgekeurd", "voorgesteld"} <= statuses
-    payments = [r for r in book["Betalingen 2026"].iter_rows(min_row=2, values_only=True)]
-    assert payments[0][6] == "'+31 Hovenier" and payments[0][7] == "'-F1"
+    payments = [r for r in book["Betalingen 2026"].iter_rows(min_row=3, values_only=True)]
+    assert payments[0][6] == "+31 Hovenier" and payments[0][7] == "-F1"
     assert payments[0][8] == pytest.approx(1234.56)
 
 
@@ -138,7 +165,7 @@ def test_xlsx_in_english_has_english_sheet_names(rep, tmp_path):
            "--output", str(path))
     book = load_workbook(path)
     assert book.sheetnames == ["Projects 2026", "Payments 2026"]
-    assert [c.value for c in book["Projects 2026"][1]][:3] == ["Id", "Year", "Smederij"]
+    assert [c.value for c in book["Projects 2026"][2]][:3] == ["Id", "Year", "Smederij"]
 
 
 # -- HTML -----------------------------------------------------------------------------------------
@@ -148,9 +175,11 @@ def test_html_is_self_contained_with_charts_and_escapes_typed_text(rep, tmp_path
     path = tmp_path / "jaarverslag.html"
     run(rep, "--year", "2026", "--format", "html", "--output", str(path))
     page = path.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "<svg" in page
-    assert "http://" not in page and "https://" not in page
-    assert "<script" not in page and "&lt;script&gt;" not in page  # titles are not in the charts
+    assert page.startswith("<!DOCTYPE html>") and 'class="chart"' in page
+    assert "http://" not in page.replace("HYPERLINK(&quot;http://evil", "")
+    assert "https://" not in page and "<script" not in page and " src=" not in page
+    # the funded projects are listed by title, escaped
+    assert "&lt;script&gt;alert(&#x27;buurt&#x27;)&lt;/script&gt; Speeltuin" in page
     assert "Jaarverslag 2026" in page and "Cofinanciering per euro budget" in page
     assert "€ 30.000,00" in page  # allocated, Dutch money
     assert "€ 0,03" in page  # 1.000,00 co-funding per 30.000,00 allocated
@@ -232,8 +261,7 @@ def test_overview_totals_are_a_statement_of_movements_over_the_years(rep):
     assert data["totals"]["allocated_cents"] == 30_000_00
     md = run(rep, "--from", "2025", "--to", "2026", "--format", "markdown", "--lang", "en").stdout
     assert "| **2025–2026** | **Total** |" in md and "| **2026** | **Total** |" in md
-    rows = list(csv.DictReader(io.StringIO(run(rep, "--from", "2025", "--to", "2026",
-                                               "--format", "csv").stdout), delimiter=";"))
+    rows = read_csv(run(rep, "--from", "2025", "--to", "2026", "--format", "csv").stdout)
     assert {r["year"] for r in rows} == {"2025", "2026"}
 
 
@@ -244,8 +272,7 @@ def test_overview_prints_each_years_report_in_every_text_format(rep, tmp_path):
         return json.loads(run(rep, "--year", year, "--format", "json").stdout)
 
     def csv_rows(*args):
-        return list(csv.DictReader(io.StringIO(run(rep, *args, "--format", "csv").stdout),
-                                   delimiter=";"))
+        return read_csv(run(rep, *args, "--format", "csv").stdout)
 
     data = json.loads(run(rep, "--from", "2024", "--to", "2026", "--format", "json").stdout)
     assert data["years"] == [year_json(y) for y in ("2024", "2025", "2026")]
@@ -333,7 +360,7 @@ def test_report_help_has_an_example(cli):
 def test_xlsx_refuses_a_sheet_longer_than_excel_opens_and_writes_nothing(rep, tmp_path,
                                                                          monkeypatch):
     out = tmp_path / "r.xlsx"
-    monkeypatch.setattr("smederij_cli.writers.XLSX_MAX_ROWS", 3)  # the header and two rows
+    monkeypatch.setattr("smederij_cli.writers.XLSX_MAX_ROWS", 4)  # title, header, two rows
     result = rep("report", "projects", "--year", "2026", "--format", "xlsx", "--output",
                  str(out))  # three projects
     assert result.exit_code == 1
