@@ -186,3 +186,16 @@ const cards = [...document.querySelectorAll('.card')].map(e => ({
 return {scrollWidth: d.scrollWidth, innerWidth: innerWidth, outside: outside.slice(0, 20),
         chartFont: Math.min(...chartFonts), chartTexts: chartFonts.length, regions, cards};
 })()"""
+
+
+def axe_script() -> Path:
+    """axe-core's script, installed from npm by .ci/run (AXE_CORE_JS says where)."""
+    import os
+
+    root = Path(__file__).resolve().parents[1]
+    for candidate in (os.environ.get("AXE_CORE_JS"),
+                      root / ".ci-cache" / "node_modules" / "axe-core" / "axe.min.js"):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    pytest.skip("axe-core is not installed: .ci/run installs it from npm (or set AXE_CORE_JS "
+                "to axe.min.js)")

@@ -235,7 +235,9 @@ def test_annual_report_prints_on_a4_with_every_column_and_page_numbers(annual, c
 
 def test_annual_report_has_no_serious_accessibility_violations(annual, chrome):
     """At a phone's width too: there the tables scroll, and their regions must take focus."""
-    axe = _axe()
+    from tests.chrome import axe_script
+
+    axe = axe_script()
     for name, width, mobile in (("2026", 1280, False), ("2026", 390, True),
                                 ("2027", 390, True)):
         chrome.open(annual[name], width, 900, mobile=mobile)
@@ -248,17 +250,7 @@ def test_annual_report_has_no_serious_accessibility_violations(annual, chrome):
         assert [v for v in result if v["id"] == "landmark-unique"] == []  # names apart
 
 
-def _axe() -> Path:
-    """axe-core's script, installed from npm by .ci/run (AXE_CORE_JS says where)."""
-    import os
 
-    root = Path(__file__).resolve().parents[1]
-    for candidate in (os.environ.get("AXE_CORE_JS"),
-                      root / ".ci-cache" / "node_modules" / "axe-core" / "axe.min.js"):
-        if candidate and Path(candidate).is_file():
-            return Path(candidate)
-    pytest.skip("axe-core is not installed: .ci/run installs it from npm (or set AXE_CORE_JS "
-                "to axe.min.js)")
 
 
 def test_annual_report_of_a_closed_year_shows_its_year_end(annual):

@@ -147,7 +147,7 @@ def test_a_symlink_is_followed_and_stays_a_link(cli_ledger, tmp_path):
     link.symlink_to(real)
     cli_ledger.ok(*CSV_REPORT, "--output", str(link))
     assert link.is_symlink() and link.resolve() == real
-    assert real.read_text().startswith("smederij;name;stream")
+    assert real.read_text().startswith("\ufeffsmederij;name;stream")  # BOM: Excel reads UTF-8
     assert sorted(p.name for p in real.parent.iterdir()) == ["real.csv"]  # no temporary left
 
 
@@ -159,7 +159,7 @@ def test_a_fifo_is_written_as_a_stream_and_stays_a_fifo(cli_ledger, tmp_path):
     reader.start()
     cli_ledger.ok(*CSV_REPORT, "--output", str(fifo))
     reader.join(timeout=30)
-    assert received and received[0].startswith(b"smederij;name;stream")
+    assert received and received[0].startswith("\ufeffsmederij;name;stream".encode())
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
     assert sorted(p.name for p in tmp_path.iterdir() if "-" not in p.name) == ["ledger.db",
                                                                                 "pipe"]
@@ -188,7 +188,7 @@ def test_a_character_device_is_written_through_never_replaced(cli_ledger, tmp_pa
 
 def test_dash_is_standard_output(cli_ledger):
     out = cli_ledger.ok(*CSV_REPORT, "--output", "-").stdout
-    assert out.startswith("smederij;name;stream") and "wrote" not in out
+    assert out.startswith("\ufeffsmederij;name;stream") and "wrote" not in out
     assert not Path("-").exists()
 
 
@@ -227,7 +227,7 @@ def test_a_closed_pipe_stays_quiet(cli_ledger):
 @pytest.mark.parametrize("name, check", [
     ("r.xlsx", lambda b: b.startswith(b"PK")),
     ("r.html", lambda b: b.lstrip().lower().startswith(b"<!doctype html")),
-    ("r.csv", lambda b: b.startswith(b"smederij;name;stream")),
+    ("r.csv", lambda b: b.startswith("\ufeffsmederij;name;stream".encode())),
     ("r.md", lambda b: b"| ---" in b or b"|---" in b or b"| :" in b),
     ("r.JSON", lambda b: json.loads(b)["year"] == 2026),
     ("r.txt", lambda b: "Totaal".encode() in b and b"\xe2\x94" in b),  # a table: box drawing

@@ -537,7 +537,7 @@ def test_exports_of_a_count(cli_ledger, tmp_path):
     cli.ok("round", "close-ideas", rid)
     cli.ok("round", "ballot", "add", rid, "--ref", "X-1", "--marks", a)
     csv_text = cli.ok("round", "export", rid, "--format", "csv").stdout
-    assert csv_text.splitlines()[0].startswith("rank;id;external_id;title;cost;score")
+    assert csv_text.splitlines()[0].startswith("\ufeffrank;id;external_id;title;cost;score")
     assert "'=SOM(A1)" in csv_text and ";600.00;1;1;funded;600.00" in csv_text
     assert "| 1 |" in cli.ok("round", "export", rid, "--format", "markdown").stdout
     assert cli("round", "export", rid, "--format", "xlsx").exit_code == 1
