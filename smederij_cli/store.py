@@ -64,7 +64,10 @@ class _Migrations:
 
     def __call__(self, **options: Any):
         def register(fn):
+            # Steps apply in the order of their names (m001, m002, ...), whichever module
+            # registers them and when it is imported (the idea rounds' m005 is in its own room).
             self._steps.append((fn, options))
+            self._steps.sort(key=lambda step: step[1].get("name") or step[0].__name__)
             return fn
         return register
 
@@ -1905,5 +1908,5 @@ def _check_helper() -> None:
 
 
 # The idea rounds keep their tables in their own room; importing it registers their schema step
-# (m005_idea_rounds) after the ledger's own, whenever a Store can be opened.
+# (m005_idea_rounds, applied in its place by name) whenever a Store can be opened.
 from smederij_cli.rounds import store as _rounds_store  # noqa: E402,F401
