@@ -24,7 +24,30 @@ _run: dict[str, Any] = {"lang": None, "amounts": "nl"}
 
 
 class SmederijGroup(TyperGroup):
-    """Turns every user mistake into one line on stderr instead of a traceback or a panel."""
+    """Turns every user mistake into one line on stderr instead of a traceback or a panel.
+
+    A part of the program with many commands of its own (the idea rounds) is loaded only when
+    one of them is run or help lists them: building its commands costs every other command
+    start-up time, and every Tab of shell completion runs the program."""
+
+    LAZY = {"round": ("smederij_cli.cli_rounds", "round_app")}
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*super().list_commands(ctx),
+                *(name for name in self.LAZY if name not in self.commands)]
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        command = super().get_command(ctx, name)
+        if command is None and name in self.LAZY:
+            import importlib
+
+            from typer.main import get_command
+
+            module, attribute = self.LAZY[name]
+            command = get_command(getattr(importlib.import_module(module), attribute))
+            command.name = name
+            self.add_command(command, name)
+        return command
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
              **extra: Any) -> Any:
@@ -1348,11 +1371,10 @@ def import_payments(
         + ("; dry run: nothing written" if dry_run else ""))
 
 
-from smederij_cli.cli_rounds import round_app  # noqa: E402  (the idea rounds' commands)
 from smederij_cli.cli_site import site as _site  # noqa: E402 (light: typer only)
 
-app.add_typer(round_app, name="round")
 app.command("site")(_site)
+# 'smederij round ...' (smederij_cli.cli_rounds) is loaded when used: SmederijGroup.LAZY
 
 
 def main() -> None:

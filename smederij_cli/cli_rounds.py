@@ -4,8 +4,6 @@ Registered by ``cli.py`` with one ``add_typer`` line. The rules are in ``rounds.
 tables are drawn from ``rounds.sheets`` by ``render``.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Any
 

@@ -4,8 +4,6 @@ Parse what was typed, read the ledger, hand the content to ``smederij_cli.site``
 SQL, no HTML here.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

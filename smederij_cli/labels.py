@@ -47,8 +47,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "cofunding_note": "opgehaald bij fondsen en sponsors voor goedgekeurde projecten "
                           "van het jaar zelf, per euro toegekend budget",
         "volunteers_note": "vrijwilligers in goedgekeurde projecten van het jaar zelf",
-        "n_counted": "waarvan {n} goedgekeurd in het eigen jaar (telt voor cofinanciering en "
-                     "vrijwilligers)",
+        # short: a second totals line of a listing (README says which projects count)
+        "n_counted": "waarvan {n} goedgekeurd in eigen jaar",
         "budget_note": "toegekend en overgeheveld budget, verdeeld naar besteed, verplicht en "
                        "beschikbaar",
         "per_year": "Per jaar",
@@ -120,8 +120,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "cofunding_note": "raised from funds and sponsors for approved projects of the year "
                           "itself, per euro of budget allocated",
         "volunteers_note": "volunteers in approved projects of the year itself",
-        "n_counted": "of which {n} approved in their own year (count for co-funding and "
-                     "volunteers)",
+        "n_counted": "of which {n} approved in their own year",
         "budget_note": "allocated and carried-in budget, split into spent, committed and "
                        "available",
         "per_year": "Per year",

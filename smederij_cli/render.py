@@ -290,9 +290,9 @@ def _print_table(title: str, headers: list[str], right: list[bool], rows: _Rows,
     columns (people's text: names, titles, notes) may wrap, and where the columns still do not
     fit, those of ``drop`` give way in that order, named in a note under the table (``_fit``).
     ``--wide`` (``WIDE``) draws every column at full width instead, as piped output has it."""
-    if file is not None or not on_terminal():
-        for chunk in _table_chunks(title, headers, right, rows, totals, 200, False, None,
-                                   overflow):
+    if file is not None or not on_terminal():  # piped: full rows, however wide (issue 12)
+        for chunk in _table_chunks(title, headers, right, rows, totals, PIPED_WIDTH, False,
+                                   None, overflow):
             (file or sys.stdout).write(chunk)
         return
     out = console()  # a terminal: rich decides its width and which styles it can show
@@ -472,6 +472,7 @@ def _table_chunks(title: str, headers: list[str], right: list[bool], rows: _Rows
     yield buffer.getvalue()
 
 
+PIPED_WIDTH = 100_000  # piped output is never wrapped: a script or a file gets whole rows
 LEAN_MAX_ROWS = 1_000  # beyond this a table too wide for the screen is drawn lean all the same
 
 

@@ -317,7 +317,8 @@ def _leaf_commands(command=None, prefix=()) -> set[str]:
     if not hasattr(command, "commands"):
         return {" ".join(prefix)}
     found = {" ".join(prefix)} if prefix and command.invoke_without_command else set()
-    for name, sub in command.commands.items():
+    ctx = typer.Context(command)  # (list_commands/get_command: some groups load lazily)
+    for name, sub in ((n, command.get_command(ctx, n)) for n in command.list_commands(ctx)):
         found |= _leaf_commands(sub, (*prefix, name))
     return found
 

@@ -238,15 +238,17 @@ def test_usage_errors_are_one_line_too(cli_ledger):
 def _commands(group, prefix=()):
     import typer
 
-    command = typer.main.get_command(group)
-    for name, sub in getattr(command, "commands", {}).items():
-        if hasattr(sub, "commands"):
-            if sub.invoke_without_command:  # a group that is a command too (report)
-                yield (*prefix, name)
-            for inner in sub.commands:
-                yield (*prefix, name, inner)
-        else:
-            yield (*prefix, name)
+    def walk(command, prefix):
+        if not hasattr(command, "list_commands"):
+            yield prefix
+            return
+        if prefix and command.invoke_without_command:  # a group that is a command too (report)
+            yield prefix
+        ctx = typer.Context(command)  # (list_commands/get_command: some groups load lazily)
+        for name in command.list_commands(ctx):
+            yield from walk(command.get_command(ctx, name), (*prefix, name))
+
+    yield from walk(typer.main.get_command(group), tuple(prefix))
 
 
 @pytest.mark.parametrize("path", list(_commands(app)), ids=" ".join)

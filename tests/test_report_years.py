@@ -266,12 +266,12 @@ def test_cofunding_and_volunteers_count_each_funded_project_once_in_its_own_year
         years["long"]) == 1  # carried in from before the range: listed once, first
     md = cli.ok("report", "projects", "--year", "2026", "--format", "markdown",
                 "--lang", "en").stdout
-    counted = next(line for line in md.splitlines() if "count for co-funding" in line)
+    counted = next(line for line in md.splitlines() if "approved in their own year" in line)
     assert "**1 approved in their own year" in counted.replace("of which ", "")
     assert "500.00" not in counted and "**5**" not in counted  # Speeltuin counts in 2025
     md25 = cli.ok("report", "projects", "--year", "2025", "--format", "markdown",
                   "--lang", "en").stdout
-    assert "€500.00" in next(line for line in md25.splitlines() if "count for co-" in line)
+    assert "€500.00" in next(line for line in md25.splitlines() if "approved in their own year" in line)
     for span in (("--year", "2025"), ("--from", "2025", "--to", "2027")):
         html = cli.ok("report", *span, "--format", "html", "--lang", "en").stdout
         assert ">€500.00<" in html and ">5<" in html  # once, not once per year
