@@ -15,7 +15,6 @@ comma for nl, ',' and a decimal point for en, UTF-8 with a byte order mark.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as _dt
 import html
@@ -618,29 +617,3 @@ def write_html_sheets(sheets: list[Sheet], lang: str, *, heading: str, subtitle:
         body.append(("" if title == heading else f"<h2>{html.escape(title)}</h2>")
                     + f'<div class="panel">{_html_table(head, rows)}</div>')
     return _page(heading, subtitle, "".join(body), lang, wide=True)
-
-
-def save(path, content: str | bytes | Iterable[str | bytes]) -> None:
-    """Write a report file whole or not at all: into a temporary file beside it, then renamed.
-    ``content`` may come in pieces (as the streaming writers hand it out)."""
-    import os
-    from pathlib import Path
-
-    from smederij_cli.errors import InvalidInput
-
-    path = Path(path)
-    if path.is_dir():
-        raise InvalidInput(f"--output {path} is a directory: give a file name")
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    chunks = [content] if isinstance(content, (str, bytes)) else content
-    try:
-        with open(temporary, "wb") as f:
-            for chunk in chunks:
-                f.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
-        os.replace(temporary, path)
-    except BaseException as e:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        if isinstance(e, OSError):
-            raise InvalidInput(f"cannot write --output {path}: {e.strerror}") from None
-        raise
