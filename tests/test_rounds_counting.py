@@ -4,6 +4,7 @@ tie-breaks, and properties that must hold for any round."""
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import replace
 from fractions import Fraction
 
@@ -512,3 +513,31 @@ def test_an_mes_tie_that_decides_is_named_and_one_that_does_not_is_not():
                                          seed=3)).winners in ((1,), (2,))
     both = count(ideas, one_voter, Rules("approval", "mes", 1000))
     assert both.winners == (1, 2) and both.ties == ()
+
+
+@pytest.mark.parametrize("entry, column, want", _oracle_cases())
+def test_round_count_pb_reproduces_every_expected_winner(entry, column, want):
+    """The same oracle through the command a resident would run: `smederij round count --pb
+    FILE --rule R --tie-break id-as-text --json`, no ledger. MES on a choose-1 file is refused
+    in one line, as the issue asks (the pure count above counts those as approval ballots)."""
+    from typer.testing import CliRunner
+
+    from smederij_cli.cli import app
+
+    rule = COLUMN_RULE[column]
+    result = CliRunner().invoke(app, ["round", "count", "--pb", str(DATA / entry["file"]),
+                                      "--rule", rule, "--tie-break", "id-as-text", "--json"])
+    if rule.startswith("mes") and _read(entry["file"]).rules.vote_type == "choose-1":
+        assert result.exit_code == 1 and "cannot count a choose-1 round" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+        return
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["rule"] == rule and data["budget_cents"] == _read(entry["file"]).rules.budget_cents
+    funded = [i["external_id"] for i in data["ideas"] if i["outcome"] == "funded"]
+    assert _natural(funded) == want["winners"]
+    assert sum(i["cost_cents"] for i in data["ideas"] if i["outcome"] == "funded") == \
+        int(want["spent"]) * 100
+    if column == "greedy_partial_last":
+        assert {i["external_id"]: str(i["awarded_cents"] // 100) for i in data["ideas"]
+                if i["outcome"] == "partial"} == entry["greedy_partial_last_partial_award"]
