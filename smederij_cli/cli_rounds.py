@@ -9,7 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from smederij_cli.cli import DateOpt, Json, _amount, _date, _deliver, ledger
+from smederij_cli.cli import (DateOpt, Json, StreamOpt, YearOpt, _amount, _date, _deliver,
+                              ledger)
 
 round_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help=(
     "Idea rounds (ideeënrondes): residents propose ideas, sign and vote; the count funds the "
@@ -27,6 +28,7 @@ round_app.add_typer(ballot_app, name="ballot")
 
 RoundId = Annotated[int, typer.Argument(metavar="ROUND", help="Round id (see 'round list').")]
 OptInt = Annotated[int | None, typer.Option(show_default=False)]
+SmederijOpt = Annotated[str, typer.Option("--smederij", help="Smederij code.")]
 
 
 def _rounds(led) -> Any:
@@ -44,8 +46,8 @@ def _say(text: str) -> None:
 @round_app.command("new")
 def round_new(
     ctx: typer.Context,
-    smederij: Annotated[str, typer.Option(help="Smederij code.")],
-    stream: Annotated[str, typer.Option(help="Stream (budgetsoort), e.g. korte-klap.")],
+    smederij: SmederijOpt,
+    stream: StreamOpt,
     year: Annotated[int, typer.Option(help="Budget year the winners are funded from.")],
     name: Annotated[str, typer.Option(help="The round's name, e.g. voorjaar.")],
     budget: Annotated[str, typer.Option(help="What the round may spend, e.g. 24.000,00.")],
@@ -297,9 +299,9 @@ def round_award(
 def round_import(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A pabulib .pb file.")],
-    smederij: Annotated[str, typer.Option(help="Smederij code.")],
-    stream: Annotated[str, typer.Option(help="Stream (budgetsoort).")],
-    year: Annotated[int, typer.Option(help="Budget year.")],
+    smederij: SmederijOpt,
+    stream: StreamOpt,
+    year: YearOpt,
     name: Annotated[str | None, typer.Option(
         help="The round's name (default: the file's name).", show_default=False)] = None,
     json_: Json = False,
