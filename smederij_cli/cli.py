@@ -32,6 +32,17 @@ class SmederijGroup(TyperGroup):
 
     LAZY = {"round": ("smederij_cli.cli_rounds", "round_app")}
 
+    def invoke(self, ctx: Any) -> Any:
+        """A reader that has gone (`smederij ... | head`) ends the command quietly with status
+        0, whichever command was writing (Click would make it status 1)."""
+        import os
+
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush
+            raise typer.Exit(0) from None
+
     def list_commands(self, ctx: Any) -> list[str]:
         return [*super().list_commands(ctx),
                 *(name for name in self.LAZY if name not in self.commands)]

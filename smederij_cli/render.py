@@ -49,11 +49,19 @@ def on_terminal() -> bool:
 def console() -> Console:
     from rich.console import Console
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich ends the program with status 1 when the reader has gone (`| head`); hand it
+            # to the console script's one rule instead (cli.main: a closed pipe is quiet, 0)
+            import errno
+
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
     # Piped output gets a wide fixed width so tables are not wrapped at 80 columns; a terminal
     # its own width (or COLUMNS).
     # markup=False: titles, payees and notes are people's text, shown as typed ("[/]" included);
     # styles are applied explicitly with Text or markup=True on escaped text.
-    return Console(width=None if on_terminal() else 200, highlight=False, markup=False)
+    return _Console(width=None if on_terminal() else 200, highlight=False, markup=False)
 
 
 def err_console() -> Console:

@@ -418,3 +418,19 @@ def test_the_template_and_a_round_export_never_replace_the_ledger(tmp_path):
         result = cli(*args, "--output", str(db))
         assert result.exit_code == 1 and "ledger itself" in result.stderr, result.output
         assert dump(db) == before
+
+
+@pytest.mark.parametrize("args", [["project", "show", "1"], ["budget", "show", "--year", "2026"],
+                                  ["smederijen", "show", "krakeel"], ["info"],
+                                  ["report", "--year", "2026"], ["project", "list"]],
+                         ids=" ".join)
+def test_every_reading_command_ends_quietly_with_0_when_the_reader_goes(cli_ledger, args):
+    """`| head -c 1` closes the pipe after one byte, whether rich or plain text was writing:
+    status 0 and nothing on stderr (rich and Click would both make it status 1)."""
+    cli_ledger.ok("project", "add", "--smederij", "krakeel", "--stream", "korte-klap",
+                  "--title", "Bankjes", "--amount", "100", "--date", "2026-02-01")
+    command = " ".join(f"'{a}'" for a in proc.command(cli_ledger.db, *args))
+    done = subprocess.run(f"set -o pipefail; {command} | head -c 1 >/dev/null", shell=True,
+                          executable="/bin/bash", env=proc.env(), cwd=proc.ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stderr == "", (done.returncode, done.stderr)
