@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from smederij_cli.labels import label
+from smederij_cli.labels import format_count, format_date, label
 from smederij_cli.money import format_cents
 from smederij_cli.writers import (ACTIVE, STATUSES, _sum_figures, counts_people, scope,
                                   status, used_share)
@@ -34,25 +34,6 @@ from smederij_cli.writers import (ACTIVE, STATUSES, _sum_figures, counts_people,
 PROJECTS_PER_SMEDERIJ = 200  # funded projects listed per Smederij; the rest are counted
 SEGMENTS = ("spent", "committed", "available", "carried_out_available",
             "carried_out_committed", "carried_out", "lapsed")
-MONTHS = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-
-
-def format_count(n: int, lang: str) -> str:
-    """A count as the report's language writes it: 1.200 (nl), 1,200 (en)."""
-    text = f"{n:,}"
-    return text.replace(",", ".") if lang == "nl" else text
-
-
-def format_date(day: _dt.date, lang: str) -> str:
-    """1 december 2026 (nl), 1 December 2026 (en)."""
-    return f"{day.day} {MONTHS.get(lang, MONTHS['en'])[day.month - 1]} {day.year}"
-
-
 def format_share(share: float, lang: str) -> str:
     return f"{share:.0%}"
 

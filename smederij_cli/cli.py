@@ -162,11 +162,11 @@ def _set_lang(value: str | None) -> str | None:
     from smederij_cli import labels
     from smederij_cli.errors import InvalidInput
 
-    labels.message_language = "en"
+    labels.message_language = "nl"  # the programme's default until the ledger says otherwise
     if value is not None and value not in labels.LANGUAGES:
         raise InvalidInput(labels.say("unknown_language", text=repr(value), env=ENV_LANG))
     _run.update(lang=value, amounts=value or "nl")
-    labels.message_language = value or "en"
+    labels.message_language = value or "nl"
     return value
 
 
@@ -196,7 +196,7 @@ def ledger(ctx: typer.Context, *, create: bool = False) -> Iterator[Any]:
     with Store(ctx.obj["db"], create=create) as store, store.guard():
         store.audit_context["command"] = getattr(ctx.find_root().command, "command_line", "")
         led = Ledger(store)
-        _run["amounts"] = _lang(led)
+        _speak(_lang(led))
         yield led
 
 
@@ -206,6 +206,13 @@ def _marked(led, name: str, detail: str = "") -> Iterator[None]:
     outside the audit trail (``Store.record_mark``)."""
     yield
     led.store.record_mark(name, detail)
+
+
+def _speak(lang: str) -> None:
+    """From here on this run reads amounts and says everything in ``lang``."""
+    from smederij_cli import labels
+
+    _run["amounts"] = labels.message_language = lang
 
 
 def _lang(led) -> str:

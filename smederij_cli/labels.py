@@ -7,6 +7,8 @@ here: they are the stable English names.
 
 from __future__ import annotations
 
+import datetime as _dt
+
 LANGUAGES = ("nl", "en")
 
 _LABELS: dict[str, dict[str, str]] = {
@@ -236,182 +238,216 @@ def label(key: str, lang: str = "nl", **values: object) -> str:
     return text.format(**values) if values else text
 
 
-# -- messages (issue 15): what the program says, in both languages -------------------------------
-# Messages are in English until every message of the program is in the run's language (issue 15,
-# section 1); ``--lang``/``SMEDERIJ_LANG`` switches them now. ``say`` reads this setting.
-message_language = "en"
+MONTHS = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
 
-_MESSAGES: dict[str, dict[str, str]] = {
-    "nl": {
-        "amount_empty": "{what} is leeg: geef een bedrag in euro's, bijv. {example}",
-        "amount_negative": "{what} {text} is negatief: geef een positief bedrag in euro's",
-        "amount_not_number": "{what} {text} is geen bedrag: geef euro's, bijv. {example}",
-        "amount_mixed": "{what} {text} gebruikt punt en komma op een onleesbare manier: "
-                        "schrijf bijv. {example}",
-        "amount_groups": "{what} {text} is geen bedrag: duizendtallen staan in groepen van drie, "
-                         "bijv. {example}",
-        "amount_three_decimals": "{what} {text} heeft drie decimalen, maar centen hebben er "
-                                 "twee ({sep_name} scheidt de centen): schrijf {thousands} "
-                                 "voor {euros} euro, of {cents}",
-        "amount_decimals": "{what} {text} heeft meer dan twee decimalen: bedragen zijn hele "
-                           "centen, bijv. {example}",
-        "amount_trailing": "{what} {text} eindigt op een scheidingsteken: schrijf bijv. "
-                           "{example}",
-        "amount_no_euros": "{what} {text} heeft geen euro's voor het scheidingsteken: schrijf "
-                           "{example}",
-        "amount_too_large": "{what} {text} is te groot: één boeking is hoogstens {most}",
-        "amount_zero": "{what} is nul: geef een bedrag van minstens {least}",
-        "sep_comma": "de komma", "sep_point": "de punt",
-        "unknown_word_see": "onbekende {kind} {text}: zie {where}",
-        "unknown_word_close": "onbekende {kind} {text}: bedoelde u {options}?",
-        "or": "of",
-        "unknown_word": "onbekende {kind} {text}: kies uit {known}",
-        "kind_smederij": "Smederij", "kind_stream": "budgetsoort", "kind_status": "status",
-        "kind_theme": "thema",
-        # smederij status
-        "status_year": "Budgetjaar {year} is open: nog {days} dag(en) tot het einde ({end})",
-        "status_year_over": "Budgetjaar {year} is {days} dag(en) geleden geëindigd en nog open",
-        "status_proposals": "{n} project(en) al meer dan vier weken voorgesteld zonder besluit",
-        "status_idle": "{n} goedgekeurd(e) project(en) zonder betaling in een jaar",
-        "status_budgets": "{n} budget(ten) voor 90% of meer verplicht of besteed",
-        "status_rounds": "{n} ideeënronde(s) wachten op een telling of toekenning",
-        "status_backup": "Laatste back-up: {when}",
-        "status_check": "Laatste geslaagde check: {when}",
-        "status_never": "nooit",
-        "status_ago": "{date} ({days} dag(en) geleden)",
-        "status_since": "sinds {date} ({days} dagen)",
-        "status_used": "{used} benut, {available} beschikbaar",
-        "status_waiting_count": "wacht op de telling", "status_waiting_award": "wacht op de "
-                                                                                "toekenning",
-        "status_nothing": "Verder wacht er niets.",
-        # import projects, import template
-        "register_no_file": "geen bestand {source}: geef het pad van een projectenregister "
-                            "(.xlsx of .csv)",
-        "cannot_read": "kan {source} niet lezen: {why}",
-        "register_not_file": "{source} is geen bestand (een map of apparaat): geef het pad van "
-                             "een projectenregister",
-        "cannot_write": "kan {target} niet schrijven: {why}",
-        "register_empty": "{source} is leeg: {hint}",
-        "register_hint": "de eerste rij noemt de kolommen {columns} ('smederij import "
-                         "template' schrijft een werkmap om in te vullen)",
-        "register_binary": "{source} is geen xlsx-werkmap en geen CSV-bestand: bewaar het "
-                           "register als .xlsx of .csv",
-        "register_not_xlsx": "{source} is geen xlsx-werkmap: bewaar het register als .xlsx "
-                             "(Excel) of .csv",
-        "register_not_csv": "{source} regel {line}: niet te lezen als CSV ({why})",
-        "register_column_twice": "{source} regel {line}: de kolommen {a} en {b} geven allebei "
-                                 "{column}",
-        "register_missing": "{source} regel {line}: de kopregel heeft geen kolom {columns}: "
-                            "{hint}",
-        "register_count": "{what} {text} is geen aantal: geef een heel getal, bijv. 30",
-        "register_year": "jaar {text} is geen jaartal: geef bijv. 2026",
-        "register_closed": "budgetjaar {year} is afgesloten: projecten van een afgesloten jaar "
-                           "kunnen niet worden geboekt",
-        "register_no_title": "de titel is leeg",
-        "register_empty_word": "{kind} is leeg",
-        "register_date_year": "{date} valt niet in {year}: de data van een project horen bij "
-                              "zijn jaar",
-        "register_nothing_committed": "een {status} project heeft niets verplicht",
-        "register_no_payments": "een {status} project heeft geen betalingen",
-        "register_overpaid": "{paid} betaald is meer dan de {committed} verplicht",
-        "register_date_order": "{date} ligt voor {other} {other_date}: de data volgen de "
-                               "stappen van het project",
-        "register_width": "heeft {got} velden maar de kopregel {want}",
-        "register_twice": "{title} staat ook op regel {line} voor dezelfde Smederij en "
-                          "hetzelfde jaar",
-        "register_imported": "{source}: {n} project(en) geïmporteerd",
-        "register_would_import": "{source}: zou {n} project(en) importeren",
-        "register_summary": "{committed} verplicht, {paid} betaald; {already} al in het "
-                            "grootboek",
-        "dry_run_nothing": "proefrun: niets geschreven",
-        "template_written": "sjabloon voor het projectenregister geschreven naar {target}",
-        "template_choose": "Kies een {what} uit de lijst",
-        "unknown_language": "onbekende taal {text} (--lang of {env}): gebruik nl of en",
-    },
-    "en": {
-        "amount_empty": "{what} is empty: give an amount in euros, e.g. {example}",
-        "amount_negative": "{what} {text} is negative: give a positive amount in euros",
-        "amount_not_number": "{what} {text} is not an amount: give euros, e.g. {example}",
-        "amount_mixed": "{what} {text} mixes separators in a way that cannot be read: write "
-                        "e.g. {example}",
-        "amount_groups": "{what} {text} is not an amount: thousands go in groups of three, "
-                         "e.g. {example}",
-        "amount_three_decimals": "{what} {text} has three decimals, but cents take two "
-                                 "({sep_name} separates the cents): write {thousands} for "
-                                 "{euros} euros, or {cents}",
-        "amount_decimals": "{what} {text} has more than two decimals: amounts are in whole "
-                           "cents, e.g. {example}",
-        "amount_trailing": "{what} {text} ends in a separator: write e.g. {example}",
-        "amount_no_euros": "{what} {text} has no euros before the separator: write {example}",
-        "amount_too_large": "{what} {text} is too large: the most one entry can hold is {most}",
-        "amount_zero": "{what} is zero: give an amount of at least {least}",
-        "sep_comma": "the comma", "sep_point": "the point",
-        "unknown_word_see": "unknown {kind} {text}: see {where}",
-        "unknown_word_close": "unknown {kind} {text}: did you mean {options}?",
-        "or": "or",
-        "unknown_word": "unknown {kind} {text}: choose from {known}",
-        "kind_smederij": "Smederij", "kind_stream": "stream", "kind_status": "status",
-        "kind_theme": "theme",
-        "status_year": "Budget year {year} is open: {days} day(s) to its end ({end})",
-        "status_year_over": "Budget year {year} ended {days} day(s) ago and is still open",
-        "status_proposals": "{n} project(s) proposed more than four weeks ago without a decision",
-        "status_idle": "{n} approved project(s) with no payment for a year",
-        "status_budgets": "{n} budget(s) 90% or more committed or spent",
-        "status_rounds": "{n} idea round(s) waiting for a count or an award",
-        "status_backup": "Last backup: {when}",
-        "status_check": "Last successful check: {when}",
-        "status_never": "never",
-        "status_ago": "{date} ({days} day(s) ago)",
-        "status_since": "since {date} ({days} days)",
-        "status_used": "{used} used, {available} available",
-        "status_waiting_count": "waiting for the count", "status_waiting_award": "waiting for "
-                                                                                 "the award",
-        "status_nothing": "Nothing else waits.",
-        "register_no_file": "no file {source}: give the path of a project register (.xlsx or "
-                            ".csv)",
-        "cannot_read": "cannot read {source}: {why}",
-        "register_not_file": "{source} is not a file (a folder or a device): give the path of a "
-                             "project register",
-        "cannot_write": "cannot write {target}: {why}",
-        "register_empty": "{source} is empty: {hint}",
-        "register_hint": "the first row must name the columns {columns} ('smederij import "
-                         "template' writes a workbook to fill in)",
-        "register_binary": "{source} is neither an xlsx workbook nor a CSV file: save the "
-                           "register as .xlsx or .csv",
-        "register_not_xlsx": "{source} is not an xlsx workbook: save the register as .xlsx "
-                             "(Excel) or .csv",
-        "register_not_csv": "{source} line {line}: not readable as CSV ({why})",
-        "register_column_twice": "{source} line {line}: the columns {a} and {b} both give "
-                                 "{column}",
-        "register_missing": "{source} line {line}: the header has no column {columns}: {hint}",
-        "register_count": "{what} {text} is not a count: give a whole number, e.g. 30",
-        "register_year": "year {text} is not a year: give e.g. 2026",
-        "register_closed": "budget year {year} is closed: projects of a closed year cannot be "
-                           "booked",
-        "register_no_title": "the title is empty",
-        "register_empty_word": "the {kind} is empty",
-        "register_date_year": "{date} is not in {year}: a project's dates belong to its year",
-        "register_nothing_committed": "a {status} project has nothing committed",
-        "register_no_payments": "a {status} project has no payments",
-        "register_overpaid": "{paid} paid is more than the {committed} committed",
-        "register_date_order": "{date} is before {other} {other_date}: the dates go in the "
-                               "order of the project's steps",
-        "register_width": "has {got} fields but the header has {want}",
-        "register_twice": "{title} is also on line {line} for the same Smederij and year",
-        "register_imported": "{source}: imported {n} project(s)",
-        "register_would_import": "{source}: would import {n} project(s)",
-        "register_summary": "{committed} committed, {paid} paid; {already} already in the "
-                            "ledger",
-        "dry_run_nothing": "dry run: nothing written",
-        "template_written": "wrote the project register template to {target}",
-        "template_choose": "Choose a {what} from the list",
-        "unknown_language": "unknown language {text} (--lang or {env}): use nl or en",
-    },
+
+def format_count(n: int, lang: str) -> str:
+    """A count as the language writes it: 1.200 (nl), 1,200 (en)."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "nl" else text
+
+
+def format_date(day: _dt.date, lang: str, *, short: bool = False) -> str:
+    """1 december 2026 (nl), 1 December 2026 (en); ``short``: 1 dec 2026, 1 Dec 2026, for
+    table columns (the same width for every month: never split at 80 columns)."""
+    month = MONTHS["nl" if lang == "nl" else "en"][day.month - 1]
+    return f"{day.day} {month[:3] if short else month} {day.year}"
+
+
+# -- messages (issue 15): what the program says, one entry per message in both languages -------
+# ``say`` speaks ``message_language``: the run's language (--lang, SMEDERIJ_LANG, else the
+# programme's), set by the command line as soon as it is known; Dutch until then, as the
+# programme's default. Each part of the program has its own section.
+message_language = "nl"
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "amount_empty": (
+        "{what} is leeg: geef een bedrag in euro's, bijv. {example}",
+        "{what} is empty: give an amount in euros, e.g. {example}"),
+    "amount_negative": (
+        "{what} {text} is negatief: geef een positief bedrag in euro's",
+        "{what} {text} is negative: give a positive amount in euros"),
+    "amount_not_number": (
+        "{what} {text} is geen bedrag: geef euro's, bijv. {example}",
+        "{what} {text} is not an amount: give euros, e.g. {example}"),
+    "amount_mixed": (
+        "{what} {text} gebruikt punt en komma op een onleesbare manier: schrijf bijv. {example}",
+        "{what} {text} mixes separators in a way that cannot be read: write e.g. {example}"),
+    "amount_groups": (
+        "{what} {text} is geen bedrag: duizendtallen staan in groepen van drie, bijv. {example}",
+        "{what} {text} is not an amount: thousands go in groups of three, e.g. {example}"),
+    "amount_three_decimals": (
+        "{what} {text} heeft drie decimalen, maar centen hebben er twee ({sep_name} scheidt de "
+        "centen): schrijf {thousands} voor {euros} euro, of {cents}",
+        "{what} {text} has three decimals, but cents take two ({sep_name} separates the cents): "
+        "write {thousands} for {euros} euros, or {cents}"),
+    "amount_decimals": (
+        "{what} {text} heeft meer dan twee decimalen: bedragen zijn hele centen, bijv. {example}",
+        "{what} {text} has more than two decimals: amounts are in whole cents, e.g. {example}"),
+    "amount_trailing": (
+        "{what} {text} eindigt op een scheidingsteken: schrijf bijv. {example}",
+        "{what} {text} ends in a separator: write e.g. {example}"),
+    "amount_no_euros": (
+        "{what} {text} heeft geen euro's voor het scheidingsteken: schrijf {example}",
+        "{what} {text} has no euros before the separator: write {example}"),
+    "amount_too_large": (
+        "{what} {text} is te groot: één boeking is hoogstens {most}",
+        "{what} {text} is too large: the most one entry can hold is {most}"),
+    "amount_zero": (
+        "{what} is nul: geef een bedrag van minstens {least}",
+        "{what} is zero: give an amount of at least {least}"),
+    "sep_comma": ("de komma", "the comma"),
+    "sep_point": ("de punt", "the point"),
+    "unknown_word_see": (
+        "onbekende {kind} {text}: zie {where}",
+        "unknown {kind} {text}: see {where}"),
+    "unknown_word_close": (
+        "onbekende {kind} {text}: bedoelde u {options}?",
+        "unknown {kind} {text}: did you mean {options}?"),
+    "or": ("of", "or"),
+    "unknown_word": (
+        "onbekende {kind} {text}: kies uit {known}",
+        "unknown {kind} {text}: choose from {known}"),
+    "kind_smederij": ("Smederij", "Smederij"),
+    "kind_stream": ("budgetsoort", "stream"),
+    "kind_status": ("status", "status"),
+    "kind_theme": ("thema", "theme"),
+    "status_year": (
+        "Budgetjaar {year} is open: nog {days} dag(en) tot het einde ({end})",
+        "Budget year {year} is open: {days} day(s) to its end ({end})"),
+    "status_year_over": (
+        "Budgetjaar {year} is {days} dag(en) geleden geëindigd en nog open",
+        "Budget year {year} ended {days} day(s) ago and is still open"),
+    "status_proposals": (
+        "{n} project(en) al meer dan vier weken voorgesteld zonder besluit",
+        "{n} project(s) proposed more than four weeks ago without a decision"),
+    "status_idle": (
+        "{n} goedgekeurd(e) project(en) zonder betaling in een jaar",
+        "{n} approved project(s) with no payment for a year"),
+    "status_budgets": (
+        "{n} budget(ten) voor 90% of meer verplicht of besteed",
+        "{n} budget(s) 90% or more committed or spent"),
+    "status_rounds": (
+        "{n} ideeënronde(s) wachten op een telling of toekenning",
+        "{n} idea round(s) waiting for a count or an award"),
+    "status_backup": ("Laatste back-up: {when}", "Last backup: {when}"),
+    "status_check": ("Laatste geslaagde check: {when}", "Last successful check: {when}"),
+    "status_never": ("nooit", "never"),
+    "status_ago": ("{date} ({days} dag(en) geleden)", "{date} ({days} day(s) ago)"),
+    "status_since": ("sinds {date} ({days} dagen)", "since {date} ({days} days)"),
+    "status_used": ("{used} benut, {available} beschikbaar", "{used} used, {available} available"),
+    "status_waiting_count": ("wacht op de telling", "waiting for the count"),
+    "status_waiting_award": ("wacht op de toekenning", "waiting for the award"),
+    "status_nothing": ("Verder wacht er niets.", "Nothing else waits."),
+    "register_no_file": (
+        "geen bestand {source}: geef het pad van een projectenregister (.xlsx of .csv)",
+        "no file {source}: give the path of a project register (.xlsx or .csv)"),
+    "cannot_read": ("kan {source} niet lezen: {why}", "cannot read {source}: {why}"),
+    "register_not_file": (
+        "{source} is geen bestand (een map of apparaat): geef het pad van een projectenregister",
+        "{source} is not a file (a folder or a device): give the path of a project register"),
+    "register_empty": ("{source} is leeg: {hint}", "{source} is empty: {hint}"),
+    "register_hint": (
+        "de eerste rij noemt de kolommen {columns} ('smederij import template' schrijft een "
+        "werkmap om in te vullen)",
+        "the first row must name the columns {columns} ('smederij import template' writes a "
+        "workbook to fill in)"),
+    "register_binary": (
+        "{source} is geen xlsx-werkmap en geen CSV-bestand: bewaar het register als .xlsx of .csv",
+        "{source} is neither an xlsx workbook nor a CSV file: save the register as .xlsx or .csv"),
+    "register_not_xlsx": (
+        "{source} is geen xlsx-werkmap: bewaar het register als .xlsx (Excel) of .csv",
+        "{source} is not an xlsx workbook: save the register as .xlsx (Excel) or .csv"),
+    "register_not_csv": (
+        "{source} regel {line}: niet te lezen als CSV ({why})",
+        "{source} line {line}: not readable as CSV ({why})"),
+    "register_column_twice": (
+        "{source} regel {line}: de kolommen {a} en {b} geven allebei {column}",
+        "{source} line {line}: the columns {a} and {b} both give {column}"),
+    "register_missing": (
+        "{source} regel {line}: de kopregel heeft geen kolom {columns}: {hint}",
+        "{source} line {line}: the header has no column {columns}: {hint}"),
+    "register_count": (
+        "{what} {text} is geen aantal: geef een heel getal, bijv. 30",
+        "{what} {text} is not a count: give a whole number, e.g. 30"),
+    "register_year": (
+        "jaar {text} is geen jaartal: geef bijv. 2026",
+        "year {text} is not a year: give e.g. 2026"),
+    "register_closed": (
+        "budgetjaar {year} is afgesloten: projecten van een afgesloten jaar kunnen niet worden "
+        "geboekt",
+        "budget year {year} is closed: projects of a closed year cannot be booked"),
+    "register_no_title": ("de titel is leeg", "the title is empty"),
+    "register_empty_word": ("{kind} is leeg", "the {kind} is empty"),
+    "register_date_year": (
+        "{date} valt niet in {year}: de data van een project horen bij zijn jaar",
+        "{date} is not in {year}: a project's dates belong to its year"),
+    "register_nothing_committed": (
+        "een {status} project heeft niets verplicht",
+        "a {status} project has nothing committed"),
+    "register_no_payments": (
+        "een {status} project heeft geen betalingen",
+        "a {status} project has no payments"),
+    "register_overpaid": (
+        "{paid} betaald is meer dan de {committed} verplicht",
+        "{paid} paid is more than the {committed} committed"),
+    "register_date_order": (
+        "{date} ligt voor {other} {other_date}: de data volgen de stappen van het project",
+        "{date} is before {other} {other_date}: the dates go in the order of the project's steps"),
+    "register_width": (
+        "heeft {got} velden maar de kopregel {want}",
+        "has {got} fields but the header has {want}"),
+    "register_twice": (
+        "{title} staat ook op regel {line} voor dezelfde Smederij en hetzelfde jaar",
+        "{title} is also on line {line} for the same Smederij and year"),
+    "register_imported": (
+        "{source}: {n} project(en) geïmporteerd",
+        "{source}: imported {n} project(s)"),
+    "register_would_import": (
+        "{source}: zou {n} project(en) importeren",
+        "{source}: would import {n} project(s)"),
+    "register_summary": (
+        "{committed} verplicht, {paid} betaald; {already} al in het grootboek",
+        "{committed} committed, {paid} paid; {already} already in the ledger"),
+    "dry_run_nothing": ("proefrun: niets geschreven", "dry run: nothing written"),
+    "template_written": (
+        "sjabloon voor het projectenregister geschreven naar {target}",
+        "wrote the project register template to {target}"),
+    "template_choose": ("Kies een {what} uit de lijst", "Choose a {what} from the list"),
+    "unknown_language": (
+        "onbekende taal {text} (--lang of {env}): gebruik nl of en",
+        "unknown language {text} (--lang or {env}): use nl or en"),
+
+    # -- ledger rules: ledger.py, domain.py, dates.py, movements.py, money.py, words.py -----------
+    # (end of ledger)
+
+    # -- the ledger file, registry, outputs: store, files, text, config, marks, status, demo, site --
+    # (end of files)
+
+    # -- the command line: cli.py, interchange.py, writers.py, project_import.py, annual.py -------
+    # (end of cli)
+
+    # -- terminal tables: render.py ---------------------------------------------------------------
+    # (end of render)
+
+    # -- history: the audit trail's notes, shown by log and project show --------------------------
+    # (end of history)
+
+    # -- idea rounds: rounds/, cli_rounds.py ------------------------------------------------------
+    # (end of rounds)
+
+    # -- shell completion and start-up ------------------------------------------------------------
+    # (end of completion)
 }
 
 
 def say(key: str, lang: str | None = None, **values: object) -> str:
     """A message in ``lang`` (default: ``message_language``), formatted with ``values``."""
-    lang = lang or message_language
-    text = _MESSAGES.get(lang, _MESSAGES["en"]).get(key) or _MESSAGES["en"][key]
+    nl, en = _MESSAGES[key]
+    text = nl if (lang or message_language) == "nl" else en
     return text.format(**values) if values else text

@@ -36,6 +36,13 @@ def _isolated(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def english(monkeypatch):
+    """This test's runs speak English (SMEDERIJ_LANG=en), whatever the programme's language: for
+    tests that name a mistake by its English words. tests/dutch.py checks the Dutch runs."""
+    monkeypatch.setenv("SMEDERIJ_LANG", "en")
+
+
+@pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "ledger.db"
 

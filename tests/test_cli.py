@@ -145,7 +145,7 @@ def test_demo_is_reproducible(tmp_path):
 
 ERRORS = [
     (["budget", "allocate", "--year", "2026", "--stream", "korte-klap", "--smederij",
-      "krakeel", "--amount", "1,234"], "three decimals"),
+      "krakeel", "--amount", "1.234"], "three decimals"),
     (["budget", "allocate", "--year", "2026", "--stream", "korte-klap", "--smederij",
       "nergens", "--amount", "100"], "unknown Smederij 'nergens'"),
     (["budget", "allocate", "--year", "2026", "--stream", "middel-klap", "--smederij",
@@ -204,6 +204,7 @@ def busy_ledger(cli_ledger):
 
 @pytest.mark.parametrize("args, message", ERRORS, ids=[" ".join(a[:2]) + f" ({m})"
                                                         for a, m in ERRORS])
+@pytest.mark.usefixtures("english")
 def test_user_mistakes_are_one_line_exit_1_and_change_nothing(busy_ledger, db_path, args,
                                                               message):
     cli, ids = busy_ledger

@@ -255,7 +255,7 @@ def test_annual_report_has_no_serious_accessibility_violations(annual, chrome):
 
 def test_annual_report_of_a_closed_year_shows_its_year_end(annual):
     page = annual["2026"].read_text(encoding="utf-8")
-    from smederij_cli.annual import MONTHS
+    from smederij_cli.labels import MONTHS
 
     today = dt.datetime.now(dt.timezone.utc).date()  # the day the rollover ran
     assert f"Jaar afgesloten op {today.day} {MONTHS['nl'][today.month - 1]} {today.year}" in page

@@ -56,7 +56,7 @@ PAYMENT_FILES = {
     "empty": b"",
     "binary": bytes(range(256)) * 4,
     "wrong-headers": b"projectnummer;datum;bedrag\n{approved};2026-05-01;10\n",
-    "ambiguous-amount": (HEADER + "{approved},2026-05-01,\"1,234\",X,A-1\n").encode(),
+    "ambiguous-amount": (HEADER + "{approved},2026-05-01,1.234,X,A-1\n").encode(),
     "impossible-date": (HEADER + "{approved},2026-02-30,10,X,A-2\n").encode(),
     "unknown-project": (HEADER + "99999,2026-05-01,10,X,A-3\n").encode(),
 }
@@ -64,7 +64,7 @@ PAYMENT_FILES = {
 CATALOGUE = [
     # -- amounts ------------------------------------------------------------------------------
     (["budget", "allocate", "--year", "2026", "--stream", "korte-klap", "--smederij", "krakeel",
-      "--amount", "1,234"], "three decimals"),
+      "--amount", "1.234"], "three decimals"),
     (["budget", "allocate", "--year", "2026", "--stream", "korte-klap", "--smederij", "krakeel",
       "--amount", "1.000.00"], "not an amount"),
     (["budget", "allocate", "--year", "2026", "--stream", "korte-klap", "--smederij", "krakeel",
@@ -176,7 +176,7 @@ CATALOGUE = [
     (["import", "payments", "{csv:empty}"], "is empty"),
     (["import", "payments", "{csv:binary}"], "not a CSV file"),
     (["import", "payments", "{csv:wrong-headers}"], "the header has no column project"),
-    (["import", "payments", "{csv:ambiguous-amount}"], "line 2: amount '1,234' has three decimals"),
+    (["import", "payments", "{csv:ambiguous-amount}"], "line 2: amount '1.234' has three decimals"),
     (["import", "payments", "{csv:impossible-date}"], "line 2: date '2026-02-30' is not a day"),
     (["import", "payments", "{csv:unknown-project}"], "line 2: project 99999 does not exist"),
     (["import", "payments", "{tmp}/nowhere.csv"], "no file"),
@@ -212,6 +212,7 @@ def test_the_catalogue_is_large_enough():
 @pytest.mark.parametrize("args, message", CATALOGUE,
                          ids=[f"{i:02d} " + " ".join(a[:2]) for i, (a, _) in
                               enumerate(CATALOGUE)])
+@pytest.mark.usefixtures("english")
 def test_bad_input_is_one_line_exit_1_and_changes_nothing(busy, db_path, tmp_path, args,
                                                           message):
     cli, ids = busy

@@ -117,12 +117,12 @@ BAD_ROWS = [  # (row, the field and reason that line must name)
      "Status: unknown status 'goedgekeurt': did you mean goedgekeurd?"),
     ([2026, "krakeel", "korte-klap", "D", "vuurwerk", "voorgesteld", 100],
      "Thema: unknown theme 'vuurwerk'"),
-    ([2026, "krakeel", "korte-klap", "E", None, "voorgesteld", "1,234"],
-     "Aangevraagd: amount '1,234' has three decimals"),
+    ([2026, "krakeel", "korte-klap", "E", None, "voorgesteld", "1.234"],
+     "Aangevraagd: amount '1.234' has three decimals"),
     ([2026, "krakeel", "korte-klap", "F", None, "voorgesteld", 100, None, None, "31-02-2026"],
      "Datum voorstel: date '31-02-2026' is not a day in the calendar"),
     ([2026, "krakeel", "korte-klap", "G", None, "goedgekeurd", 100, 100, 150],
-     "Betaald: € 150,00 paid is more than the € 100,00 committed"),
+     "Betaald: €150.00 paid is more than the €100.00 committed"),
     ([2026, "krakeel", "korte-klap", "H", None, "afgerond", 100, None, None, "2026-05-01",
       "2026-04-01"], "Datum besluit: 2026-04-01 is before Datum voorstel 2026-05-01"),
     ([2025, "krakeel", "korte-klap", "I", None, "voorgesteld", 100],
@@ -148,6 +148,7 @@ def closed_2025(cli_ledger, db_path):
     return cli_ledger
 
 
+@pytest.mark.usefixtures("english")
 def test_every_bad_row_is_named_with_its_line_and_field(closed_2025, tmp_path, db_path):
     cli = closed_2025
     rows = [GOOD[2]] + [row for row, _ in BAD_ROWS]
@@ -194,6 +195,7 @@ def test_a_row_the_ledger_refuses_refuses_the_file(cli_ledger, tmp_path, db_path
      "line 2: has 2 fields but the header has 6"),
     ("twice.csv", "Jaar;Year;Smederij\n".encode(), "both give Jaar"),
 ])
+@pytest.mark.usefixtures("english")
 def test_a_file_that_is_not_a_register_is_refused(cli_ledger, tmp_path, db_path, name, content,
                                                   message):
     path = tmp_path / name
@@ -206,11 +208,13 @@ def test_a_file_that_is_not_a_register_is_refused(cli_ledger, tmp_path, db_path,
 
 
 @pytest.mark.parametrize("where", ["/dev/zero", "{tmp}"])
+@pytest.mark.usefixtures("english")
 def test_a_folder_or_a_device_is_refused(cli_ledger, tmp_path, where):
     result = cli_ledger("import", "projects", where.replace("{tmp}", str(tmp_path)))
     assert result.exit_code == 1 and "is not a file (a folder or a device)" in result.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_an_empty_workbook_sheet_is_refused(cli_ledger, tmp_path):
     path = tmp_path / "blank.xlsx"
     Workbook().save(path)

@@ -326,6 +326,7 @@ def test_importing_the_same_file_again_books_nothing_twice(projects, tmp_path, d
     assert led.check() == []
 
 
+@pytest.mark.usefixtures("english")
 def test_every_bad_row_is_reported_and_nothing_is_booked(projects, tmp_path, db_path):
     led, a, b, c = projects
     led.store.ensure_year(2025)
@@ -336,7 +337,7 @@ def test_every_bad_row_is_reported_and_nothing_is_booked(projects, tmp_path, db_
                            f"{a},2026-05-04,\"2.000,00\",over,G-2\n"     # 3: 2500 + 2000 > 4000
                            f"{c},2026-05-04,10,proposed,G-3\n"          # 4: not approved
                            "999,2026-05-04,10,nobody,G-4\n"             # 5: no such project
-                           f"{b},2026-05-04,\"1,234\",ambiguous,G-5\n"  # 6
+                           f"{b},2026-05-04,1.234,ambiguous,G-5\n"    # 6
                            f"{b},31-02-2026,10,bad date,G-6\n"          # 7
                            f"{b},2025-12-30,10,closed year,G-7\n"       # 8
                            f"{b},2026-05-04,10,no reference,\n"         # 9
@@ -350,7 +351,7 @@ def test_every_bad_row_is_reported_and_nothing_is_booked(projects, tmp_path, db_
         str(n) for n in range(3, 12)]
     text = "\n".join(lines)
     for reason in ("exceeds what is left of project", "is proposed", "999 does not exist",
-                   "'1,234' has three decimals", "not a day in the calendar",
+                   "'1.234' has three decimals", "not a day in the calendar",
                    "2025, which is closed",
                    "reference is empty", "also on line 2", "has 2 fields"):
         assert reason in text

@@ -67,7 +67,6 @@ def test_messages_come_in_both_languages(monkeypatch):
     monkeypatch.setattr(labels, "message_language", "nl")
     with pytest.raises(InvalidInput, match="heeft drie decimalen.*schrijf 1.234 voor 1234"):
         parse_amount("1,234", what="--bedrag")
-    assert set(labels._MESSAGES["nl"]) == set(labels._MESSAGES["en"])
 
 
 @given(st.integers(min_value=1, max_value=MAX_CENTS // 100), st.sampled_from(["nl", "en"]))

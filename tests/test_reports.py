@@ -337,6 +337,7 @@ REPORT_ERRORS = [
 
 
 @pytest.mark.parametrize("args, message", REPORT_ERRORS, ids=[m for _, m in REPORT_ERRORS])
+@pytest.mark.usefixtures("english")
 def test_report_mistakes_are_one_line_and_write_nothing(rep, db_path, tmp_path, args, message):
     folder = tmp_path / "reports"
     folder.mkdir()

@@ -475,11 +475,11 @@ def test_mistakes_are_one_line_and_leave_the_ledger_as_it_was(cli_ledger, db_pat
             (["round", "count"], "give a round id, or --pb FILE"),
             (["round", "count", rid, "--rule", "loudest"], "unknown rule 'loudest'"),
             (["round", "new", "--smederij", "krakeel", "--stream", "korte-klap", "--year",
-              "2026", "--name", "s", "--budget", "1,000", "--vote", "approval", "--rule",
+              "2026", "--name", "s", "--budget", "1.000", "--vote", "approval", "--rule",
               "greedy"], "three decimals"),
             (["round", "export", rid, "--format", "pdf"], "unknown format 'pdf'"),
             (["round", "ballot", "import", rid, "/nonexistent.csv"], "no file")):
-        result = cli(*args)
+        result = cli("--lang", "en", *args)
         assert result.exit_code == 1, (args, result.output)
         assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
         assert "Traceback" not in result.output

@@ -107,10 +107,10 @@ def test_a_typing_error_is_answered_with_what_was_meant(cli_ledger, db_path):
     before = dump(db_path)
     result = cli_ledger("project", "list", "--status", "goedgekeurt")
     assert result.exit_code == 1
-    assert "unknown status 'goedgekeurt': did you mean goedgekeurd?" in result.stderr
+    assert "onbekende status 'goedgekeurt': bedoelde u goedgekeurd?" in result.stderr
     result = cli_ledger("project", "add", "--smederij", "Noordschescut", "--stream",
                         "korte-klap", "--title", "X", "--amount", "5")
-    assert result.exit_code == 1 and "did you mean Noordscheschut?" in result.stderr
+    assert result.exit_code == 1 and "bedoelde u Noordscheschut?" in result.stderr
     assert dump(db_path) == before
 
 
@@ -136,14 +136,14 @@ def test_amounts_follow_the_language_of_the_run(cli_ledger, monkeypatch):
     refused = cli("project", "add", "--smederij", "krakeel", "--stream", "korte-klap",
                   "--title", "D", "--amount", "3,000")
     assert refused.exit_code == 1
-    assert "--amount '3,000' has three decimals" in refused.stderr
-    assert "write 3.000 for 3000 euros, or 3,00" in refused.stderr
+    assert "--amount '3,000' heeft drie decimalen" in refused.stderr
+    assert "schrijf 3.000 voor 3000 euro, of 3,00" in refused.stderr
     dutch_words = cli("--lang", "nl", "project", "add", "--smederij", "krakeel", "--stream",
                       "korte-klap", "--title", "D", "--amount", "0,001")
     assert dutch_words.exit_code == 1
     assert "--amount '0,001' heeft meer dan twee decimalen" in dutch_words.stderr
     bad = cli("--lang", "fr", "info")
-    assert bad.exit_code == 1 and "unknown language 'fr'" in bad.stderr
+    assert bad.exit_code == 1 and "onbekende taal 'fr' (--lang of SMEDERIJ_LANG)" in bad.stderr
 
 
 def test_import_payments_takes_dutch_column_names(cli_ledger, tmp_path):

@@ -10,20 +10,15 @@ escaped.
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 from collections.abc import Iterable
 
-from smederij_cli.labels import label
+from smederij_cli.labels import format_count, format_date, label
 from smederij_cli.money import format_cents
 from smederij_cli.site.content import FIGURES, PROGRESS_STEPS, SiteContent, smederij_figures, \
     stream_totals, summed
 
-MONTHS = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
 # Colours with clear steps of lightness, so the bars stay apart in greyscale and for colour-blind
 # readers; each also has its own word in the legend and in every bar's text.
 COLOURS = {"spent": "#1b4f72", "committed": "#5d9cce", "available": "#cfe3f3",
@@ -113,12 +108,10 @@ class Words:
         return format_cents(cents, self.lang)
 
     def count(self, n: int) -> str:
-        text = f"{n:,}"
-        return text.replace(",", ".") if self.lang == "nl" else text
+        return format_count(n, self.lang)
 
     def date(self, iso: str) -> str:
-        year, month, day = (int(x) for x in iso[:10].split("-"))
-        return f"{day} {MONTHS.get(self.lang, MONTHS['en'])[month - 1]} {year}"
+        return format_date(_dt.date.fromisoformat(iso[:10]), self.lang)
 
     def percent(self, part: int, whole: int) -> str:
         return f"{round(100 * part / whole)}%" if whole > 0 else "–"
