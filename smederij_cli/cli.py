@@ -763,8 +763,14 @@ def log(
 
         rows = led.audit_log(since=None if since is None else parse_date(since, "--since"),
                              project_id=project)
+        lang = _lang(led)
     render.show_wide(wide)
-    render.print_json(rows) if json_ else render.audit_log(rows)
+    if json_:
+        from smederij_cli.history import json_rows
+
+        render.print_json(json_rows(rows, lang))
+    else:
+        render.audit_log(rows, lang)
 
 
 @app.command()

@@ -82,8 +82,8 @@ def build_demo(led: Ledger, seed: int = 2026) -> str:
                             max(_dt.date(YEAR, 10, 1), _dt.date.fromisoformat(wrong["date"])))
         store.set_setting("demo_seed", str(seed))
         counts = store.counts()
-        store.note(f"built the demo ledger (seed {seed}): {counts['projects']} projects, "
-                   f"{counts['payments']} payments", headline=True)
+        store.note("log_demo", seed=seed, n_projects=counts["projects"],
+                   n_payments=counts["payments"], headline=True)
     counts = store.counts()
     report = led.report(YEAR)
     return (f"demo ledger {store.path}: {counts['smederijen']} Smederijen, "

@@ -515,8 +515,9 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
                  payment_description(r.project_id, r.payee, r.reference)) for r in chunk])
             first = ids[0] if first is None else first
             advance(len(chunk))
-        store.note(f"imported {len(todo)} payment(s) ({format_cents(total)}) from {f.source}"
-                   + (f"; {already} already booked, skipped" if already else "")
-                   + f"; transactions {first}-{ids[-1]}")
+        store.note("log_payments_imported", n=len(todo), total_cents=total,
+                   source=str(f.source),
+                   already=[["log_payments_already", {"n": already}]] if already else [],
+                   first=first, last=ids[-1])
         return ImportResult(len(f.rows), len(todo), already, total,
                             range(first, ids[-1] + 1), False)

@@ -197,6 +197,8 @@ _LABELS["nl"].update({
                      "Niet publiceren.",
     "site_data_intro": "Dezelfde cijfers als op deze site, om zelf te gebruiken. Bedragen in "
                        "eurocenten; de betekenis van elke kolom staat in schema.json.",
+    # history: the columns of 'smederij log'
+    "log_when": "Wanneer", "log_who": "Wie", "log_what": "Wat", "log_command": "Opdracht",
 })
 _LABELS["en"].update({
     "site_title": "Our budget {year}", "site_home": "Our budget",
@@ -229,6 +231,8 @@ _LABELS["en"].update({
                      "Do not publish.",
     "site_data_intro": "The same figures as on this site, to use yourself. Amounts in euro "
                        "cents; schema.json says what each column means.",
+    # history: the columns of 'smederij log'
+    "log_when": "When", "log_who": "Who", "log_what": "What", "log_command": "Command",
 })
 
 
@@ -436,6 +440,159 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # (end of render)
 
     # -- history: the audit trail's notes, shown by log and project show --------------------------
+    # Each writing command's line in the audit trail (Store.note stores the key and its values;
+    # smederij_cli.history makes the sentence when it is read). A value named *_cents is money,
+    # n or n_* a count, status a status code; a list holds sentences (or ids) of its own.
+    "log_registry": ("register geladen uit {path}", "loaded the registry from {path}"),
+    "log_registry_changed": (
+        "register geladen uit {path} ({groups})",
+        "loaded the registry from {path} ({groups})"),
+    "log_registry_group": ("{group}: {changes}", "{group}: {changes}"),
+    "log_group_teams": ("wijkteams", "teams"),
+    "log_group_streams": ("budgetsoorten", "streams"),
+    "log_group_smederijen": ("Smederijen", "smederijen"),
+    "log_registry_added": ("{n} toegevoegd", "{n} added"),
+    "log_registry_updated": ("{n} gewijzigd", "{n} updated"),
+    "log_registry_deactivated": ("{n} buiten gebruik gesteld", "{n} deactivated"),
+    "log_allocated_one": (
+        "{amount_cents} {stream} {year} toegekend aan {n} Smederij: {name} (transactie {txn})",
+        "allocated {amount_cents} {stream} {year} to {n} Smederij(en): {name} "
+        "(transaction {txn})"),
+    "log_allocated_split": (
+        "{amount_cents} {stream} {year} toegekend aan {n} Smederij(en): {method} verdeling van "
+        "{total_cents} (transactie {txn})",
+        "allocated {amount_cents} {stream} {year} to {n} Smederij(en): {method} split of "
+        "{total_cents} (transaction {txn})"),
+    "log_method_equal": ("gelijke", "equal"),
+    "log_method_weighted": ("gewogen", "weighted"),
+    "log_plans": (
+        "de toekenningsplannen uit de configuratie toegepast op {year}: {plans}",
+        "applied the configuration's allocation plans to {year}: {plans}"),
+    "log_plan": (
+        "{stream} {amount_cents} aan {n} Smederijen (transactie {txn})",
+        "{stream} {amount_cents} to {n} Smederijen (transaction {txn})"),
+    "log_transferred": (
+        "{amount_cents} {stream} {year} overgeboekt van {source} naar {target} "
+        "(transactie {txn})",
+        "transferred {amount_cents} {stream} {year} from {source} to {target} "
+        "(transaction {txn})"),
+    "log_rollover": (
+        "jaarafsluiting {year} naar {next_year}: {carried_cents} beschikbaar overgeheveld, "
+        "{lapsed_cents} teruggevloeid, {n} open verplichting(en) van {held_cents} overgeheveld; "
+        "{year} is afgesloten",
+        "rolled over {year} into {next_year}: {carried_cents} available carried, "
+        "{lapsed_cents} lapsed to funding, {n} open commitment(s) of {held_cents} carried; "
+        "{year} is closed"),
+    "log_project_added": (
+        "project {project} toegevoegd ({smederij}, {stream} {year}): {title}, "
+        "{requested_cents} aangevraagd",
+        "added project {project} ({smederij}, {stream} {year}): {title}, {requested_cents} "
+        "requested"),
+    "log_approved": (
+        "project {project} goedgekeurd: {amount_cents} verplicht",
+        "approved project {project}: {amount_cents} committed"),
+    "log_status": (
+        "project {project} {from_status} -> {status}",
+        "project {project} {from_status} -> {status}"),
+    "log_status_released": (
+        "project {project} {from_status} -> {status}: {released_cents} vrijgevallen",
+        "project {project} {from_status} -> {status}: {released_cents} released"),
+    "log_paid": (
+        "{amount_cents} betaald op project {project} (betaling {payment}{reference}){twins}",
+        "paid {amount_cents} on project {project} (payment {payment}{reference}){twins}"),
+    "log_paid_reference": (", {reference}", ", {reference}"),
+    "log_paid_twins": (
+        "; dubbel kenmerk bewust geboekt (--duplicate-ref), ook op {payments}",
+        "; duplicate reference booked on purpose (--duplicate-ref), also on {payments}"),
+    "log_payment": ("betaling {payment}", "payment {payment}"),
+    "log_reversed": (
+        "betaling {payment} van project {project} teruggeboekt ({amount_cents}): {reason}",
+        "reversed payment {payment} of project {project} ({amount_cents}): {reason}"),
+    "log_payments_imported": (
+        "{n} betaling(en) geïmporteerd ({total_cents}) uit {source}{already}; "
+        "transacties {first}-{last}",
+        "imported {n} payment(s) ({total_cents}) from {source}{already}; "
+        "transactions {first}-{last}"),
+    "log_payments_already": (
+        "; {n} al geboekt, overgeslagen", "; {n} already booked, skipped"),
+    "log_projects_imported": (
+        "{n} project(en) geïmporteerd uit {source}: {statuses}; {committed_cents} verplicht, "
+        "{paid_cents} betaald{already}",
+        "imported {n} project(s) from {source}: {statuses}; {committed_cents} committed, "
+        "{paid_cents} paid{already}"),
+    "log_status_count": ("{n} {status}", "{n} {status}"),
+    "log_projects_already": (
+        "; {n} al in het grootboek, overgeslagen", "; {n} already in the ledger, skipped"),
+    "log_restored": ("grootboek teruggezet uit {backup}", "restored the ledger from {backup}"),
+    "log_restored_kept": (
+        "grootboek teruggezet uit {backup}; het vervangen grootboek is bewaard als {kept}",
+        "restored the ledger from {backup}; the replaced ledger is kept as {kept}"),
+    "log_demo": (
+        "demogrootboek gemaakt (--seed {seed}): {n_projects} projecten, {n_payments} betalingen",
+        "built the demo ledger (seed {seed}): {n_projects} projects, {n_payments} payments"),
+    "log_round_new": (
+        "ideeënronde {round} gestart ({smederij}, {stream} {year}, {name}): budget "
+        "{budget_cents}, {vote_type}, {rule}, bij gelijke stand {tie_break}",
+        "started idea round {round} ({smederij}, {stream} {year}, {name}): budget "
+        "{budget_cents}, {vote_type}, {rule}, tie-break {tie_break}"),
+    "log_round_new_seed": (
+        "ideeënronde {round} gestart ({smederij}, {stream} {year}, {name}): budget "
+        "{budget_cents}, {vote_type}, {rule}, bij gelijke stand {tie_break} (--seed {seed})",
+        "started idea round {round} ({smederij}, {stream} {year}, {name}): budget "
+        "{budget_cents}, {vote_type}, {rule}, tie-break {tie_break} (seed {seed})"),
+    "log_idea_added": (
+        "idee {idea} toegevoegd aan ronde {round}: {title}, {amount_cents}, "
+        "{n} handtekening(en)",
+        "added idea {idea} to round {round}: {title}, {amount_cents}, {n} signature(s)"),
+    "log_ideas_closed": (
+        "ideeën van ronde {round} gesloten: {n} van {n_ideas} in stemming ({amount_cents})"
+        "{no_vote}",
+        "closed the ideas of round {round}: {n} of {n_ideas} eligible ({amount_cents})"
+        "{no_vote}"),
+    "log_no_vote": (
+        "; geen stemming nodig: alle ideeën in stemming passen binnen het budget",
+        "; no vote needed: all eligible ideas fit the budget"),
+    "log_ballot_added": (
+        "stembiljet {ref} toegevoegd aan ronde {round}: {marks}",
+        "added ballot {ref} to round {round}: {marks}"),
+    "log_ballots_imported": (
+        "{n} stembiljet(ten) geïmporteerd in ronde {round} uit {path}",
+        "imported {n} ballot(s) into round {round} from {path}"),
+    "log_ballot_voided": (
+        "stembiljet {ref} van ronde {round} ongeldig gemaakt: {reason}",
+        "voided ballot {ref} of round {round}: {reason}"),
+    "log_counted": (
+        "ronde {round} geteld ({rule}): {n} geldig(e) stembiljet(ten), winnaars {winners}, "
+        "{spent_cents} van {budget_cents}",
+        "counted round {round} ({rule}): {n} valid ballot(s), winners {winners}, "
+        "{spent_cents} of {budget_cents}"),
+    "log_awarded": (
+        "uitslag van ronde {round} toegekend ({smederij}, {stream} {year}, {name}): {n} "
+        "idee(ën) goedgekeurd als project(en) {projects}, {amount_cents} verplicht",
+        "awarded round {round} ({smederij}, {stream} {year}, {name}): {n} idea(s) approved "
+        "as project(s) {projects}, {amount_cents} committed"),
+    "log_round_imported": (
+        "ideeënronde {round} geïmporteerd ({smederij}, {stream} {year}) uit {file}: "
+        "{n_ideas} idee(ën), {n_ballots} stembiljet(ten), {vote_type}, {rule}",
+        "imported idea round {round} ({smederij}, {stream} {year}) from {file}: "
+        "{n_ideas} idea(s), {n_ballots} ballot(s), {vote_type}, {rule}"),
+    "log_none": ("geen", "none"),
+    "log_changed": ("grootboek gewijzigd", "changed the ledger"),
+    "log_more_notes": ("(+{n} notities)", "(+{n} notes)"),
+    "log_nothing": ("geen wijzigingen vastgelegd", "no changes recorded"),
+    "log_title": ("Logboek (tijden in UTC)", "Audit trail (times in UTC)"),
+    # budget show: an allocation or transfer, made from its facts
+    "log_move_allocation_one": ("toekenning {year} {stream}: {name}",
+                                "Allocation {year} {stream}: {name}"),
+    "log_move_allocation_split": (
+        "toekenning {year} {stream}: {method} verdeling van {total_cents}",
+        "Allocation {year} {stream}: {method} split of {total_cents}"),
+    "log_move_transfer": (
+        "overboeking {year} {stream} van {source} naar {target}",
+        "Transfer {year} {stream} {source} -> {target}"),
+    "log_move_transfer_note": (
+        "overboeking {year} {stream} van {source} naar {target}: {note}",
+        "Transfer {year} {stream} {source} -> {target}: {note}"),
     # (end of history)
 
     # -- idea rounds: rounds/, cli_rounds.py ------------------------------------------------------

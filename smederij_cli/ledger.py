@@ -111,9 +111,11 @@ class Ledger:
                 {"stream": a.stream, "total_cents": a.total_cents, "method": a.method,
                  "base_cents": a.base_cents} for a in config.allocations]))
             s.set_setting("config_path", str(config.path))
-            done = "; ".join(f"{what}: " + ", ".join(f"{n} {k}" for k, n in c.items() if n)
-                             for what, c in changes.items() if any(c.values()))
-            s.note(f"loaded the registry from {config.path}" + (f" ({done})" if done else ""))
+            groups = [["log_registry_group", {"group": what, "changes": [
+                [_REGISTRY_CHANGES[k], {"n": n}] for k, n in c.items() if n]}]
+                for what, c in changes.items() if any(c.values())]
+            s.note("log_registry_changed" if groups else "log_registry", path=str(config.path),
+                   **({"groups": groups} if groups else {}))
         return changes
 
     def words(self):
@@ -251,8 +253,11 @@ class Ledger:
                          for code, cents in shares.items()]
             txn = self.store.post(date, d.ALLOCATION,
                                   f"Allocation {year} {stream}: {how}", postings)
-            self.store.note(f"allocated {format_cents(sum(shares.values()))} {stream} {year} "
-                            f"to {len(shares)} Smederij(en): {how} (transaction {txn})")
+            self.store.note("log_allocated_one" if smederij is not None
+                            else "log_allocated_split", amount_cents=sum(shares.values()),
+                            stream=stream, year=year, n=len(shares), txn=txn,
+                            **({"name": how} if smederij is not None
+                               else {"method": method, "total_cents": total_cents}))
         return Allocation(year, stream, shares, txn)
 
     def transfer(self, year: int, stream: str, source: str, target: str, amount_cents: int,
@@ -275,8 +280,8 @@ class Ledger:
                 f"Transfer {year} {stream} {source} -> {target}" + (f": {note}" if note else ""),
                 [(giver, -amount_cents), (taker, amount_cents)])
             self._keep_vintages(txn, year, money, giver, taker)
-            self.store.note(f"transferred {format_cents(amount_cents)} {stream} {year} from "
-                            f"{source} to {target} (transaction {txn})")
+            self.store.note("log_transferred", amount_cents=amount_cents, stream=stream,
+                            year=year, source=source, target=target, txn=txn)
         return txn
 
     def budget(self, year: int) -> dict:
@@ -319,10 +324,10 @@ class Ledger:
                     self.store.record_plan(year, plan["stream"], result.txn_id)
                 results.append(result)
             if not dry_run:
-                self.store.note(
-                    f"applied the configuration's allocation plans to {year}: " + ", ".join(
-                        f"{r.stream} {format_cents(sum(r.shares.values()))} to {len(r.shares)} "
-                        f"Smederijen (transaction {r.txn_id})" for r in results), headline=True)
+                self.store.note("log_plans", year=year, plans=[
+                    ["log_plan", {"stream": r.stream, "amount_cents": sum(r.shares.values()),
+                                  "n": len(r.shares), "txn": r.txn_id}] for r in results],
+                    headline=True)
         return results
 
     # -- year end --------------------------------------------------------------------------------
@@ -370,7 +375,7 @@ class Ledger:
                     # its project counts as at the close, before any later step changes them
                     self.store.snapshot_project_counts(year)
                     self.store.close_year(year)
-                    self.store.note(_rollover_summary(year, moves))
+                    self.store.note("log_rollover", **_rollover_summary(year, moves))
                 status = "dry_run" if dry_run else "rolled_over"
         order = {sm["code"]: i for i, sm in enumerate(self.store.smederijen(active_only=False))}
         keys = ("carried_cents", "lapsed_cents", "commitments_carried_cents")
@@ -528,8 +533,9 @@ class Ledger:
                  "volunteers": volunteers, "status": d.PROPOSED}, cofunding)
             self.store.set_project_status(project_id, date, None, d.PROPOSED,
                                           clean_text(note, "note"))
-            self.store.note(f"added project {project_id} ({smederij}, {stream} {year}): "
-                            f"{title}, {format_cents(amount_cents)} requested", project_id)
+            self.store.note("log_project_added", project_id, project=project_id,
+                            smederij=smederij, stream=stream, year=year, title=title,
+                            requested_cents=amount_cents)
         return project_id
 
     def project(self, project_id: int) -> dict:
@@ -557,8 +563,8 @@ class Ledger:
                                + (f" (from the {year} budget)" if year != p["year"] else ""))
             self.store.set_project_status(project_id, date, p["status"], target,
                                           clean_text(note, "note"), txn)
-            self.store.note(f"approved project {project_id}: {format_cents(amount)} committed",
-                            project_id)
+            self.store.note("log_approved", project_id, project=project_id,
+                            amount_cents=amount)
         return txn
 
     def change_status(self, project_id: int, step: str, date: _dt.date | None,
@@ -583,9 +589,9 @@ class Ledger:
             if target in (d.COMPLETED, d.WITHDRAWN):
                 txn, released = self._release(p, date)
             self.store.set_project_status(project_id, date, p["status"], target, note, txn)
-            self.store.note(f"project {project_id} {p['status']} -> {target}"
-                            + (f": {format_cents(released)} released" if released else ""),
-                            project_id)
+            self.store.note("log_status_released" if released else "log_status", project_id,
+                            project=project_id, from_status=p["status"], status=target,
+                            **({"released_cents": released} if released else {}))
 
     def project_detail(self, project_id: int) -> dict:
         p = self.project(project_id)
@@ -663,12 +669,13 @@ class Ledger:
                 project_id=project_id)
             payment_id = self.store.insert_payment(project_id, txn, date, amount_cents, payee,
                                                    reference)
-            self.store.note(f"paid {format_cents(amount_cents)} on project {project_id} "
-                            f"(payment {payment_id}" + (f", {reference}" if reference else "")
-                            + ")" + ("; duplicate reference booked on purpose (--duplicate-ref),"
-                                     " also on " + ", ".join(f"payment {t['id']}"
-                                                             for t in twins) if twins else ""),
-                            project_id)
+            self.store.note("log_paid", project_id, amount_cents=amount_cents,
+                            project=project_id, payment=payment_id,
+                            reference=[["log_paid_reference", {"reference": reference}]]
+                            if reference else [],
+                            twins=[["log_paid_twins", {"payments": [
+                                ["log_payment", {"payment": t["id"]}] for t in twins]}]]
+                            if twins else [])
             return payment_id
 
     def payment(self, payment_id: int) -> dict:
@@ -716,8 +723,8 @@ class Ledger:
                 money = paid.get(pm["txn_id"], {year: pm["amount_cents"]})
                 if money != {year: pm["amount_cents"]}:
                     self.store.add_vintages(txn, [(self._account_for(back), money)])
-            self.store.note(f"reversed payment {payment_id} of project {p['id']} "
-                            f"({format_cents(pm['amount_cents'])}): {reason}", p["id"])
+            self.store.note("log_reversed", p["id"], payment=payment_id, project=p["id"],
+                            amount_cents=pm["amount_cents"], reason=reason)
             return txn
 
     def payments(self, **filters) -> list[dict]:
@@ -1061,14 +1068,18 @@ class Ledger:
         return txn, left
 
 
-def _rollover_summary(year: int, moves: list[dict]) -> str:
-    """The audit line of a rollover: what moved into the next year and what lapsed."""
-    carried = sum(m["carried_cents"] for m in moves)
-    lapsed = sum(m["lapsed_cents"] for m in moves)
-    held = sum(m["commitments_carried_cents"] for m in moves)
-    return (f"rolled over {year} into {year + 1}: {format_cents(carried)} available carried, "
-            f"{format_cents(lapsed)} lapsed to funding, {sum(m['commitments'] for m in moves)} "
-            f"open commitment(s) of {format_cents(held)} carried; {year} is closed")
+def _rollover_summary(year: int, moves: list[dict]) -> dict:
+    """The values of a rollover's audit line: what moved into the next year and what lapsed."""
+    return {"year": year, "next_year": year + 1,
+            "carried_cents": sum(m["carried_cents"] for m in moves),
+            "lapsed_cents": sum(m["lapsed_cents"] for m in moves),
+            "n": sum(m["commitments"] for m in moves),
+            "held_cents": sum(m["commitments_carried_cents"] for m in moves)}
+
+
+# The audit words of the registry's changes (Store.sync_rows).
+_REGISTRY_CHANGES = {"added": "log_registry_added", "updated": "log_registry_updated",
+                     "deactivated": "log_registry_deactivated"}
 
 
 def parse_cofunding(items: Sequence[str], parse_amount) -> dict[str, int]:
@@ -1117,8 +1128,8 @@ def restore_ledger(ledger_path: Path, backup: Path, *, command: str = "") -> str
             current.audit_context["command"] = command
             with current.write():
                 current.set_setting("restored_from", f"{backup} at {stamp}")
-                current.note(f"restored the ledger from {backup}"
-                             + (f"; the replaced ledger is kept as {kept}" if existed else ""),
+                current.note("log_restored_kept" if existed else "log_restored",
+                             backup=str(backup), **({"kept": str(kept)} if existed else {}),
                              headline=True)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):

@@ -400,10 +400,11 @@ def import_projects(led: Ledger, f: ProjectFile, *, dry_run: bool = False,
                 paid += row.paid
             if problems:
                 raise RowErrors(f.source, problems, len(f.rows))
-            store.note(f"imported {imported} project(s) from {f.source}: "
-                       + ", ".join(f"{n} {s}" for s, n in statuses.items())
-                       + f"; {format_cents(committed)} committed, {format_cents(paid)} paid"
-                       + (f"; {already} already in the ledger, skipped" if already else ""),
+            store.note("log_projects_imported", n=imported, source=str(f.source),
+                       statuses=[["log_status_count", {"n": n, "status": s}]
+                                 for s, n in statuses.items()],
+                       committed_cents=committed, paid_cents=paid,
+                       already=[["log_projects_already", {"n": already}]] if already else [],
                        headline=True)
             if dry_run:
                 raise _DryRun

@@ -635,9 +635,16 @@ def budget(data: dict, lang: str = "nl") -> None:
     for m in data["moves"]:
         moves.setdefault(m["txn"], {**m, "total": 0})["total"] += max(m["amount_cents"], 0)
     if moves:
+        from smederij_cli.history import move_text
+
+        postings: dict[int, list[dict]] = {}
+        for m in data["moves"]:
+            postings.setdefault(m["txn"], []).append(m)
+        names = {sm["code"]: sm["name"] for sm in data["smederijen"]}
         history = _Rows(5)
         for m in moves.values():
-            history.add([str(m["txn"]), m["date"], m["kind"], m["description"],
+            history.add([str(m["txn"]), m["date"], m["kind"],
+                         move_text(data["year"], postings[m["txn"]], names, lang),
                          money(m["total"], lang)])
         _print_table("Allocations and transfers", ["Txn", "Date", "Kind", "Description",
                                                    "Amount"],
@@ -750,17 +757,22 @@ def payments(rows: list[dict], lang: str = "nl", title: str | None = None) -> No
     sheet(payments_sheet(rows, lang, title), lang)
 
 
-def audit_log(rows: list[dict]) -> None:
-    from rich.text import Text
+def audit_log(rows: list[dict], lang: str = "nl") -> None:
+    """``smederij log``: each row's line made in the reader's language from its notes
+    (``history.text``), its time as the reader writes dates."""
+    from smederij_cli import history
+    from smederij_cli.labels import say
 
     if not rows:
-        console().print("no changes recorded")
+        console().print(say("log_nothing", lang))
         return
     table = _Rows(5)
     for r in rows:
-        table.add([escape(str(v)) for v in (r["id"], r["recorded_at"].replace("+00:00", "Z"),
-                                            r["actor"], r["summary"], r["command"])])
-    _print_table("Audit trail (times in UTC)", ["Id", "When", "Who", "What", "Command"],
+        table.add([escape(str(v)) for v in (r["id"], history.when(r["recorded_at"], lang),
+                                            r["actor"], history.text(r, lang), r["command"])])
+    _print_table(say("log_title", lang),
+                 [label(k, lang) for k in ("id", "log_when", "log_who", "log_what",
+                                           "log_command")],
                  [False] * 5, table, [], overflow="fold",
                  loose=[False, False, False, True, True], drop=[4, 2])
 

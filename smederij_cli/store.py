@@ -348,7 +348,13 @@ def m009_vintages(db: Database) -> None:
                         "VALUES (?, ?, ?, ?)", rows)
 
 
-MAX_SUMMARY = 400  # one line in the log; a long command keeps its first notes and a count
+@migrations()
+def m010_audit_said(db: Database) -> None:
+    """What each audit row says, as catalogue keys and values (issue 15): JSON
+    ``[[key, {values}], ...]``, one pair per note, from which ``smederij log`` makes the line in
+    the reader's language (``smederij_cli.history``). ``summary`` keeps the English line as
+    before; rows written before this step have no keys and show their summary as stored."""
+    db.execute("ALTER TABLE audit ADD COLUMN said TEXT")
 
 
 def current_actor() -> str:
@@ -462,8 +468,8 @@ class Store:
         self._accounts: dict[str, int] = {}
         self.audit_context: dict[str, str] = {"actor": current_actor(), "command": ""}
         """Who is writing and with which command; the CLI sets ``command``."""
-        self._notes: list[tuple[str, int | None]] = []
-        self._headline: tuple[str, int | None] | None = None
+        self._notes: list[tuple[tuple[str, dict], int | None]] = []
+        self._headline: tuple[tuple[str, dict], int | None] | None = None
         self._has_audit = self._has_table("audit")
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -643,29 +649,39 @@ class Store:
         cursor.row_factory = sqlite3.Row
         yield from cursor.execute(sql, params)
 
-    def note(self, summary: str, project_id: int | None = None, *,
-             headline: bool = False) -> None:
-        """Say what the current write does, for the audit trail (one line, e.g. "approved project
-        12: € 4.500,00 committed"). A ``headline`` replaces the notes of nested operations."""
+    def note(self, key: str, project_id: int | None = None, /, *, headline: bool = False,
+             **values: Any) -> None:
+        """Say what the current write does, for the audit trail: the catalogue key of its line
+        (``log_...``) and the line's values as plain JSON (cents, ids, codes, ISO dates, typed
+        text), e.g. ``note("log_approved", 12, project=12, amount_cents=450000)``. The line is
+        made in the reader's language when it is read (``smederij_cli.history``). A
+        ``headline`` replaces the notes of nested operations."""
         if headline:
-            self._headline = (summary, project_id)
+            self._headline = ((key, values), project_id)
         else:
-            self._notes.append((summary, project_id))
+            self._notes.append(((key, values), project_id))
 
     def _insert_audit(self) -> None:
         if not self._has_audit:  # a ledger opened at an older schema step (upgrade tests)
             return
+        from smederij_cli.history import stored
+
         notes = [self._headline] if self._headline else self._notes
-        summary = "; ".join(text for text, _ in notes) or "changed the ledger"
-        if len(summary) > MAX_SUMMARY:
-            summary = summary[:MAX_SUMMARY - 20].rsplit("; ", 1)[0] + f" (+{len(notes)} notes)"
+        summary, said = stored([note for note, _ in notes])
         projects = {pid for _, pid in notes if pid is not None}
-        self.conn.execute(
-            "INSERT INTO audit (recorded_at, actor, command, summary, project_id) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [_now(), self.audit_context.get("actor") or current_actor(),
-             self.audit_context.get("command", ""), summary,
-             projects.pop() if len(projects) == 1 else None])
+        columns, values = ["recorded_at", "actor", "command", "summary", "project_id"], [
+            _now(), self.audit_context.get("actor") or current_actor(),
+            self.audit_context.get("command", ""), summary,
+            projects.pop() if len(projects) == 1 else None]
+        if self._audit_said():
+            columns.append("said")
+            values.append(said)
+        self.conn.execute(f"INSERT INTO audit ({', '.join(columns)}) "
+                          f"VALUES ({', '.join('?' for _ in columns)})", values)
+
+    def _audit_said(self) -> bool:
+        """Whether the audit table keeps its notes' keys (m010; not at an older schema step)."""
+        return any(r[1] == "said" for r in self.conn.execute("PRAGMA table_info(audit)"))
 
     def audit_rows(self, *, since: _dt.date | None = None,
                    project_id: int | None = None) -> list[dict]:
@@ -676,7 +692,9 @@ class Store:
         if project_id is not None:
             where.append("project_id = ?")
             params.append(project_id)
-        return self._all("SELECT id, recorded_at, actor, command, summary, project_id FROM audit "
+        said = "said" if self._audit_said() else "NULL AS said"
+        return self._all(f"SELECT id, recorded_at, actor, command, summary, project_id, {said} "
+                         "FROM audit "
                          + (f"WHERE {' AND '.join(where)} " if where else "") + "ORDER BY id",
                          params)
 

@@ -99,7 +99,7 @@ def test_log_filters_by_project_and_date_and_prints_json(cli_ledger):
     assert len(json.loads(cli.ok("log", "--since", dt.date.today().isoformat(),
                                  "--json").stdout)) == 6
     table = cli.ok("log", "--project", b).stdout
-    assert f"project {b} proposed -> rejected" in table
+    assert f"project {b} voorgesteld -> afgewezen" in table  # the programme speaks Dutch
     assert cli("log", "--project", "999").exit_code == 1
 
 

@@ -112,10 +112,11 @@ class Rounds:
                 "min_signatures": min_signatures, "min_request_cents": min_request_cents,
                 "max_request_cents": max_request_cents,
                 "meta": json.dumps(meta or {}, ensure_ascii=False)})
-            self.store.note(f"started idea round {round_id} ({smederij}, {stream} {year}, "
-                            f"{name}): budget {format_cents(budget_cents)}, {vote_type}, "
-                            f"{rule}, tie-break {tie_break}"
-                            + (f" (seed {seed})" if tie_break == "lot" else ""))
+            self.store.note("log_round_new_seed" if tie_break == "lot" else "log_round_new",
+                            round=round_id, smederij=smederij, stream=stream, year=year,
+                            name=name, budget_cents=budget_cents, vote_type=vote_type,
+                            rule=rule, tie_break=tie_break,
+                            **({"seed": seed} if tie_break == "lot" else {}))
         return round_id
 
     def round(self, round_id: int) -> dict:
@@ -138,8 +139,8 @@ class Rounds:
             self.ledger.ensure_open(r["year"], "add an idea")
             idea_id = self.rs.insert_idea(round_id, title=title, theme=theme,
                                           amount_cents=amount_cents, signatures=signatures)
-            self.store.note(f"added idea {idea_id} to round {round_id}: {title}, "
-                            f"{format_cents(amount_cents)}, {signatures} signature(s)")
+            self.store.note("log_idea_added", idea=idea_id, round=round_id, title=title,
+                            amount_cents=amount_cents, n=signatures)
         return idea_id
 
     def close_ideas(self, round_id: int) -> Closing:
@@ -162,10 +163,9 @@ class Rounds:
             cents = sum(i["amount_cents"] for i in ideas if i["id"] in eligible)
             no_vote = cents <= r["budget_cents"]
             self.rs.set_state(round_id, "voting", no_vote=int(no_vote))
-            self.store.note(f"closed the ideas of round {round_id}: {len(eligible)} of "
-                            f"{len(ideas)} eligible ({format_cents(cents)})"
-                            + ("; no vote needed: all eligible ideas fit the budget"
-                               if no_vote else ""))
+            self.store.note("log_ideas_closed", round=round_id, n=len(eligible),
+                            n_ideas=len(ideas), amount_cents=cents,
+                            no_vote=[["log_no_vote", {}]] if no_vote else [])
         return Closing(round_id, eligible, [(iid, why) for iid, why in decided if why],
                        no_vote, cents)
 
@@ -184,7 +184,7 @@ class Rounds:
             parsed = parse_marks(marks, r, ideas)
             self.rs.insert_ballots(round_id, [(ref, *parsed)])
             self.rs.set_state(round_id, "voting")
-            self.store.note(f"added ballot {ref} to round {round_id}: {marks.strip()}")
+            self.store.note("log_ballot_added", ref=ref, round=round_id, marks=marks.strip())
         return len(valid) + 1
 
     def import_ballots(self, round_id: int, path: Path, *, dry_run: bool = False) -> dict:
@@ -221,8 +221,8 @@ class Rounds:
             if not dry_run:
                 self.rs.insert_ballots(round_id, rows)
                 self.rs.set_state(round_id, "voting")
-                self.store.note(f"imported {len(rows)} ballot(s) into round {round_id} from "
-                                f"{path}")
+                self.store.note("log_ballots_imported", n=len(rows), round=round_id,
+                                path=str(path))
         return {"round": round_id, "ballots": len(rows), "dry_run": dry_run}
 
     def void(self, round_id: int, ref: str, reason: str) -> None:
@@ -235,7 +235,7 @@ class Rounds:
                                f"round show {round_id}'")
             self.rs.void(ballot_id, reason)
             self.rs.set_state(round_id, "voting")
-            self.store.note(f"voided ballot {ref} of round {round_id}: {reason}")
+            self.store.note("log_ballot_voided", ref=ref, round=round_id, reason=reason)
 
     # -- count and award -------------------------------------------------------------------------
 
@@ -290,10 +290,9 @@ class Rounds:
             if shown == r["shown_count"] and r["state"] == "counted":
                 return result, False
             self.rs.set_state(round_id, "counted", shown_count=shown)
-            self.store.note(f"counted round {round_id} ({result.rule}): {result.valid} valid "
-                            f"ballot(s), winners {', '.join(map(str, result.winners)) or 'none'}"
-                            f", {format_cents(result.spent_cents)} of "
-                            f"{format_cents(result.budget_cents)}")
+            self.store.note("log_counted", round=round_id, rule=result.rule, n=result.valid,
+                            winners=list(result.winners), spent_cents=result.spent_cents,
+                            budget_cents=result.budget_cents)
         return result, True
 
     def award(self, round_id: int, date: _dt.date | None, note: str = "") -> dict:
@@ -359,10 +358,9 @@ class Rounds:
             self.rs.set_state(round_id, "awarded", awarded_count=json.dumps(now, sort_keys=True),
                               award_date=date.isoformat())
             self.store.note(
-                f"awarded round {round_id} ({r['smederij']}, {r['stream']} {r['year']}, "
-                f"{r['name']}): {len(projects)} idea(s) approved as project(s) "
-                + (", ".join(str(p["project"]) for p in projects) or "none")
-                + f", {format_cents(total)} committed", headline=True)
+                "log_awarded", round=round_id, smederij=r["smederij"], stream=r["stream"],
+                year=r["year"], name=r["name"], n=len(projects),
+                projects=[p["project"] for p in projects], amount_cents=total, headline=True)
         return {"round": round_id, "date": date.isoformat(), "projects": projects,
                 "committed_cents": total,
                 "left_cents": r["budget_cents"] - total}
@@ -404,9 +402,10 @@ class Rounds:
                 (b.ref, [ids[m] for m in b.marks], None if b.points is None else list(b.points))
                 for b in pb.ballots])
             self.rs.set_state(round_id, "voting")
-            self.store.note(f"imported idea round {round_id} ({smederij}, {stream} {year}) "
-                            f"from {path.name}: {len(ids)} idea(s), {len(pb.ballots)} "
-                            f"ballot(s), {rules.vote_type}, {rules.rule}", headline=True)
+            self.store.note("log_round_imported", round=round_id, smederij=smederij,
+                            stream=stream, year=year, file=path.name, n_ideas=len(ids),
+                            n_ballots=len(pb.ballots), vote_type=rules.vote_type,
+                            rule=rules.rule, headline=True)
         return round_id
 
     def export_pb(self, round_id: int) -> str:
