@@ -450,7 +450,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "log_registry_group": ("{group}: {changes}", "{group}: {changes}"),
     "log_group_teams": ("wijkteams", "teams"),
     "log_group_streams": ("budgetsoorten", "streams"),
-    "log_group_smederijen": ("Smederijen", "smederijen"),
+    "log_group_smederijen": ("wijken en dorpen", "smederijen"),
     "log_registry_added": ("{n} toegevoegd", "{n} added"),
     "log_registry_updated": ("{n} gewijzigd", "{n} updated"),
     "log_registry_deactivated": ("{n} buiten gebruik gesteld", "{n} deactivated"),
@@ -469,7 +469,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "de toekenningsplannen uit de configuratie toegepast op {year}: {plans}",
         "applied the configuration's allocation plans to {year}: {plans}"),
     "log_plan": (
-        "{stream} {amount_cents} aan {n} Smederijen (transactie {txn})",
+        "{stream} {amount_cents} aan {n} Smederij(en) (transactie {txn})",
         "{stream} {amount_cents} to {n} Smederijen (transaction {txn})"),
     "log_transferred": (
         "{amount_cents} {stream} {year} overgeboekt van {source} naar {target} "

@@ -38,7 +38,8 @@ ENGLISH = frozenset("""
 
 _CODES = re.compile(
     r"'smederij[^']*'"            # a command in quotes
-    r"|\bsmederij(?: [a-z-]+)+"    # a command without quotes: smederij payment add
+    r"|\bsmederij(?: (?:--db \S+|--lang [a-z]+|[a-z-]+))+"  # a command without quotes:
+    #                                  smederij payment add, smederij --db FILE payment add (log)
     r"|--?[a-z][a-z-]*"            # an option
     r"|[\w./~-]*/[\w./~-]*"        # a path
     r"|\b[a-z]+(?:[-_][a-z]+)+\b"  # a code: korte-klap, in_progress
