@@ -118,11 +118,13 @@ import shutil  # noqa: E402
 
 import typer  # noqa: E402
 
+from smederij_cli import history  # noqa: E402
 from smederij_cli.cli import app  # noqa: E402
 from smederij_cli.config import default_config_path, load_config  # noqa: E402
 from smederij_cli.ledger import Ledger  # noqa: E402
 from smederij_cli.store import Store  # noqa: E402
 from tests.conftest import Cli  # noqa: E402
+from tests.dutch import english_words  # noqa: E402
 
 MONEY = r"€ [\d.]+,\d\d"
 
@@ -377,6 +379,9 @@ def test_each_writing_command_leaves_exactly_one_specific_row(base, db_path, nam
     assert rows[:len(before)] == before and len(rows) == len(before) + 1
     row = rows[-1]
     assert re.fullmatch(summary, row["summary"]), row["summary"]
+    # the same line for a Dutch reader, made from the row's notes (tests/test_history.py)
+    dutch = history.text(row, "nl")
+    assert row["said"] and dutch != row["summary"] and english_words(dutch) == [], dutch
     assert row["actor"] == getpass.getuser()
     assert row["command"] == shlex.join(["smederij", "--db", str(db_path), *argv])
 
