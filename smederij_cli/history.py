@@ -101,26 +101,27 @@ def json_rows(rows: list[dict], lang: str) -> list[dict]:
             for r in rows]
 
 
-def move_text(year: int, postings: list[dict], names: dict[str, str], lang: str) -> str:
+def move_text(year: int, postings: list[dict], lang: str) -> str:
     """``budget show``: an allocation or a transfer of ``year`` in ``lang``, made from its kind
     and its postings on the available accounts (``Store.budget_moves``). What the transaction
-    row alone holds (how a total was split, a transfer's note) is read from its stored
-    description, whose form ``Ledger.allocate`` and ``Ledger.transfer`` fix; a description of
-    another form (an older or a foreign ledger) is shown as stored."""
+    row alone holds (how a total was split, the Smederij's name at the time, a transfer's
+    note) is read from its stored description, whose form ``Ledger.allocate`` and
+    ``Ledger.transfer`` fix; a description of another form (an older or a foreign ledger) is
+    shown as stored."""
     first = postings[0]
     kind, stream, stored_text = first["kind"], first["stream"], first["description"]
     if kind == "allocation":
         prefix = f"Allocation {year} {stream}: "
         how = stored_text[len(prefix):] if stored_text.startswith(prefix) else None
-        if len(postings) == 1 and how == names.get(first["smederij"]):
-            return sentence("log_move_allocation_one",
-                            {"year": year, "stream": stream, "name": how}, lang)
         method, _, total = (how or "").partition(" split of ")
         total_cents = sum(p["amount_cents"] for p in postings)
         if method in _WORDS["method"] and total == format_cents(total_cents):
             return sentence("log_move_allocation_split", {
                 "year": year, "stream": stream, "method": method,
                 "total_cents": total_cents}, lang)
+        if len(postings) == 1 and how:  # one Smederij, by its name at the time
+            return sentence("log_move_allocation_one",
+                            {"year": year, "stream": stream, "name": how}, lang)
     elif kind == "transfer" and len(postings) == 2:
         source, target = (p["smederij"] for p in sorted(postings, key=lambda p: p["amount_cents"]))
         prefix = f"Transfer {year} {stream} {source} -> {target}"

@@ -640,11 +640,10 @@ def budget(data: dict, lang: str = "nl") -> None:
         postings: dict[int, list[dict]] = {}
         for m in data["moves"]:
             postings.setdefault(m["txn"], []).append(m)
-        names = {sm["code"]: sm["name"] for sm in data["smederijen"]}
         history = _Rows(5)
         for m in moves.values():
             history.add([str(m["txn"]), m["date"], m["kind"],
-                         move_text(data["year"], postings[m["txn"]], names, lang),
+                         move_text(data["year"], postings[m["txn"]], lang),
                          money(m["total"], lang)])
         _print_table("Allocations and transfers", ["Txn", "Date", "Kind", "Description",
                                                    "Amount"],

@@ -58,7 +58,7 @@ def test_a_write_that_rolls_back_takes_its_audit_row_with_it(funded):
     store = funded.store
     n = len(store.audit_rows())
     with pytest.raises(InsufficientFunds), store.write():
-        store.note("about to fail")
+        store.note("log_changed")  # a note of its own, rolled back with the rest
         funded.transfer(2026, "korte-klap", "krakeel", "pesse", 1_000_00, DAY)
         funded.transfer(2026, "korte-klap", "krakeel", "pesse", 1_000_000_00, DAY)
     assert len(store.audit_rows()) == n

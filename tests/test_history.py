@@ -267,5 +267,7 @@ def test_budget_show_tells_each_movement_in_the_language_and_exports_keep_it(cli
 def test_a_movement_of_another_form_is_shown_as_stored():
     posting = {"kind": "allocation", "stream": "korte-klap", "smederij": "pesse",
                "amount_cents": 100, "description": "Opening balance from the old sheet"}
-    assert history.move_text(2026, [posting], {"pesse": "Pesse"}, "nl") == (
-        "Opening balance from the old sheet")
+    assert history.move_text(2026, [posting], "nl") == "Opening balance from the old sheet"
+    posting["description"] = "Allocation 2026 korte-klap: Pesse (oude naam)"
+    assert history.move_text(2026, [posting], "nl") == (
+        "toekenning 2026 korte-klap: Pesse (oude naam)")
