@@ -271,3 +271,21 @@ def test_a_movement_of_another_form_is_shown_as_stored():
     posting["description"] = "Allocation 2026 korte-klap: Pesse (oude naam)"
     assert history.move_text(2026, [posting], "nl") == (
         "toekenning 2026 korte-klap: Pesse (oude naam)")
+
+
+def test_a_ledger_from_before_m010_keeps_its_rows_and_notes_new_ones(funded, db_path):
+    funded.store.close()
+    with sqlite3.connect(db_path) as conn:  # the audit table as it was before m010_audit_said
+        conn.execute("ALTER TABLE audit DROP COLUMN said")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm010_audit_said'")
+        before = conn.execute("SELECT * FROM audit ORDER BY id").fetchall()
+    conn.close()
+    cli = Cli(db_path)
+    cli.ok("budget", "transfer", "--year", "2026", "--stream", "korte-klap", "--from",
+           "krakeel", "--to", "pesse", "--amount", "5", "--date", "2026-03-01")
+    rows = json.loads(cli.ok("log", "--json").stdout)
+    assert [tuple(r[k] for k in ("id", "recorded_at", "actor", "command", "summary",
+                                 "project_id")) for r in rows[:-1]] == before
+    assert [r["text"] for r in rows[:-1]] == [r["summary"] for r in rows[:-1]]
+    assert rows[-1]["text"] == "€ 5,00 korte-klap 2026 overgeboekt van krakeel naar pesse " \
+                               "(transactie 5)"
