@@ -91,7 +91,10 @@ def text(row: dict, lang: str) -> str:
 
 def when(recorded_at: str, lang: str) -> str:
     """A row's time (UTC) as the reader writes dates: 1 dec 2026 14:05:09."""
-    moment = _dt.datetime.fromisoformat(recorded_at)
+    try:
+        moment = _dt.datetime.fromisoformat(recorded_at)
+    except ValueError:  # not written by smederij: shown as it is
+        return recorded_at
     return f"{labels.format_date(moment.date(), lang, short=True)} {moment:%H:%M:%S}"
 
 

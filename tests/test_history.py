@@ -232,6 +232,12 @@ def test_a_note_this_version_does_not_know_shows_its_summary():
     assert history.text(row, "nl") == "approved"  # a value missing: the stored line
 
 
+def test_times_are_the_readers_dates():
+    assert history.when("2026-05-04T09:46:37+00:00", "nl") == "4 mei 2026 09:46:37"
+    assert history.when("2026-10-04T09:46:37+00:00", "en") == "4 Oct 2026 09:46:37"
+    assert history.when("gisteren", "nl") == "gisteren"
+
+
 def test_no_changes_recorded_in_the_language(tmp_path):
     cli = Cli(tmp_path / "empty.db")
     cli.ok("init")
