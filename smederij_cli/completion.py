@@ -5,7 +5,9 @@ The protocol is Typer's (``_SMEDERIJ_COMPLETE=complete_bash`` and friends, set b
 ``smederij completion SHELL`` prints); this module supplies the values. The option declarations
 in ``cli.py`` and ``cli_rounds.py`` name a completer here (``autocompletion=completion.years``);
 each is called with Click's context and the word typed so far and returns (value, description)
-pairs: Typer keeps those that start with the word.
+pairs: Typer keeps those that start with the word. Their parameters go unannotated on purpose:
+Typer reads a completer's signature whenever the commands are built, for every command run, and
+resolving annotations costs ~4 times as much.
 
 Completion runs the whole program on every Tab, so nothing here is imported until a Tab asks
 for it, and the ledger is read by ``lookups`` with plain read-only ``sqlite3``. The ledger is the
@@ -84,21 +86,21 @@ def _started(incomplete: str | None, pairs: Pairs) -> Pairs:
 
 # -- completers (named by the declarations in cli.py and cli_rounds.py) ---------------------------
 
-def smederijen(ctx, incomplete: str) -> Pairs:
+def smederijen(ctx, incomplete):
     """Smederij codes, with their names."""
     from smederij_cli import lookups
 
     return _started(incomplete, _from_ledger(lookups.smederijen, ctx))
 
 
-def streams(ctx, incomplete: str) -> Pairs:
+def streams(ctx, incomplete):
     """Stream codes, with their names."""
     from smederij_cli import lookups
 
     return _started(incomplete, _from_ledger(lookups.streams, ctx))
 
 
-def years(ctx, incomplete: str) -> Pairs:
+def years(ctx, incomplete):
     """The budget years in the ledger, newest first."""
     from smederij_cli import lookups
 
@@ -115,31 +117,31 @@ def _codes_and_words(codes: tuple[str, ...]) -> Pairs:
             *((words[code].replace(" ", "-"), code) for code in codes if words[code] != code)]
 
 
-def statuses(incomplete: str) -> Pairs:
+def statuses(incomplete):
     """Project statuses: codes and Dutch words."""
     from smederij_cli.domain import STATUSES
 
     return _started(incomplete, _codes_and_words(STATUSES))
 
 
-def themes(incomplete: str) -> Pairs:
+def themes(incomplete):
     """Project themes: codes and Dutch words."""
     from smederij_cli.domain import ALL_THEMES
 
     return _started(incomplete, _codes_and_words(ALL_THEMES))
 
 
-def languages(incomplete: str) -> Pairs:
+def languages(incomplete):
     return _started(incomplete, [("nl", "Nederlands"), ("en", "English")])
 
 
-def shells(incomplete: str) -> Pairs:
+def shells(incomplete):
     return _started(incomplete, [(shell, "") for shell in SHELLS])
 
 
 def choices(*values: str) -> Callable[[str], Pairs]:
     """A completer of fixed words (e.g. report formats)."""
-    def complete(incomplete: str) -> Pairs:
+    def complete(incomplete):
         return _started(incomplete, [(value, "") for value in values])
     return complete
 
@@ -155,7 +157,7 @@ def _projects(ctx, incomplete: str, statuses: tuple[str, ...] = ()) -> Pairs:
                                  lookups.projects(db, statuses)])
 
 
-def projects(ctx, incomplete: str) -> Pairs:
+def projects(ctx, incomplete):
     """Project ids with their titles (and Smederij and year)."""
     return _projects(ctx, incomplete)
 
@@ -163,7 +165,7 @@ def projects(ctx, incomplete: str) -> Pairs:
 def projects_for(step: str) -> Callable[..., Pairs]:
     """Project ids for a lifecycle step (``approve``, ...; ``pay``: open projects): only the
     projects the step may be taken on."""
-    def complete(ctx, incomplete: str) -> Pairs:
+    def complete(ctx, incomplete):
         from smederij_cli import domain
 
         sources = domain.OPEN_STATUSES if step == "pay" else domain.STEPS[step].sources
@@ -171,7 +173,7 @@ def projects_for(step: str) -> Callable[..., Pairs]:
     return complete
 
 
-def rounds(ctx, incomplete: str) -> Pairs:
+def rounds(ctx, incomplete):
     """Idea-round ids with their names (and Smederij and year)."""
     from smederij_cli import lookups
 
@@ -180,7 +182,7 @@ def rounds(ctx, incomplete: str) -> Pairs:
                                  _from_ledger(lookups.rounds, ctx)])
 
 
-def ballot_refs(ctx, incomplete: str) -> Pairs:
+def ballot_refs(ctx, incomplete):
     """The refs of the ballots of the round named before (that still count)."""
     from smederij_cli import lookups
 
