@@ -46,13 +46,35 @@ def register() -> None:
     through rich to strip markup; ours has none (``rich_markup_mode=None``), and importing rich
     would cost every Tab tens of milliseconds, so descriptions are passed as they are."""
     from typer import _completion_classes
+    from typer._click.shell_completion import add_completion_class
 
     _completion_classes._sanitize_help_text = _plain
     _completion_classes.completion_init()
+    add_completion_class(_zsh_class(_completion_classes.ZshComplete), "zsh")
 
 
 def _plain(text: str) -> str:
     return " ".join(text.split())
+
+
+def _zsh_class(base: type) -> type:
+    """Typer's zsh class, with values and descriptions quoted so that zsh shows them as they
+    are: Typer's loses apostrophes, double quotes and backslashes ("Speeltuin 't Haantje")."""
+
+    def quote(text: str) -> str:
+        # inner layer: a double-quoted word of _arguments' action, in which a colon separates
+        # the value from its description; outer layer: the single-quoted _arguments spec
+        text = text.replace("\\", "\\\\\\\\")  # _describe takes one level off again
+        for special in '"$`':
+            text = text.replace(special, "\\" + special)
+        return text.replace(":", "\\\\:").replace("'", "'\\''")
+
+    def format_completion(self, item) -> str:
+        if item.help:
+            return f'"{quote(item.value)}":"{quote(_plain(item.help))}"'
+        return f'"{quote(item.value)}"'
+
+    return type("ZshComplete", (base,), {"format_completion": format_completion})
 
 
 # -- where the values come from -------------------------------------------------------------------

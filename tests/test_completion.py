@@ -20,6 +20,8 @@ from tests.proc import ROOT, env
 
 BIN = Path(sys.executable).parent
 TITLE = "Jeu de boules-baan"
+# what a shell's quoting could eat or run: shown exactly as typed, never run
+TRICKY = "Speeltuin 't Haantje: \"groot\" & $HOME `id` \\ 50% <meer>;"
 
 
 def _env(home: Path, **extra: str) -> dict[str, str]:
@@ -52,6 +54,9 @@ def ledger(home, tmp_path_factory) -> dict:
     added = json.loads(run("project", "add", "--smederij", "krakeel", "--stream", "korte-klap",
                            "--title", TITLE, "--amount", "4.500,00", "--year", "2026",
                            "--json"))["id"]
+    tricky = json.loads(run("project", "add", "--smederij", "pesse", "--stream", "korte-klap",
+                            "--title", TRICKY, "--amount", "100", "--year", "2026",
+                            "--json"))["id"]
     run("round", "new", "--smederij", "noordscheschut", "--stream", "korte-klap", "--year",
         "2026", "--name", "voorjaar", "--budget", "5.000,00", "--vote", "approval",
         "--max-marks", "3", "--rule", "greedy", "--tie-break", "cheaper")
@@ -69,7 +74,7 @@ def ledger(home, tmp_path_factory) -> dict:
     conn.close()
     for suffix in ("-wal", "-shm"):
         assert not Path(f"{db}{suffix}").exists()
-    return {"db": db, "added": added, "status": status}
+    return {"db": db, "added": added, "status": status, "tricky": tricky}
 
 
 def _script(home: Path, shell: str) -> Path:
@@ -138,6 +143,7 @@ def test_a_step_completes_only_the_projects_it_may_be_taken_on(home, ledger):
 # compadd is wrapped to print each match (with its description) instead of inserting it.
 ZSH_INIT = r"""
 PROMPT=
+stty columns 1000 2>/dev/null; COLUMNS=1000  # descriptions are cut at the terminal's width
 autoload -Uz compinit && compinit -u -d "$HOME/.zcompdump"
 bindkey '^M' undefined; bindkey '^J' undefined; bindkey '^I' complete-word
 null-line () { echo -E - $'\0' }
@@ -202,6 +208,8 @@ def test_zsh_completes_commands_statuses_and_project_ids_with_their_titles(home,
         "in_progress", "in-uitvoering", "ingetrokken"}
     shown = zsh(home, f"{db} project show ")
     assert shown[str(ledger["added"])] == f"{TITLE} (krakeel 2026)"
+    tricky = str(ledger["tricky"])
+    assert zsh(home, f"{db} project show {tricky}")[tricky] == f"{TRICKY} (pesse 2026)"
     smederijen = zsh(home, f"{db} budget transfer --from noord")
     assert smederijen == {"noord": "Noord", "noordscheschut": "Noordscheschut"}
 
@@ -223,6 +231,8 @@ def test_fish_completes_codes_years_rounds_and_project_ids_with_their_titles(hom
     db = f"smederij --db {ledger['db']}"
     assert fish(home, f"{db} project show {ledger['added']}")[str(ledger["added"])] == (
         f"{TITLE} (krakeel 2026)")
+    assert fish(home, f"{db} project show {ledger['tricky']}") == {
+        str(ledger["tricky"]): f"{TRICKY} (pesse 2026)"}
     assert fish(home, f"{db} project list --smederij kra") == {"krakeel": "Krakeel"}
     assert fish(home, f"{db} project list --status goed") == {"goedgekeurd": "approved"}
     assert set(fish(home, f"{db} smederijen list --year ")) == {"2026", "2027"}
@@ -246,6 +256,8 @@ def test_powershell_protocol_gives_project_ids_with_titles_and_dutch_statuses(ho
     out = powershell(home, f"{db} project show {ledger['added']}", str(ledger["added"]))
     assert out.returncode == 0
     assert f"{ledger['added']}:::{TITLE} (krakeel 2026)" in out.stdout.splitlines()
+    out = powershell(home, f"{db} project show {ledger['tricky']}", str(ledger["tricky"]))
+    assert out.stdout.splitlines() == [f"{ledger['tricky']}:::{TRICKY} (pesse 2026)"]
     out = powershell(home, f"{db} project list --status afg", "afg")
     assert out.stdout.split() == ["afgerond:::completed", "afgewezen:::rejected"]
 
