@@ -22,6 +22,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -289,6 +290,11 @@ def bench(size: Size, seed: int, workdir: Path, repeat: int) -> list[tuple[str, 
         [*cli, str(db), "project", "list", "--year", year, "--smederij", "s00001",
          "--status", "in_progress"])
     add("status", [*cli, str(db), "status", "--json"])
+    # a Tab of shell completion runs the whole program: here it lists every project id with its
+    # title, as zsh shows them (the protocol of the script 'smederij completion zsh' prints)
+    add("Tab: project show ID (all ids, with titles)",
+        ["env", "_SMEDERIJ_COMPLETE=complete_zsh",
+         f"_TYPER_COMPLETE_ARGS=smederij --db {shlex.quote(str(db))} project show ", *cli[:-1]])
 
     # import: 100,000 fresh payments on a copy, spread over the open projects of the last year
     from smederij_cli.ledger import Ledger

@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from smederij_cli import __version__
+from smederij_cli import completion as tab
 from smederij_cli.errors import SmederijError
 
 ENV_DB = "SMEDERIJ_DB"
@@ -59,6 +60,16 @@ class SmederijGroup(TyperGroup):
             command.name = name
             self.add_command(command, name)
         return command
+
+    def _main_shell_completion(self, ctx_args: Any, prog_name: str,
+                               complete_var: str | None = None) -> None:
+        """A Tab in the shell (``smederij completion SHELL`` set it up): Typer's completion
+        protocol, installed only now (``add_completion`` stays off: see the README)."""
+        import os
+
+        if os.environ.get(complete_var or tab.COMPLETE_VAR):
+            tab.register()
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
              **extra: Any) -> Any:
@@ -151,8 +162,8 @@ def default_db_path() -> Path:
     return user_data_path("smederij", appauthor=False) / "smederij.db"
 
 
-def _version(value: bool) -> None:
-    if value:
+def _version(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:  # not while a Tab is being completed
         typer.echo(f"smederij {__version__}")
         raise typer.Exit()
 
@@ -180,7 +191,8 @@ def root(
                                           help="Print the version and exit.")] = False,
     lang: Annotated[str | None, typer.Option(
         "--lang", envvar=ENV_LANG, callback=_set_lang, help="nl or en: the language of words "
-        "and amounts (default: the programme's language).", show_default=False)] = None,
+        "and amounts (default: the programme's language).", show_default=False,
+        autocompletion=tab.languages)] = None,
 ) -> None:
     from smederij_cli.files import ledger_path
 
@@ -268,8 +280,9 @@ DateOpt = Annotated[str | None, typer.Option(
     "--date", help="Date: YYYY-MM-DD or DD-MM-YYYY (default: today; for a budget year that has "
     "not begun, its 1 January).", show_default=False)]
 NoteOpt = Annotated[str, typer.Option("--note", help="Why: kept in the project's history.")]
-YearOpt = Annotated[int, typer.Option("--year", help="Budget year.")]
-StreamOpt = Annotated[str, typer.Option("--stream", help="Stream (budgetsoort), e.g. korte-klap.")]
+YearOpt = Annotated[int, typer.Option("--year", help="Budget year.", autocompletion=tab.years)]
+StreamOpt = Annotated[str, typer.Option("--stream", help="Stream (budgetsoort), e.g. korte-klap.",
+                                        autocompletion=tab.streams)]
 
 
 # -- setup and information ---------------------------------------------------------------------------
@@ -394,6 +407,30 @@ def status(ctx: typer.Context, json_: Json = False) -> None:
     render.print_json(data) if json_ else render.status(data, lang)
 
 
+@app.command("completion")
+def completion_(
+    shell: Annotated[str, typer.Argument(
+        metavar="SHELL", help="bash, zsh, fish or powershell.", show_default=False,
+        autocompletion=tab.shells)],
+) -> None:
+    """Print the script that makes Tab complete smederij's commands, options and values.
+
+    Values come from the ledger in use: Smederij codes, streams, statuses, themes, years,
+    project ids with their titles, idea rounds. Load the script from your shell's start-up
+    file; the README shows how for each shell.
+
+    \b
+    Example: eval "$(smederij completion bash)"   (in ~/.bashrc)
+    """
+    from smederij_cli.errors import InvalidInput
+    from smederij_cli.labels import say
+
+    if shell not in tab.SHELLS:
+        raise InvalidInput(say("completion_unknown_shell", shell=repr(shell),
+                               shells=", ".join(tab.SHELLS[:-1])))
+    typer.echo(tab.script(shell))
+
+
 report_app = typer.Typer(
     invoke_without_command=True, no_args_is_help=False, rich_markup_mode=None)
 app.add_typer(report_app, name="report")
@@ -404,14 +441,14 @@ EXTENSIONS = {".xlsx": "xlsx", ".html": "html", ".htm": "html", ".csv": "csv",
               ".md": "markdown", ".markdown": "markdown", ".json": "json"}
 FormatOpt = Annotated[str | None, typer.Option(
     "--format", help="table, json, csv, markdown, html or xlsx (default: from the --output "
-    "file's extension, else table).", show_default=False)]
+    "file's extension, else table).", show_default=False, autocompletion=tab.choices(*FORMATS))]
 OutputOpt = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write the report to this file and say where (xlsx needs it); "
     "its extension gives the format; '-' is standard output.",
     show_default=False)]
 LangOpt = Annotated[str | None, typer.Option(
     "--lang", help="nl or en: labels, statuses and money (default: the programme's language).",
-    show_default=False)]
+    show_default=False, autocompletion=tab.languages)]
 DelimiterOpt = Annotated[str | None, typer.Option(
     "--delimiter", help="CSV field separator (default: ';' for nl, which Dutch Excel opens by "
     "double-click, ',' for en).", show_default=False)]
@@ -419,12 +456,16 @@ DecimalCommaOpt = Annotated[bool | None, typer.Option(
     "--decimal-comma/--decimal-point", help="CSV amounts as 1234,56 or 1234.56 (default: comma "
     "for nl, point for en).", show_default=False)]
 FromOpt = Annotated[int | None, typer.Option(
-    "--from", help="First year of a multi-year overview (with --to).", show_default=False)]
+    "--from", help="First year of a multi-year overview (with --to).", show_default=False,
+    autocompletion=tab.years)]
 ToOpt = Annotated[int | None, typer.Option(
-    "--to", help="Last year of a multi-year overview (with --from).", show_default=False)]
-ReportYear = Annotated[int, typer.Option(help="Budget year.")]
-SmederijFilter = Annotated[str | None, typer.Option(help="Only this Smederij (code).")]
-StreamFilter = Annotated[str | None, typer.Option(help="Only this stream.")]
+    "--to", help="Last year of a multi-year overview (with --from).", show_default=False,
+    autocompletion=tab.years)]
+ReportYear = Annotated[int, typer.Option(help="Budget year.", autocompletion=tab.years)]
+SmederijFilter = Annotated[str | None, typer.Option(help="Only this Smederij (code).",
+                                                    autocompletion=tab.smederijen)]
+StreamFilter = Annotated[str | None, typer.Option(help="Only this stream.",
+                                                  autocompletion=tab.streams)]
 
 
 def _output_format(format: str | None, output: Path | None, known: dict[str, str],
@@ -744,7 +785,8 @@ def log(
     since: Annotated[str | None, typer.Option(help="Only changes on or after this date.",
                                               show_default=False)] = None,
     project: Annotated[int | None, typer.Option(help="Only changes to this project.",
-                                                show_default=False)] = None,
+                                                show_default=False,
+                                                autocompletion=tab.projects)] = None,
     json_: Json = False,
     wide: Wide = False,
 ) -> None:
@@ -822,7 +864,8 @@ def restore(
 @smederijen_app.command("list")
 def smederijen_list(
     ctx: typer.Context,
-    year: Annotated[int, typer.Option(help="Year of the balances.")] = _dt.date.today().year,
+    year: Annotated[int, typer.Option(help="Year of the balances.",
+                                      autocompletion=tab.years)] = _dt.date.today().year,
     all_: Annotated[bool, typer.Option("--all", help="Include inactive Smederijen.")] = False,
     json_: Json = False,
     wide: Wide = False,
@@ -850,8 +893,10 @@ def smederijen_list(
 @smederijen_app.command("show")
 def smederijen_show(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="Smederij code or name, e.g. krakeel.")],
-    year: Annotated[int, typer.Option(help="Budget year.")] = _dt.date.today().year,
+    code: Annotated[str, typer.Argument(help="Smederij code or name, e.g. krakeel.",
+                                        autocompletion=tab.smederijen)],
+    year: Annotated[int, typer.Option(help="Budget year.",
+                                      autocompletion=tab.years)] = _dt.date.today().year,
     json_: Json = False,
     wide: Wide = False,
 ) -> None:
@@ -882,13 +927,17 @@ def budget_allocate(
     ctx: typer.Context,
     year: YearOpt,
     stream: Annotated[str | None, typer.Option(
-        help="Stream (budgetsoort), e.g. korte-klap.", show_default=False)] = None,
-    smederij: Annotated[str | None, typer.Option(help="One Smederij (with --amount).")] = None,
+        help="Stream (budgetsoort), e.g. korte-klap.", show_default=False,
+        autocompletion=tab.streams)] = None,
+    smederij: Annotated[str | None, typer.Option(help="One Smederij (with --amount).",
+                                                 autocompletion=tab.smederijen)] = None,
     amount: Annotated[str | None, typer.Option(help="Amount for one Smederij.")] = None,
     total: Annotated[str | None, typer.Option(help="Total to split over all active "
                                                    "Smederijen (with --method).")] = None,
     method: Annotated[str | None, typer.Option(help="equal, or weighted: --base each and the "
-                                                    "rest by inhabitants.")] = None,
+                                                    "rest by inhabitants.",
+                                               autocompletion=tab.choices("equal", "weighted"))
+                      ] = None,
     base: Annotated[str | None, typer.Option(help="Fixed base per Smederij (weighted).")] = None,
     date: DateOpt = None,
     from_config: Annotated[bool, typer.Option(
@@ -942,8 +991,10 @@ def budget_transfer(
     ctx: typer.Context,
     year: YearOpt,
     stream: StreamOpt,
-    source: Annotated[str, typer.Option("--from", help="Smederij that gives.")],
-    target: Annotated[str, typer.Option("--to", help="Smederij that receives.")],
+    source: Annotated[str, typer.Option("--from", help="Smederij that gives.",
+                                        autocompletion=tab.smederijen)],
+    target: Annotated[str, typer.Option("--to", help="Smederij that receives.",
+                                        autocompletion=tab.smederijen)],
     amount: Annotated[str, typer.Option(help="Amount, e.g. 1.500,00.")],
     date: DateOpt = None,
     note: NoteOpt = "",
@@ -982,18 +1033,21 @@ def budget_show(ctx: typer.Context, year: YearOpt, json_: Json = False,
 @project_app.command("add")
 def project_add(
     ctx: typer.Context,
-    smederij: Annotated[str, typer.Option(help="Smederij code or name.")],
+    smederij: Annotated[str, typer.Option(help="Smederij code or name.",
+                                          autocompletion=tab.smederijen)],
     title: Annotated[str, typer.Option(help="What residents propose.")],
     stream: StreamOpt,
     amount: Annotated[str, typer.Option(help="Requested amount.")],
     theme: Annotated[str | None, typer.Option(
         help="greenery, play, traffic, facilities, meeting, activities, health, care, safety, "
-             "jobs or language (or the Dutch word: groen, spelen, ...).")] = None,
+             "jobs or language (or the Dutch word: groen, spelen, ...).",
+        autocompletion=tab.themes)] = None,
     supporters: Annotated[int, typer.Option(help="Signatures of support (draagvlak).")] = 0,
     volunteers: Annotated[int, typer.Option(help="Residents who help (eigen inzet).")] = 0,
     cofunding: Annotated[list[str] | None, typer.Option(
         help="SOURCE=AMOUNT from a sponsor or fund; repeatable.")] = None,
-    year: Annotated[int, typer.Option(help="Budget year.")] = _dt.date.today().year,
+    year: Annotated[int, typer.Option(help="Budget year.",
+                                      autocompletion=tab.years)] = _dt.date.today().year,
     date: DateOpt = None,
     note: NoteOpt = "",
     json_: Json = False,
@@ -1024,7 +1078,8 @@ def project_add(
 @project_app.command("approve")
 def project_approve(
     ctx: typer.Context,
-    project_id: Annotated[int, typer.Argument(metavar="ID", help="Project id.")],
+    project_id: Annotated[int, typer.Argument(metavar="ID", help="Project id.",
+                                              autocompletion=tab.projects_for("approve"))],
     amount: Annotated[str | None, typer.Option(
         help="Amount to commit (default: the requested amount).", show_default=False)] = None,
     date: DateOpt = None,
@@ -1051,7 +1106,8 @@ def project_approve(
 def _status_command(step: str, doc: str) -> None:
     def command(
         ctx: typer.Context,
-        project_id: Annotated[int, typer.Argument(metavar="ID", help="Project id.")],
+        project_id: Annotated[int, typer.Argument(metavar="ID", help="Project id.",
+                                                  autocompletion=tab.projects_for(step))],
         date: DateOpt = None,
         note: NoteOpt = "",
     ) -> None:
@@ -1084,13 +1140,18 @@ _status_command("withdraw", "Withdraw a project; what is left of its commitment 
 @project_app.command("list")
 def project_list(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option(help="Budget year.")] = None,
-    smederij: Annotated[str | None, typer.Option(help="Smederij code or name.")] = None,
+    year: Annotated[int | None, typer.Option(help="Budget year.",
+                                             autocompletion=tab.years)] = None,
+    smederij: Annotated[str | None, typer.Option(help="Smederij code or name.",
+                                                 autocompletion=tab.smederijen)] = None,
     status: Annotated[str | None, typer.Option(help="proposed, approved, in_progress, "
                                                     "completed, rejected or withdrawn; or in "
-                                                    "Dutch: voorgesteld, goedgekeurd, ...")] = None,
-    stream: Annotated[str | None, typer.Option(help="Stream.")] = None,
-    theme: Annotated[str | None, typer.Option(help="Theme, in English or Dutch.")] = None,
+                                                    "Dutch: voorgesteld, goedgekeurd, ...",
+                                               autocompletion=tab.statuses)] = None,
+    stream: Annotated[str | None, typer.Option(help="Stream.",
+                                               autocompletion=tab.streams)] = None,
+    theme: Annotated[str | None, typer.Option(help="Theme, in English or Dutch.",
+                                              autocompletion=tab.themes)] = None,
     json_: Json = False,
     wide: Wide = False,
 ) -> None:
@@ -1106,7 +1167,8 @@ def project_list(
 @project_app.command("show")
 def project_show(
     ctx: typer.Context,
-    project_id: Annotated[int, typer.Argument(metavar="ID", help="Project id.")],
+    project_id: Annotated[int, typer.Argument(metavar="ID", help="Project id.",
+                                              autocompletion=tab.projects)],
     json_: Json = False,
     wide: Wide = False,
 ) -> None:
@@ -1124,7 +1186,8 @@ def project_show(
 @payment_app.command("add")
 def payment_add(
     ctx: typer.Context,
-    project: Annotated[int, typer.Option(help="Project id.")],
+    project: Annotated[int, typer.Option(help="Project id.",
+                                         autocompletion=tab.projects_for("pay"))],
     amount: Annotated[str, typer.Option(help="Invoice amount, e.g. 1.250,00.")],
     date: Annotated[str, typer.Option(help="Payment date: YYYY-MM-DD or DD-MM-YYYY.")],
     payee: Annotated[str, typer.Option(help="Who was paid.")] = "",
@@ -1158,9 +1221,12 @@ def payment_add(
 @payment_app.command("list")
 def payment_list(
     ctx: typer.Context,
-    project: Annotated[int | None, typer.Option(help="Project id.")] = None,
-    year: Annotated[int | None, typer.Option(help="Year of the payment date.")] = None,
-    smederij: Annotated[str | None, typer.Option(help="Smederij code or name.")] = None,
+    project: Annotated[int | None, typer.Option(help="Project id.",
+                                                autocompletion=tab.projects)] = None,
+    year: Annotated[int | None, typer.Option(help="Year of the payment date.",
+                                             autocompletion=tab.years)] = None,
+    smederij: Annotated[str | None, typer.Option(help="Smederij code or name.",
+                                                 autocompletion=tab.smederijen)] = None,
     json_: Json = False,
     wide: Wide = False,
 ) -> None:
@@ -1209,7 +1275,8 @@ def export_(
     ctx: typer.Context,
     format: Annotated[str | None, typer.Option(
         "--format", help="hledger (also read by Ledger), beancount or csv (default: from the "
-        "--output file's extension: .journal, .beancount, .csv).", show_default=False)] = None,
+        "--output file's extension: .journal, .beancount, .csv).", show_default=False,
+        autocompletion=tab.choices("hledger", "beancount", "csv"))] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write (default: standard output).",
         show_default=False)] = None,

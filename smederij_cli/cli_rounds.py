@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from smederij_cli import completion as tab
 from smederij_cli.cli import (DateOpt, Json, StreamOpt, YearOpt, _amount, _date, _deliver,
                               ledger)
 
@@ -26,9 +27,11 @@ ballot_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
 round_app.add_typer(idea_app, name="idea")
 round_app.add_typer(ballot_app, name="ballot")
 
-RoundId = Annotated[int, typer.Argument(metavar="ROUND", help="Round id (see 'round list').")]
+RoundId = Annotated[int, typer.Argument(metavar="ROUND", help="Round id (see 'round list').",
+                                        autocompletion=tab.rounds)]
 OptInt = Annotated[int | None, typer.Option(show_default=False)]
-SmederijOpt = Annotated[str, typer.Option("--smederij", help="Smederij code.")]
+SmederijOpt = Annotated[str, typer.Option("--smederij", help="Smederij code.",
+                                          autocompletion=tab.smederijen)]
 
 
 def _rounds(led) -> Any:
@@ -48,7 +51,8 @@ def round_new(
     ctx: typer.Context,
     smederij: SmederijOpt,
     stream: StreamOpt,
-    year: Annotated[int, typer.Option(help="Budget year the winners are funded from.")],
+    year: Annotated[int, typer.Option(help="Budget year the winners are funded from.",
+                                      autocompletion=tab.years)],
     name: Annotated[str, typer.Option(help="The round's name, e.g. voorjaar.")],
     budget: Annotated[str, typer.Option(help="What the round may spend, e.g. 24.000,00.")],
     vote: Annotated[str, typer.Option(
@@ -198,7 +202,7 @@ def ballot_import(
 def ballot_void(
     ctx: typer.Context,
     round_id: RoundId,
-    ref: Annotated[str, typer.Argument(help="The ballot's ref.")],
+    ref: Annotated[str, typer.Argument(help="The ballot's ref.", autocompletion=tab.ballot_refs)],
     reason: Annotated[str, typer.Option(help="Why it does not count.")],
 ) -> None:
     """Take a ballot out of the count, with the reason (ballots are never edited).
@@ -215,7 +219,8 @@ def ballot_void(
 def round_count(
     ctx: typer.Context,
     round_id: Annotated[int | None, typer.Argument(
-        metavar="[ROUND]", help="Round id; leave out with --pb.", show_default=False)] = None,
+        metavar="[ROUND]", help="Round id; leave out with --pb.", show_default=False,
+        autocompletion=tab.rounds)] = None,
     rule: Annotated[str | None, typer.Option(
         help="Count under another rule (what if: not stored).", show_default=False)] = None,
     tie_break: Annotated[str | None, typer.Option(
@@ -376,9 +381,10 @@ def round_export(
 @round_app.command("list")
 def round_list(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option(help="Only this year.", show_default=False)] = None,
-    smederij: Annotated[str | None, typer.Option(help="Only this Smederij.",
-                                                 show_default=False)] = None,
+    year: Annotated[int | None, typer.Option(help="Only this year.", show_default=False,
+                                             autocompletion=tab.years)] = None,
+    smederij: Annotated[str | None, typer.Option(help="Only this Smederij.", show_default=False,
+                                                 autocompletion=tab.smederijen)] = None,
     json_: Json = False,
 ) -> None:
     """The idea rounds, with their state, ideas, ballots and what was awarded.

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from smederij_cli import completion as tab
 
 def site(
     ctx: typer.Context,
@@ -17,10 +18,10 @@ def site(
         show_default=False)],
     year: Annotated[int | None, typer.Option(
         "--year", help="The year the home page shows (default: the open year).",
-        show_default=False)] = None,
+        show_default=False, autocompletion=tab.years)] = None,
     lang: Annotated[str | None, typer.Option(
         "--lang", help="nl or en (default: the programme's language).",
-        show_default=False)] = None,
+        show_default=False, autocompletion=tab.languages)] = None,
     internal: Annotated[bool, typer.Option(
         "--internal", help="Include payees, references and notes (for the stuurgroep only; "
         "never publish it).")] = False,

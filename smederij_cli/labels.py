@@ -599,6 +599,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # (end of rounds)
 
     # -- shell completion and start-up ------------------------------------------------------------
+    "completion_unknown_shell": (
+        "onbekende shell {shell}: kies uit {shells}",
+        "unknown shell {shell}: choose one of {shells}"),
     # (end of completion)
 }
 

@@ -311,6 +311,7 @@ READING = [
     ["project", "list"], ["project", "show", "2"], ["payment", "list"], ["report", *K[:2]],
     ["report", "projects", *K[:2]], ["site", "--output", "{dir}/site-{n}"],
     ["round", "list"], ["round", "show", "1"], ["round", "export", "1", "--format", "json"],
+    ["completion", "bash"],
 ]
 
 
