@@ -30,7 +30,7 @@ ENGLISH = frozenset("""
     stream streams theme themes line lines file files folder row rows column columns header
     ledger ledgers backup checked error errors warning note notes
     closed close closes opens opened
-    projects smederijen idea ideas round rounds ballot ballots vote votes voter voters
+    projects idea ideas round rounds ballot ballots vote votes voter voters
     winner winners count counted award awarded rule rules
     would dry empty missing wrong invalid too large small negative zero
     when who what command commands changes changed recorded
