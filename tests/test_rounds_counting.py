@@ -209,7 +209,7 @@ def test_stuifzand_all_ideas_fit_so_no_vote_is_needed():
                    3: ("ineligible", 0, None)}
     assert (result.valid, result.spent_cents, result.left_cents) == (0, 750_000, 250_000)
     with pytest.raises(InvalidInput,
-                       match=r"ask € 7\.500,00 together, € 500,00 more than the budget"):
+                       match=r"ask €7,500\.00 together, €500\.00 more than the budget"):
         count(STUIFZAND, [], replace(rules, budget_cents=700_000))
 
 
