@@ -218,6 +218,10 @@ _LABELS["nl"].update({
     "round_ref": "Nummer", "round_entry": "Invoer", "round_marks": "Stemmen",
     "round_entered_at": "Ingevoerd op", "round_entered_by": "Ingevoerd door",
     "round_void_reason": "Reden ongeldig",
+    "round_tie_break_lot": "loting", "round_tie_break_cheaper": "goedkoopste eerst",
+    "round_tie_break_signatures": "meeste handtekeningen",
+    "round_tie_break_submitted": "eerst ingediend", "round_tie_break_id": "laagste nummer",
+    "round_tie_break_id-as-text": "nummer als tekst",
 })
 _LABELS["en"].update({
     "site_title": "Our budget {year}", "site_home": "Our budget",
@@ -271,6 +275,9 @@ _LABELS["en"].update({
     "round_ref": "Ref", "round_entry": "Entry", "round_marks": "Marks",
     "round_entered_at": "Entered at", "round_entered_by": "Entered by",
     "round_void_reason": "Void reason",
+    "round_tie_break_lot": "lot", "round_tie_break_cheaper": "cheaper",
+    "round_tie_break_signatures": "signatures", "round_tie_break_submitted": "submitted",
+    "round_tie_break_id": "id", "round_tie_break_id-as-text": "id-as-text",
 })
 
 
@@ -852,7 +859,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "rule {rule} needs approval, cumulative or scoring ballots, not ordinal; use a greedy "
         "rule"),
     "round_add1_step": (
-        "de add1-stap moet minstens 1 cent zijn",
+        "de stap waarmee het deel van elke kiezer groeit moet minstens 1 cent zijn",
         "the add1 step must be at least 1 cent"),
     "round_ideas_share_id": (
         "twee ideeën hebben hetzelfde nummer: elk idee heeft een eigen nummer nodig",

@@ -63,7 +63,13 @@ def count_lines(result: dict, lang: str = "nl") -> Iterator[str]:
                       rest=format_cents(i["cost_cents"] - i["awarded_cents"], lang))
     for t in result["ties"]:
         yield say("round_tie_line", lang, ideas=", ".join(map(str, t["ideas"])),
-                  tie_break=t["tie_break"], decided=tie_words(t["decided"], lang))
+                  tie_break=tie_break_word(t["tie_break"], lang),
+                  decided=tie_words(t["decided"], lang))
+
+
+def tie_break_word(code: str, lang: str) -> str:
+    """A tie-break (a code: lot, cheaper, ...) as a person reads it ("loting")."""
+    return label(f"round_tie_break_{code}", lang) if code else code
 
 
 # What a tie decided, as ``counting`` states it in the count (English, stored with the count
@@ -77,7 +83,7 @@ _PART = re.compile(r"(?P<idea>.*?) (?:(?P<funded>funded)|partly funded \((?P<cen
 def tie_words(decided: str, lang: str) -> str:
     """``decided`` (e.g. "equal score 5: 2 funded, 3 not funded") in ``lang``."""
     found = _DECIDED.fullmatch(decided)
-    if lang == "en" or not found:
+    if not found:
         return decided
     parts = []
     for part in found["rest"].split(", "):
@@ -172,7 +178,7 @@ def round_lines(data: dict, lang: str = "nl") -> Iterator[str]:
                    value=format_cents(v, lang))
                for k in ("min_request_cents", "max_request_cents") if (v := data[k])]
     yield (say("round_show_rules", lang, vote=data["vote_type"], rule=data["rule"],
-               tie_break=data["tie_break"])
+               tie_break=tie_break_word(data["tie_break"], lang))
            + (" " + say("round_show_seed", lang, seed=data["seed"])
               if data["tie_break"] == "lot" else "")
            + (f"; {', '.join(limits)}" if limits else ""))
