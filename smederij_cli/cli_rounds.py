@@ -11,7 +11,7 @@ import typer
 
 from smederij_cli import labels
 from smederij_cli.cli import (DateOpt, Json, StreamOpt, YearOpt, _amount, _date, _deliver,
-                              ledger)
+                              _words, ledger)
 from smederij_cli.labels import say
 from smederij_cli.money import format_cents
 
@@ -105,6 +105,8 @@ def round_new(
     budget_cents = _amount(budget, "--budget")
     low, high = _amount(min_request, "--min-request"), _amount(max_request, "--max-request")
     with ledger(ctx) as led:
+        # a Smederij and stream by code or name, as every command reads them (issue 15, 2)
+        smederij, stream = _words(led, smederij=smederij, stream=stream).values()
         round_id = _rounds(led).new(
             smederij=smederij, stream=stream, year=year, name=name, budget_cents=budget_cents,
             vote_type=vote, rule=rule, tie_break=tie_break, seed=seed, max_marks=max_marks,
@@ -136,6 +138,7 @@ def idea_add(
 
     cents = _amount(amount, "--amount")
     with ledger(ctx) as led:
+        theme = _words(led, theme=theme)["theme"]
         idea_id = _rounds(led).add_idea(round_id, title=title, amount_cents=cents,
                                         signatures=signatures, theme=theme)
     render.print_json({"id": idea_id}) if json_ else _say(str(idea_id))
@@ -329,6 +332,7 @@ def round_import(
     from smederij_cli import render
 
     with ledger(ctx) as led:
+        smederij, stream = _words(led, smederij=smederij, stream=stream).values()
         round_id = _rounds(led).import_pb(file, smederij=smederij, stream=stream, year=year,
                                           name=name)
     render.print_json({"id": round_id}) if json_ else _say(str(round_id))
@@ -406,6 +410,7 @@ def round_list(
     from smederij_cli.rounds import sheets
 
     with ledger(ctx) as led:
+        smederij = _words(led, smederij=smederij)["smederij"]
         rows = _rounds(led).list(year=year, smederij=smederij)
     if json_:
         render.print_json([{**r, "no_vote": bool(r["no_vote"])} for r in rows])

@@ -5,6 +5,7 @@ mistake in the run's language, with amounts and dates as that language writes th
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -204,3 +205,19 @@ def test_every_round_word_has_both_languages():
 def _blanks(text: str) -> str:
     """A catalogue entry without its blanks and the .pb format's section names (codes)."""
     return re.sub(r"{\w+}|\b(?:META|PROJECTS|VOTES)\b", "", text)
+
+
+def test_a_round_takes_the_words_the_tables_show(cli_ledger):
+    """A Smederij and stream by name, a theme in Dutch, as the other commands read them."""
+    cli = cli_ledger
+    rid = cli.ok("round", "new", "--smederij", "Noordscheschut", "--stream", "korte klap",
+                 "--year", "2026", "--name", "najaar", "--budget", "1.000", "--vote",
+                 "approval", "--rule", "greedy").stdout.strip()
+    cli.ok("round", "idea", "add", rid, "--title", "Speeltuin", "--amount", "500", "--theme",
+           "spelen")
+    listed = json.loads(cli.ok("round", "list", "--smederij", "noordscheschut",
+                               "--json").stdout)
+    assert [(r["smederij"], r["stream"]) for r in listed] == [("noordscheschut", "korte-klap")]
+    shown = json.loads(cli.ok("round", "show", rid, "--json").stdout)
+    assert [i["theme"] for i in shown["ideas"]] == ["play"]
+    assert "spelen" in cli.ok("round", "show", rid).stdout
