@@ -627,7 +627,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "round_state_counted": ("geteld", "counted"),
     "round_state_awarded": ("toegekend", "awarded"),
     "round_why_signatures": (
-        "{signatures} handtekening(en), {needed} nodig", "{signatures} signature(s), {needed} needed"),
+        "{signatures} handtekening(en), {needed} nodig",
+        "{signatures} signature(s), {needed} needed"),
     "round_why_max_request": (
         "vraagt {amount}, meer dan de {most} die een idee mag vragen",
         "asks {amount}, more than the {most} an idea may ask"),
@@ -807,7 +808,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "round_show_rules": (
         "stemwijze {vote}, telregel {rule}, bij gelijke stand {tie_break}",
         "vote {vote}, rule {rule}, tie-break {tie_break}"),
-    "round_show_seed": ("(seed {seed})", "(seed {seed})"),
+    "round_show_seed": ("(startgetal {seed})", "(seed {seed})"),
     "round_limit_max_marks": (
         "hoogstens {value} stemmen per stembiljet", "max marks {value}"),
     "round_limit_min_marks": (
@@ -843,7 +844,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "round_what_rule": ("telregel", "rule"),
     "round_what_tie_break": ("beslisregel bij gelijke stand", "tie-break"),
     "round_lot_seed": (
-        "loting (tie-break lot) vraagt een seed, vastgelegd voor de stemming: geef --seed",
+        "loting (--tie-break lot) vraagt een startgetal, vastgelegd voor de stemming: geef "
+        "--seed",
         "tie-break lot needs a seed, stated before the vote; give one"),
     "round_budget_negative": (
         "het budget is negatief: geef 0 ofwel meer",

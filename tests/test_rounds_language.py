@@ -81,7 +81,7 @@ def test_a_dutch_round_shows_no_english_word(cli_ledger, tmp_path):
     assert "Uitslag" in out["count"] and "deels toegekend" in out["count"]
     assert "nog te cofinancieren" in out["award"]
     assert "stand: toegekend op 1 juli 2026" in out["show"]
-    assert "bij gelijke stand loting (seed 4711)" in out["show"]
+    assert "bij gelijke stand loting (startgetal 4711)" in out["show"]
     assert "gelijke stand tussen ideeën 4, 3, beslist met loting: gelijke score 2" in out["count"]
     assert "Ideeënrondes" in out["list"]
 
