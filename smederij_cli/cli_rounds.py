@@ -9,9 +9,11 @@ from typing import Annotated, Any
 
 import typer
 
-from smederij_cli import completion as tab
+from smederij_cli import completion as tab, labels
 from smederij_cli.cli import (DateOpt, Json, StreamOpt, YearOpt, _amount, _date, _deliver,
-                              ledger)
+                              _words, ledger)
+from smederij_cli.labels import say
+from smederij_cli.money import format_cents
 
 round_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help=(
     "Idea rounds (ideeënrondes): residents propose ideas, sign and vote; the count funds the "
@@ -44,6 +46,15 @@ def _say(text: str) -> None:
     from smederij_cli import render
 
     render.message(text)
+
+
+def _lang() -> str:
+    """The run's language: set by ``ledger`` (--lang, SMEDERIJ_LANG, else the programme's)."""
+    return labels.message_language
+
+
+def _money(cents: int) -> str:
+    return format_cents(cents, _lang())
 
 
 @round_app.command("new")
@@ -97,6 +108,8 @@ def round_new(
     budget_cents = _amount(budget, "--budget")
     low, high = _amount(min_request, "--min-request"), _amount(max_request, "--max-request")
     with ledger(ctx) as led:
+        # a Smederij and stream by code or name, as every command reads them (issue 15, 2)
+        smederij, stream = _words(led, smederij=smederij, stream=stream).values()
         round_id = _rounds(led).new(
             smederij=smederij, stream=stream, year=year, name=name, budget_cents=budget_cents,
             vote_type=vote, rule=rule, tie_break=tie_break, seed=seed, max_marks=max_marks,
@@ -128,6 +141,7 @@ def idea_add(
 
     cents = _amount(amount, "--amount")
     with ledger(ctx) as led:
+        theme = _words(led, theme=theme)["theme"]
         idea_id = _rounds(led).add_idea(round_id, title=title, amount_cents=cents,
                                         signatures=signatures, theme=theme)
     render.print_json({"id": idea_id}) if json_ else _say(str(idea_id))
@@ -151,13 +165,13 @@ def close_ideas(ctx: typer.Context, round_id: RoundId, json_: Json = False) -> N
                            "ineligible": [{"id": i, "reason": why} for i, why in c.ineligible],
                            "eligible_cents": c.eligible_cents, "no_vote": c.no_vote})
         return
-    _say(f"round {round_id}: {len(c.eligible)} idea(s) eligible ("
-         f"{', '.join(map(str, c.eligible)) or 'none'}), "
-         f"{render.money(c.eligible_cents)} together")
+    _say(say("round_closed_line", round=round_id,
+             n=labels.format_count(len(c.eligible), _lang()),
+             ideas=", ".join(map(str, c.eligible)) or say("round_none"),
+             total=_money(c.eligible_cents)))
     for idea_id, why in c.ineligible:
-        _say(f"idea {idea_id} not eligible: {why}")
-    _say("no vote needed: all eligible ideas fit the budget; count and award the round"
-         if c.no_vote else "the vote can start: type in the ballots with 'round ballot add'")
+        _say(say("round_not_eligible_line", idea=idea_id, why=why))
+    _say(say("round_no_vote_line") if c.no_vote else say("round_vote_starts_line"))
 
 
 @ballot_app.command("add")
@@ -176,7 +190,8 @@ def ballot_add(
     """
     with ledger(ctx) as led:
         n = _rounds(led).add_ballot(round_id, ref, marks)
-    _say(f"ballot {ref.strip()} added to round {round_id} ({n} valid)")
+    _say(say("round_ballot_added", ref=ref.strip(), round=round_id,
+             n=labels.format_count(n, _lang())))
 
 
 @ballot_app.command("import")
@@ -194,8 +209,9 @@ def ballot_import(
     """
     with ledger(ctx) as led:
         done = _rounds(led).import_ballots(round_id, file, dry_run=dry_run)
-    _say(f"{done['ballots']} ballot(s) " + ("checked; dry run: nothing written" if dry_run
-                                            else f"imported into round {round_id}"))
+    n = labels.format_count(done["ballots"], _lang())
+    _say(say("round_ballots_checked", n=n) if dry_run
+         else say("round_ballots_imported", n=n, round=round_id))
 
 
 @ballot_app.command("void")
@@ -212,7 +228,7 @@ def ballot_void(
     """
     with ledger(ctx) as led:
         _rounds(led).void(round_id, ref, reason)
-    _say(f"ballot {ref} of round {round_id} voided")
+    _say(say("round_ballot_voided", ref=ref, round=round_id))
 
 
 @round_app.command("count")
@@ -245,27 +261,27 @@ def round_count(
     from smederij_cli.rounds import sheets
 
     if (pb is None) == (round_id is None):
-        raise InvalidInput("give a round id, or --pb FILE to recount a pabulib file")
+        raise InvalidInput(say("round_count_what"))
     kept = False
     if pb is not None:
         from smederij_cli.rounds.pabulib import count_file
 
         result = count_file(pb, rule, tie_break or "id-as-text").to_json()
-        title = f"Count of {pb.name}"
+        title = labels.label("round_count_of", _lang(), what=pb.name)
     else:
         with ledger(ctx) as led:
             data, kept = _rounds(led).show_count(round_id, rule=rule, tie_break=tie_break)
             result = data.to_json()
-        title = f"Count of round {round_id}"
+        title = labels.label("round_count_title", _lang(), round=round_id)
     if json_:
         render.print_json(result)
         return
-    render.sheet(sheets.count_sheet(result, title))
-    for line in sheets.count_lines(result):
+    lang = _lang()
+    render.sheet(sheets.count_sheet(result, title, lang), lang)
+    for line in sheets.count_lines(result, lang):
         _say(line)
     if kept:
-        _say(f"kept as the count shown: 'round award {round_id}' checks that the ballots still "
-             "give it")
+        _say(say("round_kept_line", round=round_id))
 
 
 @round_app.command("award")
@@ -292,12 +308,13 @@ def round_award(
         render.print_json(done)
         return
     for p in done["projects"]:
-        _say(f"idea {p['idea']} -> project {p['project']} ({p['title']}): "
-             f"{render.money(p['awarded_cents'])} committed"
-             + (f", {render.money(p['to_cofund_cents'])} still to be co-funded"
+        _say(say("round_award_line", idea=p["idea"], project=p["project"], title=p["title"],
+                 amount=_money(p["awarded_cents"]))
+             + (say("round_award_cofund", amount=_money(p["to_cofund_cents"]))
                 if p["to_cofund_cents"] else ""))
-    _say(f"round {round_id} awarded: {len(done['projects'])} project(s), "
-         f"{render.money(done['committed_cents'])} committed")
+    _say(say("round_awarded_line", round=round_id,
+             n=labels.format_count(len(done["projects"]), _lang()),
+             amount=_money(done["committed_cents"])))
 
 
 @round_app.command("import")
@@ -319,6 +336,7 @@ def round_import(
     from smederij_cli import render
 
     with ledger(ctx) as led:
+        smederij, stream = _words(led, smederij=smederij, stream=stream).values()
         round_id = _rounds(led).import_pb(file, smederij=smederij, stream=stream, year=year,
                                           name=name)
     render.print_json({"id": round_id}) if json_ else _say(str(round_id))
@@ -347,10 +365,10 @@ def round_export(
     from smederij_cli.rounds import sheets
 
     if format not in EXPORTS:
-        raise InvalidInput(f"unknown format {format!r}: use {', '.join(EXPORTS)}")
+        raise InvalidInput(say("round_unknown_format", format=repr(format),
+                               known=", ".join(EXPORTS)))
     if format == "xlsx" and output is None:
-        raise InvalidInput("xlsx is a binary file: give --output FILE, e.g. --output "
-                           "ronde.xlsx")
+        raise InvalidInput(say("round_xlsx_output"))
     with ledger(ctx) as led:
         rounds = _rounds(led)
         with led.store.snapshot():
@@ -359,23 +377,24 @@ def round_export(
             result = (rounds.count(round_id).to_json() if data["state"] != "open" else None)
             pb = rounds.export_pb(round_id) if format == "pb" else None
     names = {i["id"]: i["external_id"] for i in data["ideas"]}
+    lang = _lang()
     if format == "pb":
         content: list = [pb]
     elif format == "json":
         content = list(render.json_chunks(sheets.export_json(data, ballots, result)))
     else:
         if result is None:
-            raise InvalidInput(f"round {round_id} is still open for ideas: there is no count "
-                               "to export yet (--format json has the ideas)")
-        count = sheets.count_sheet(result, f"Count of round {round_id}: {data['name']}")
+            raise InvalidInput(say("round_no_count_yet", round=round_id))
+        count = sheets.count_sheet(result, labels.label(
+            "round_count_named", lang, round=round_id, name=data["name"]), lang)
         if format == "csv":
             content = list(writers.csv_chunks(count))
         elif format == "markdown":
-            content = list(writers.markdown_chunks([count], "en"))
+            content = list(writers.markdown_chunks([count], lang))
         else:
-            content = [writers.write_xlsx([count, sheets.ideas_sheet(data),
-                                           sheets.ballots_sheet(ballots, names)], "nl")]
-    _deliver(ctx, content, output, f"round {round_id} ({format})")
+            content = [writers.write_xlsx([count, sheets.ideas_sheet(data, lang),
+                                           sheets.ballots_sheet(ballots, names, lang)], lang)]
+    _deliver(ctx, content, output, say("round_export_what", round=round_id, format=format))
 
 
 @round_app.command("list")
@@ -396,11 +415,12 @@ def round_list(
     from smederij_cli.rounds import sheets
 
     with ledger(ctx) as led:
+        smederij = _words(led, smederij=smederij)["smederij"]
         rows = _rounds(led).list(year=year, smederij=smederij)
     if json_:
         render.print_json([{**r, "no_vote": bool(r["no_vote"])} for r in rows])
     else:
-        render.sheet(sheets.rounds_sheet(rows))
+        render.sheet(sheets.rounds_sheet(rows, _lang()), _lang())
 
 
 @round_app.command("show")
@@ -418,9 +438,10 @@ def round_show(ctx: typer.Context, round_id: RoundId, json_: Json = False) -> No
     if json_:
         render.print_json(data)
         return
-    for line in sheets.round_lines(data):
+    lang = _lang()
+    for line in sheets.round_lines(data, lang):
         _say(line)
-    render.sheet(sheets.ideas_sheet(data))
+    render.sheet(sheets.ideas_sheet(data, lang), lang)
     if data["shown_count"]:
-        _say("count shown last: " + next(sheets.count_lines(data["shown_count"])))
+        _say(say("round_shown_last", line=next(sheets.count_lines(data["shown_count"], lang))))
 

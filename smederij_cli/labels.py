@@ -199,6 +199,31 @@ _LABELS["nl"].update({
                        "eurocenten; de betekenis van elke kolom staat in schema.json.",
     # history: the columns of 'smederij log'
     "log_when": "Wanneer", "log_who": "Wie", "log_what": "Wat", "log_command": "Opdracht",
+    # idea rounds
+    "round_count_of": "Telling van {what}", "round_count_title": "Telling van ronde {round}",
+    "round_count_named": "Telling van ronde {round}: {name}",
+    "round_sheet_count": "Telling", "round_sheet_ideas": "Ideeën",
+    "round_sheet_ballots": "Stembiljetten", "round_sheet_rounds": "Ideeënrondes",
+    "round_rank": "Plaats", "round_cost": "Gevraagd", "round_score": "Score",
+    "round_votes": "Stemmen", "round_outcome": "Uitslag", "round_awarded": "Toegekend",
+    "round_outcome_funded": "toegekend", "round_outcome_partial": "deels toegekend",
+    "round_outcome_not_funded": "niet toegekend",
+    "round_outcome_below_threshold": "onder de minimumscore",
+    "round_outcome_ineligible": "niet in stemming",
+    "round_spent_of": "besteed van {budget}", "round_left": "over",
+    "round_rounds_title": "Ideeënrondes", "round_budget": "Budget",
+    "round_vote_type": "Stemwijze", "round_rule": "Telregel", "round_state": "Stand",
+    "round_ideas": "Ideeën", "round_ballots": "Stembiljetten",
+    "round_no_vote": "geen stemming", "round_yes": "ja", "round_no_because": "nee: {why}",
+    "round_ideas_title": "Ideeën van ronde {round}", "round_signatures": "Handtekeningen",
+    "round_eligible": "In stemming", "round_ballots_title": "Stembiljetten",
+    "round_ref": "Nummer", "round_entry": "Invoer", "round_marks": "Stemmen",
+    "round_entered_at": "Ingevoerd op", "round_entered_by": "Ingevoerd door",
+    "round_void_reason": "Reden ongeldig",
+    "round_tie_break_lot": "loting", "round_tie_break_cheaper": "goedkoopste eerst",
+    "round_tie_break_signatures": "meeste handtekeningen",
+    "round_tie_break_submitted": "eerst ingediend", "round_tie_break_id": "laagste nummer",
+    "round_tie_break_id-as-text": "nummer als tekst",
 })
 _LABELS["en"].update({
     "site_title": "Our budget {year}", "site_home": "Our budget",
@@ -233,6 +258,30 @@ _LABELS["en"].update({
                        "cents; schema.json says what each column means.",
     # history: the columns of 'smederij log'
     "log_when": "When", "log_who": "Who", "log_what": "What", "log_command": "Command",
+    # idea rounds
+    "round_count_of": "Count of {what}", "round_count_title": "Count of round {round}",
+    "round_count_named": "Count of round {round}: {name}",
+    "round_sheet_count": "count", "round_sheet_ideas": "ideas",
+    "round_sheet_ballots": "ballots", "round_sheet_rounds": "rounds",
+    "round_rank": "Rank", "round_cost": "Cost", "round_score": "Score",
+    "round_votes": "Votes", "round_outcome": "Outcome", "round_awarded": "Awarded",
+    "round_outcome_funded": "funded", "round_outcome_partial": "partly funded",
+    "round_outcome_not_funded": "not funded",
+    "round_outcome_below_threshold": "below the minimum score",
+    "round_outcome_ineligible": "not eligible",
+    "round_spent_of": "spent of {budget}", "round_left": "left",
+    "round_rounds_title": "Idea rounds", "round_budget": "Budget",
+    "round_vote_type": "Vote type", "round_rule": "Rule", "round_state": "State",
+    "round_ideas": "Ideas", "round_ballots": "Ballots",
+    "round_no_vote": "no vote", "round_yes": "yes", "round_no_because": "no: {why}",
+    "round_ideas_title": "Ideas of round {round}", "round_signatures": "Signatures",
+    "round_eligible": "Eligible", "round_ballots_title": "Ballots",
+    "round_ref": "Ref", "round_entry": "Entry", "round_marks": "Marks",
+    "round_entered_at": "Entered at", "round_entered_by": "Entered by",
+    "round_void_reason": "Void reason",
+    "round_tie_break_lot": "lot", "round_tie_break_cheaper": "cheaper",
+    "round_tie_break_signatures": "signatures", "round_tie_break_submitted": "submitted",
+    "round_tie_break_id": "id", "round_tie_break_id-as-text": "id-as-text",
 })
 
 
@@ -596,6 +645,481 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # (end of history)
 
     # -- idea rounds: rounds/, cli_rounds.py ------------------------------------------------------
+    # what a clerk does with a round (rounds/service.py)
+    "round_none": ("geen", "none"),
+    "round_field_name": ("de naam van de ronde", "round name"),
+    "round_field_title": ("de titel", "title"),
+    "round_field_reason": ("de reden", "reason"),
+    "round_field_note": ("de notitie", "note"),
+    "round_unknown_choice": (
+        "onbekende {what} {value}: geef {option} met een van {known}",
+        "unknown {what} {value}: give {option} one of {known}"),
+    "round_mes_needs": (
+        "telregel {rule} vraagt stembiljetten met approval, cumulative ofwel scoring: gebruik "
+        "greedy, greedy-no-skip ofwel greedy-partial met --vote {vote}",
+        "rule {rule} needs approval, cumulative or scoring ballots: use greedy, greedy-no-skip "
+        "or greedy-partial with --vote {vote}"),
+    "round_limit_range": (
+        "{option} {value} moet een heel getal van 1 tot en met {most} zijn",
+        "{option} {value} must be a whole number from 1 to {most}"),
+    "round_min_marks_range": (
+        "--min-marks {value} moet tussen 0 en --max-marks liggen",
+        "--min-marks {value} must be from 0 to --max-marks"),
+    "round_min_signatures_range": (
+        "--min-signatures {value} moet 0 ofwel meer zijn",
+        "--min-signatures {value} must be 0 or more"),
+    "round_choose_1_max_marks": (
+        "een choose-1-ronde heeft precies één stem per stembiljet: laat --max-marks weg",
+        "a choose-1 round has exactly one mark per ballot: leave out --max-marks"),
+    "round_request_order": (
+        "--min-request is meer dan --max-request: geef eerst het kleinste bedrag",
+        "--min-request is more than --max-request: give the smaller amount first"),
+    "round_doing_start": ("een ideeënronde beginnen", "start an idea round"),
+    "round_doing_idea": ("een idee toevoegen", "add an idea"),
+    "round_doing_close": ("de ideeën van een ronde sluiten", "close the ideas of a round"),
+    "round_doing_award": ("een ideeënronde toekennen", "award an idea round"),
+    "round_doing_award_of": ("de toekenning van ronde {round}", "the award of round {round}"),
+    "round_doing_ballots": (
+        "de stembiljetten van een ronde wijzigen", "change the ballots of a round"),
+    "round_name_taken": (
+        "{smederij} heeft in {year} al een {stream}-ronde {name}: geef een andere --name",
+        "{smederij} already has a {stream} round {name} in {year}: give another --name"),
+    "round_unknown": (
+        "onbekende ideeënronde {round}: zie 'smederij round list'",
+        "unknown idea round {round}: see 'smederij round list'"),
+    "round_signatures_range": (
+        "--signatures {value} moet tussen 0 en {most} liggen",
+        "--signatures {value} must be from 0 to {most}"),
+    "round_ideas_closed": (
+        "de ideeën van ronde {round} zijn gesloten ({state}): een idee kan alleen worden "
+        "toegevoegd voor 'smederij round close-ideas'",
+        "the ideas of round {round} are closed ({state}): an idea can only be added before "
+        "'round close-ideas'"),
+    "round_ideas_closed_already": (
+        "de ideeën van ronde {round} zijn al gesloten ({state})",
+        "the ideas of round {round} were closed already ({state})"),
+    "round_no_ideas": (
+        "ronde {round} heeft nog geen ideeën: voeg ze toe met 'smederij round idea add {round} "
+        "--title ... --amount ...'",
+        "round {round} has no ideas yet: add them with 'smederij round idea add {round} "
+        "--title ... --amount ...'"),
+    "round_ballot_there": (
+        "stembiljet {ref} staat al in ronde {round}: geef het eigen nummer van het stembiljet, "
+        "ofwel verklaar het eerste ongeldig ('smederij round ballot void {round} {ref} --reason "
+        "...') en voer het opnieuw in",
+        "ballot {ref} is in round {round} already: give the ballot's own number, or void the "
+        "first one (round ballot void {round} {ref} --reason ...) and type it in again"),
+    "round_ballot_there_already": (
+        "stembiljet {ref} staat er al", "ballot {ref} is there already"),
+    "round_row_problem": ("regel {line}: {problem}", "line {line}: {problem}"),
+    "round_and_more": ("en nog {n}", "and {n} more"),
+    "round_bad_rows": (
+        "{file}: {n} foute regel(s), niets geïmporteerd: {problems}",
+        "{file}: {n} bad row(s), nothing imported: {problems}"),
+    "round_csv_no_ballots": (
+        "{file} bevat geen stembiljetten: geef een CSV-bestand met de kolommen ref en marks",
+        "{file} holds no ballots: give a CSV with columns ref and marks"),
+    "round_no_such_ballot": (
+        "ronde {round} heeft geen geldig stembiljet {ref}: zie 'smederij round show {round}'",
+        "round {round} has no valid ballot {ref}: see 'smederij round show {round}'"),
+    "round_mes_one_mark": (
+        "telregel {rule} vraagt meer dan één stem per kiezer; ronde {round} is choose-1",
+        "rule {rule} needs more than one mark per voter; round {round} is choose-1"),
+    "round_still_open_count": (
+        "de ideeën van ronde {round} zijn nog open: gebruik eerst 'smederij round close-ideas "
+        "{round}'",
+        "the ideas of round {round} are still open: run 'smederij round close-ideas {round}' "
+        "first"),
+    "round_awarded_already": (
+        "ronde {round} is op {date} toegekend: zie 'smederij round show {round}'",
+        "round {round} was awarded on {date}: see 'smederij round show {round}'"),
+    "round_still_open_award": (
+        "de ideeën van ronde {round} zijn nog open: sluit ze, tel, en maak de uitslag bekend "
+        "voor de toekenning",
+        "the ideas of round {round} are still open: close them, count, and announce the count "
+        "before the award"),
+    "round_award_year": (
+        "de toekenning wordt geboekt in {year}, het budgetjaar van de ronde: geef een datum in "
+        "{year} (niet {date})",
+        "the award is booked in {year}, the round's budget year: date it in {year} (not "
+        "{date})"),
+    "round_not_counted": (
+        "ronde {round} is nog niet geteld: gebruik 'smederij round count {round}', maak de "
+        "uitslag bekend en ken de ronde dan toe",
+        "round {round} has not been counted: run 'smederij round count {round}', announce the "
+        "result, then award it"),
+    "round_count_differs": (
+        "de telling van ronde {round} wijkt af van de laatst getoonde ({difference}): gebruik "
+        "'smederij round count {round}' en maak de uitslag bekend voor de toekenning",
+        "the count of round {round} differs from the one shown last ({difference}): run "
+        "'smederij round count {round}' and announce it before the award"),
+    "round_award_short": (
+        "kan ronde {round} niet toekennen: de {n} winnaar(s) vragen {total} maar {name} heeft "
+        "{available} beschikbaar in {stream} {year} (tekort {short})",
+        "cannot award round {round}: its {n} winner(s) need {total} but {name} has {available} "
+        "available in {stream} {year} (short {short})"),
+    "round_project_note": (
+        "idee {idea} van ronde {round} ({name})", "idea {idea} of round {round} ({name})"),
+    "round_approve_note": ("toegekend door ronde {round}", "awarded by round {round}"),
+    "round_approve_cofund": (
+        "nog te cofinancieren: {rest}", "still to be co-funded: {rest}"),
+    "round_no_pb_file": (
+        "geen bestand {file}: geef het pad van een pabulib-bestand (.pb)",
+        "no file {file}: give the path of a pabulib .pb file"),
+    "round_still_open_ballots": (
+        "ronde {round} is nog open voor ideeën: gebruik 'smederij round close-ideas {round}' "
+        "voordat u stembiljetten invoert",
+        "round {round} is still open for ideas: run 'smederij round close-ideas {round}' "
+        "before typing in ballots"),
+    "round_ballots_final": (
+        "ronde {round} is op {date} toegekend: de stembiljetten liggen vast",
+        "round {round} was awarded on {date}: its ballots are final"),
+    "round_needs_no_vote": (
+        "ronde {round} heeft geen stemming nodig: alle ideeën in stemming passen samen in het "
+        "budget; tel de ronde en ken haar toe ('smederij round count {round}')",
+        "round {round} needs no vote: all its eligible ideas fit the budget; count and award "
+        "it (smederij round count {round})"),
+    "round_state_open": ("open voor ideeën", "open"),
+    "round_state_voting": ("stemming", "voting"),
+    "round_state_counted": ("geteld", "counted"),
+    "round_state_awarded": ("toegekend", "awarded"),
+    "round_why_signatures": (
+        "{signatures} handtekening(en), {needed} nodig",
+        "{signatures} signature(s), {needed} needed"),
+    "round_why_max_request": (
+        "vraagt {amount}, meer dan de {most} die een idee mag vragen",
+        "asks {amount}, more than the {most} an idea may ask"),
+    "round_why_min_request": (
+        "vraagt {amount}, minder dan de {least} die een idee moet vragen",
+        "asks {amount}, less than the {least} an idea must ask"),
+    "round_why_budget": (
+        "vraagt {amount}, meer dan het budget van de ronde",
+        "asks {amount}, more than the round's budget"),
+    "round_ref_empty": (
+        "het nummer van het stembiljet is leeg: geef het nummer op het papieren stembiljet, "
+        "bijv. P-0113",
+        "the ballot's ref is empty: give the number on the paper ballot, e.g. P-0113"),
+    "round_ref_word": (
+        "stembiljetnummer {ref} moet één woord zijn van hoogstens {most} tekens, zonder spaties, "
+        "';' en ',', bijv. P-0113",
+        "ballot ref {ref} must be one word of at most {most} characters without spaces, ';' or "
+        "',', e.g. P-0113"),
+    "round_marks_none": (
+        "het stembiljet heeft geen stemmen: geef de nummers van ideeën, bijv. --marks 3,5,8 "
+        "(een blanco stembiljet wordt niet ingevoerd)",
+        "the ballot has no marks: give idea numbers, e.g. --marks 3,5,8 (a blank ballot is not "
+        "typed in)"),
+    "round_marks_empty_item": (
+        "stemmen {marks} hebben een leeg deel: scheid de nummers van ideeën door één komma, "
+        "bijv. 3,5,8",
+        "marks {marks} have an empty item: separate idea numbers by single commas, e.g. 3,5,8"),
+    "round_mark_no_points": (
+        "stem {mark} heeft geen punten: geef in een {vote}-ronde IDEE:PUNTEN, bijv. --marks "
+        "3:2,8:1",
+        "mark {mark} has no points: in a {vote} round give IDEA:POINTS, e.g. --marks 3:2,8:1"),
+    "round_mark_points": (
+        "stem {mark} geeft punten, maar ronde {round} is {vote}: geef alleen nummers van "
+        "ideeën, bijv. --marks 3,5,8",
+        "mark {mark} gives points, but round {round} is {vote}: give idea numbers only, e.g. "
+        "--marks 3,5,8"),
+    "round_mark_not_points": (
+        "stem {mark} is geen IDEE:PUNTEN, bijv. 3:2",
+        "mark {mark} is not IDEA:POINTS, e.g. 3:2"),
+    "round_mark_not_idea": (
+        "stem {mark} is geen nummer van een idee, bijv. 3",
+        "mark {mark} is not an idea number, e.g. 3"),
+    "round_mark_foreign": (
+        "idee {idea} staat niet op het stembiljet van ronde {round} (de ideeën: {known})",
+        "idea {idea} is not on round {round}'s ballot (its ideas: {known})"),
+    "round_mark_twice": (
+        "idee {idea} heeft twee stemmen: stem elk idee één keer",
+        "idea {idea} is marked twice: mark each idea once"),
+    "round_points_zero": (
+        "idee {idea} krijgt {points} punten: geef 1 ofwel meer, ofwel laat het idee weg",
+        "idea {idea} gets {points} points: give 1 or more, or leave the idea out"),
+    "round_points_per_idea_most": (
+        "idee {idea} krijgt {points} punten, meer dan de {most} die één idee mag krijgen",
+        "idea {idea} gets {points} points, more than the {most} one idea may get"),
+    "round_choose_1_one": (
+        "een choose-1-stembiljet noemt precies één idee, dit stembiljet {n}",
+        "a choose-1 ballot names exactly one idea, this one {n}"),
+    "round_marks_most": (
+        "{n} ideeën gestemd, meer dan de {most} die per stembiljet mogen",
+        "{n} ideas marked, more than the {most} allowed per ballot"),
+    "round_marks_least": (
+        "{n} idee(ën) gestemd, minder dan de {least} die een stembiljet nodig heeft",
+        "{n} idea(s) marked, fewer than the {least} a ballot needs"),
+    "round_points_most": (
+        "{points} punten gegeven, meer dan de {most} die een kiezer heeft",
+        "{points} points given, more than the {most} a voter has"),
+    "round_no_csv_file": (
+        "geen bestand {file}: geef het pad van het CSV-bestand met de stembiljetten",
+        "no file {file}: give the path of the ballots' CSV file"),
+    "round_csv_not_utf8": (
+        "{file} is geen UTF-8-tekst: bewaar het als CSV UTF-8",
+        "{file} is not UTF-8 text: save it as CSV UTF-8"),
+    "round_csv_empty": (
+        "{file} is leeg: geef een CSV-bestand met de kolommen ref en marks",
+        "{file} is empty: give a CSV with columns ref and marks"),
+    "round_csv_header": (
+        "regel 1 van {file} moet de kolommen ref en marks noemen (nu: {columns})",
+        "{file} line 1 must name the columns ref and marks (it has {columns})"),
+    "round_csv_width": (
+        "{got} veld(en) waar de kopregel er {want} heeft: zet stemmen met {sep} tussen "
+        "aanhalingstekens, bijv. {example}",
+        "{got} field(s) where the header has {want}: quote marks that hold {sep}, e.g. "
+        "{example}"),
+    "round_differs_ballots": (
+        "stembiljetten toen {valid} geldig, {void} ongeldig; nu {valid_now} geldig, {void_now} "
+        "ongeldig",
+        "ballots then {valid} valid, {void} void; now {valid_now} valid, {void_now} void"),
+    "round_differs_winners": (
+        "winnaars toen {then}, nu {now}", "winners then {then}, now {now}"),
+    "round_differs_scores": ("de scores zijn veranderd", "the scores changed"),
+    "round_check_result": (
+        "ronde {round}: de opgeslagen stembiljetten geven niet meer de toegekende uitslag "
+        "({difference})",
+        "round {round}: the stored ballots no longer give the awarded result ({difference})"),
+    "round_check_no_project": (
+        "ronde {round}: idee {idea} won {cents} cent maar werd geen project",
+        "round {round}: idea {idea} won {cents} cents but became no project"),
+    "round_check_commitment": (
+        "ronde {round}: idee {idea} won {cents} cent maar project {project} heeft {committed} "
+        "cent verplicht",
+        "round {round}: idea {idea} won {cents} cents but project {project} has {committed} "
+        "cents committed"),
+    # the commands and their lines (cli_rounds.py, rounds/sheets.py)
+    "round_closed_line": (
+        "ronde {round}: {n} idee(ën) in stemming ({ideas}), samen {total}",
+        "round {round}: {n} idea(s) eligible ({ideas}), {total} together"),
+    "round_not_eligible_line": (
+        "idee {idea} niet in stemming: {why}", "idea {idea} not eligible: {why}"),
+    "round_no_vote_line": (
+        "geen stemming nodig: alle ideeën in stemming passen samen in het budget; tel de ronde "
+        "en ken haar toe",
+        "no vote needed: all eligible ideas fit the budget; count and award the round"),
+    "round_vote_starts_line": (
+        "de stemming kan beginnen: voer de stembiljetten in met 'smederij round ballot add'",
+        "the vote can start: type in the ballots with 'round ballot add'"),
+    "round_ballot_added": (
+        "stembiljet {ref} ingevoerd in ronde {round} ({n} geldig)",
+        "ballot {ref} added to round {round} ({n} valid)"),
+    "round_ballots_checked": (
+        "{n} stembiljet(ten) gecontroleerd; proefrun: niets geschreven",
+        "{n} ballot(s) checked; dry run: nothing written"),
+    "round_ballots_imported": (
+        "{n} stembiljet(ten) ingevoerd in ronde {round}",
+        "{n} ballot(s) imported into round {round}"),
+    "round_ballot_voided": (
+        "stembiljet {ref} van ronde {round} ongeldig verklaard",
+        "ballot {ref} of round {round} voided"),
+    "round_count_what": (
+        "geef het nummer van een ronde, ofwel --pb BESTAND om een pabulib-bestand na te tellen",
+        "give a round id, or --pb FILE to recount a pabulib file"),
+    "round_kept_line": (
+        "bewaard als de getoonde telling: 'smederij round award {round}' controleert dat de "
+        "stembiljetten haar nog geven",
+        "kept as the count shown: 'round award {round}' checks that the ballots still give it"),
+    "round_award_line": (
+        "idee {idea} -> project {project} ({title}): {amount} verplicht",
+        "idea {idea} -> project {project} ({title}): {amount} committed"),
+    "round_award_cofund": (
+        ", {amount} nog te cofinancieren", ", {amount} still to be co-funded"),
+    "round_awarded_line": (
+        "ronde {round} toegekend: {n} project(en), {amount} verplicht",
+        "round {round} awarded: {n} project(s), {amount} committed"),
+    "round_unknown_format": (
+        "onbekend formaat {format}: gebruik {known}",
+        "unknown format {format}: use {known}"),
+    "round_xlsx_output": (
+        "xlsx is een binair bestand: geef --output BESTAND, bijv. --output ronde.xlsx",
+        "xlsx is a binary file: give --output FILE, e.g. --output ronde.xlsx"),
+    "round_no_count_yet": (
+        "ronde {round} is nog open voor ideeën: er is nog geen telling om te exporteren "
+        "(--format json bevat de ideeën)",
+        "round {round} is still open for ideas: there is no count to export yet (--format "
+        "json has the ideas)"),
+    "round_export_what": ("ronde {round} ({format})", "round {round} ({format})"),
+    "round_shown_last": ("laatst getoonde telling: {line}", "count shown last: {line}"),
+    "round_count_line": (
+        "{rule} ({vote}): {valid} geldig(e) stembiljet(ten), {void} ongeldig; winnaars op "
+        "volgorde: {winners}",
+        "{rule} ({vote}): {valid} valid ballot(s), {void} void; winners in order: {winners}"),
+    "round_partial_line": (
+        "idee {idea} ({title}) krijgt de resterende {awarded} van {cost}: {rest} nog te "
+        "cofinancieren",
+        "idea {idea} ({title}) gets the remaining {awarded} of {cost}: {rest} still to be "
+        "co-funded"),
+    "round_tie_line": (
+        "gelijke stand tussen ideeën {ideas}, beslist met {tie_break}: {decided}",
+        "tie between ideas {ideas}, broken by {tie_break}: {decided}"),
+    "round_tie_score": ("gelijke score {score}", "equal score {score}"),
+    "round_tie_mes": (
+        "gelijke prijs per eenheid steun (MES)", "equal price per unit of support (MES)"),
+    "round_tie_funded": ("{idea} toegekend", "{idea} funded"),
+    "round_tie_not_funded": ("{idea} niet toegekend", "{idea} not funded"),
+    "round_tie_partly": ("{idea} deels toegekend ({amount})", "{idea} partly funded ({amount})"),
+    "round_show_head": (
+        "Ronde {round}: {name} ({smederij}, {stream} {year}), budget {budget}",
+        "Round {round}: {name} ({smederij}, {stream} {year}), budget {budget}"),
+    "round_show_rules": (
+        "stemwijze {vote}, telregel {rule}, bij gelijke stand {tie_break}",
+        "vote {vote}, rule {rule}, tie-break {tie_break}"),
+    "round_show_seed": ("(startgetal {seed})", "(seed {seed})"),
+    "round_limit_max_marks": (
+        "hoogstens {value} stemmen per stembiljet", "max marks {value}"),
+    "round_limit_min_marks": (
+        "minstens {value} stemmen per stembiljet", "min marks {value}"),
+    "round_limit_max_points": ("hoogstens {value} punten per kiezer", "max points {value}"),
+    "round_limit_max_points_per_idea": (
+        "hoogstens {value} punten per idee", "max points per idea {value}"),
+    "round_limit_min_score": ("minimumscore {value}", "min score {value}"),
+    "round_limit_min_signatures": (
+        "minstens {value} handtekeningen", "min signatures {value}"),
+    "round_limit_min_request": ("minstens {value} per idee", "min request {value}"),
+    "round_limit_max_request": ("hoogstens {value} per idee", "max request {value}"),
+    "round_show_no_vote": (
+        "geen stemming nodig: alle ideeën in stemming passen samen in het budget",
+        "no vote needed: all eligible ideas fit the budget"),
+    "round_show_on": ("op {date}", "on {date}"),
+    "round_show_state": (
+        "stand: {state}; stembiljetten {valid} geldig, {void} ongeldig",
+        "state {state}; ballots {valid} valid, {void} void"),
+    "round_show_void": (
+        "ongeldig stembiljet {ref}: {reason} ({date})", "void ballot {ref}: {reason} ({date})"),
+    # counting (rounds/counting.py)
+    "round_points_per_idea": (
+        "stembiljet {ref}: een {vote}-stembiljet geeft elk idee een aantal punten",
+        "ballot {ref}: a {vote} ballot needs one number of points per idea"),
+    "round_ballot_foreign_idea": (
+        "stembiljet {ref} noemt idee {idea}, dat niet in de ronde staat",
+        "ballot {ref} names idea {idea}, which is not in the round"),
+    "round_unknown_one_of": (
+        "onbekende {what} {value}: gebruik een van {known}",
+        "unknown {what} {value}; use one of {known}"),
+    "round_what_vote": ("stemwijze", "vote type"),
+    "round_what_rule": ("telregel", "rule"),
+    "round_what_tie_break": ("beslisregel bij gelijke stand", "tie-break"),
+    "round_lot_seed": (
+        "loting (--tie-break lot) vraagt een startgetal, vastgelegd voor de stemming: geef "
+        "--seed",
+        "tie-break lot needs a seed, stated before the vote; give one"),
+    "round_budget_negative": (
+        "het budget is negatief: geef 0 ofwel meer",
+        "the budget is negative; it must be 0 or more"),
+    "round_mes_choose_1": (
+        "telregel {rule} kan geen choose-1-ronde tellen: met één stem per stembiljet werken "
+        "gelijke delen niet; gebruik greedy, greedy-no-skip ofwel greedy-partial",
+        "rule {rule} cannot count a choose-1 round: with one mark per ballot equal shares "
+        "misbehave; use greedy, greedy-no-skip or greedy-partial"),
+    "round_mes_ordinal": (
+        "telregel {rule} vraagt stembiljetten met approval, cumulative ofwel scoring, niet "
+        "ordinal: gebruik een greedy-telregel",
+        "rule {rule} needs approval, cumulative or scoring ballots, not ordinal; use a greedy "
+        "rule"),
+    "round_add1_step": (
+        "de stap waarmee het deel van elke kiezer groeit moet minstens 1 cent zijn",
+        "the add1 step must be at least 1 cent"),
+    "round_ideas_share_id": (
+        "twee ideeën hebben hetzelfde nummer: elk idee heeft een eigen nummer nodig",
+        "two ideas share an id; every idea needs its own"),
+    "round_idea_negative": (
+        "idee {idea} vraagt een negatief bedrag",
+        "idea {idea} asks a negative amount"),
+    "round_all_fit": (
+        "telregel all-fit: de ideeën in stemming vragen samen {total}, {more} meer dan het "
+        "budget; ze passen niet allemaal, dus kies een telregel die kiest (greedy, "
+        "greedy-partial, mes ...)",
+        "rule all-fit: the eligible ideas ask {total} together, {more} more than the budget; "
+        "not all fit, so choose a rule that chooses (greedy, greedy-partial, mes...)"),
+    # pabulib .pb files (rounds/pabulib.py)
+    "round_pb_where": ("{file}, regel {line}", "{file}, line {line}"),
+    "round_pb_not_number": (
+        "{where}: {what} {text} is geen getal: schrijf het als 12500 ofwel 12500.50",
+        "{where}: {what} {text} is not a number; write it like 12500 or 12500.50"),
+    "round_pb_decimals": (
+        "{where}: {what} {text} heeft meer dan twee decimalen: rond af op centen",
+        "{where}: {what} {text} has more than two decimals; round it to cents"),
+    "round_pb_negative": (
+        "{where}: {what} {text} is negatief: geef 0 ofwel meer",
+        "{where}: {what} {text} is negative; it must be 0 or more"),
+    "round_pb_not_whole": (
+        "{where}: {what} {text} is geen heel getal",
+        "{where}: {what} {text} is not a whole number"),
+    "round_pb_budget": ("budget", "budget"),
+    "round_pb_cost": ("kosten van project {project}", "cost of project {project}"),
+    "round_pb_points_of": ("punten van stemmer {voter}", "points of voter {voter}"),
+    "round_pb_unreadable": (
+        "{file}: kan het bestand niet lezen ({why}): controleer het pad",
+        "{file}: cannot read the file ({why}); check the path"),
+    "round_pb_not_utf8": (
+        "{file}: geen UTF-8-tekst (byte {byte}): bewaar het bestand als UTF-8",
+        "{file}: not UTF-8 text (byte {byte}); save the file as UTF-8"),
+    "round_pb_second_section": (
+        "{where}: een tweede {section}-deel; een bestand heeft precies één META, PROJECTS en "
+        "VOTES",
+        "{where}: a second {section} section; a file has one each of META, PROJECTS and VOTES"),
+    "round_pb_before_meta": (
+        "{where}: tekst voor het META-deel; een .pb-bestand begint met een regel META",
+        "{where}: text before the META section; a .pb file starts with a line META"),
+    "round_pb_quotes": (
+        "{where}: {why}; controleer de aanhalingstekens",
+        "{where}: {why}; check the quotes"),
+    "round_pb_no_section": (
+        "{file}: geen {section}-deel; een .pb-bestand heeft de delen META, PROJECTS en VOTES, "
+        "elk op een eigen regel",
+        "{file}: no {section} section; a .pb file has META, PROJECTS and VOTES sections, each a "
+        "line of its own"),
+    "round_pb_vote_type": (
+        "{file}: META vote_type {value} is niet een van {known}",
+        "{file}: META vote_type {value} is not one of {known}"),
+    "round_pb_no_budget": (
+        "{file}: META heeft geen budget: voeg een regel budget;BEDRAG toe",
+        "{file}: META has no budget; add a line budget;AMOUNT"),
+    "round_pb_width": (
+        "{where}: {got} velden, maar de kopregel van {section} heeft er {want}: zet een waarde "
+        "met ';' tussen aanhalingstekens",
+        "{where}: {got} fields but the {section} header has {want}; quote a value that contains "
+        "';'"),
+    "round_pb_meta_key": (
+        "{where}: een META-regel zonder sleutel",
+        "{where}: a META line without a key"),
+    "round_pb_no_column": (
+        "{where}: de kopregel van {section} heeft geen kolom {column}",
+        "{where}: the {section} header has no {column} column"),
+    "round_pb_no_project_id": (
+        "{where}: een project zonder project_id",
+        "{where}: a project without a project_id"),
+    "round_pb_project_twice": (
+        "{where}: project {project} staat er twee keer (eerst op regel {first}); elk project_id "
+        "moet uniek zijn",
+        "{where}: project {project} appears twice (first on line {first}); every project_id "
+        "must be unique"),
+    "round_pb_points_column": (
+        "{where}: een {vote}-bestand heeft een kolom points nodig in VOTES",
+        "{where}: a {vote} file needs a points column in VOTES"),
+    "round_pb_no_voter_id": (
+        "{where}: een stem zonder voter_id",
+        "{where}: a vote without a voter_id"),
+    "round_pb_voter_twice": (
+        "{where}: stemmer {voter} stemt twee keer (eerst op regel {first}); elk voter_id moet "
+        "uniek zijn",
+        "{where}: voter {voter} votes twice (first on line {first}); every voter_id must be "
+        "unique"),
+    "round_pb_foreign_project": (
+        "{where}: stemmer {voter} stemt op project {project}, dat niet in PROJECTS staat",
+        "{where}: voter {voter} votes for project {project}, which is not in PROJECTS"),
+    "round_pb_project_named_twice": (
+        "{where}: stemmer {voter} noemt een project twee keer",
+        "{where}: voter {voter} names a project twice"),
+    "round_pb_points_count": (
+        "{where}: stemmer {voter} noemt {marks} projecten maar geeft {points} punten: geef "
+        "elk project één getal",
+        "{where}: voter {voter} names {marks} projects but gives {points} points; give one "
+        "number per project"),
+    "round_pb_negative_points": (
+        "{where}: stemmer {voter} geeft negatieve punten",
+        "{where}: voter {voter} gives negative points"),
     # (end of rounds)
 
     # -- shell completion and start-up ------------------------------------------------------------

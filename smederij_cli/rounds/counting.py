@@ -56,7 +56,9 @@ from collections.abc import Sequence
 from fractions import Fraction
 from operator import mul, truediv
 
+from smederij_cli import labels
 from smederij_cli.errors import InvalidInput
+from smederij_cli.labels import say
 from smederij_cli.money import format_cents
 from smederij_cli.rounds.model import (RULES, TIE_BREAKS, VOTE_TYPES, Ballot, CountResult, Idea,
                                        IdeaResult, Rules, Tie)
@@ -79,13 +81,11 @@ def scores(ideas: Sequence[Idea], ballots: Sequence[Ballot],
     for ballot in ballots:
         if vote_type in POINT_TYPES and (ballot.points is None
                                          or len(ballot.points) != len(ballot.marks)):
-            raise InvalidInput(f"ballot {ballot.ref}: a {vote_type} ballot needs one number of "
-                               f"points per idea")
+            raise InvalidInput(say("round_points_per_idea", ref=ballot.ref, vote=vote_type))
         length = rules.max_marks or len(ballot.marks)
         for pos, mark in enumerate(ballot.marks):
             if mark not in votes:
-                raise InvalidInput(f"ballot {ballot.ref} names idea {mark}, which is not in the "
-                                   f"round")
+                raise InvalidInput(say("round_ballot_foreign_idea", ref=ballot.ref, idea=mark))
             votes[mark] += 1
             if vote_type in POINT_TYPES:
                 score[mark] += ballot.points[pos]
@@ -97,6 +97,11 @@ def scores(ideas: Sequence[Idea], ballots: Sequence[Ballot],
 
 
 # --- tie-breaks ------------------------------------------------------------------------------
+
+def _unknown(what: str, value: str, known) -> str:
+    """An unknown vote type, rule or tie-break (``what``: its catalogue key), with the known."""
+    return say("round_unknown_one_of", what=say(what), value=repr(value), known=", ".join(known))
+
 
 def tie_key(rules: Rules):
     """A function idea -> sort key giving the round's tie-break order (first = preferred)."""
@@ -114,38 +119,33 @@ def tie_key(rules: Rules):
     if tb == "lot":
         seed = rules.seed
         return lambda i: (hashlib.sha256(f"{seed}:{i.external_id}".encode()).hexdigest(), i.id)
-    raise InvalidInput(f"unknown tie-break {tb!r}; use one of {', '.join(TIE_BREAKS)}")
+    raise InvalidInput(_unknown("round_what_tie_break", tb, TIE_BREAKS))
 
 
 def _check(ideas: Sequence[Idea], rules: Rules) -> None:
     if rules.vote_type not in VOTE_TYPES:
-        raise InvalidInput(f"unknown vote type {rules.vote_type!r}; use one of "
-                           f"{', '.join(VOTE_TYPES)}")
+        raise InvalidInput(_unknown("round_what_vote", rules.vote_type, VOTE_TYPES))
     if rules.rule not in RULES:
-        raise InvalidInput(f"unknown rule {rules.rule!r}; use one of {', '.join(RULES)}")
+        raise InvalidInput(_unknown("round_what_rule", rules.rule, RULES))
     if rules.tie_break not in TIE_BREAKS:
-        raise InvalidInput(f"unknown tie-break {rules.tie_break!r}; use one of "
-                           f"{', '.join(TIE_BREAKS)}")
+        raise InvalidInput(_unknown("round_what_tie_break", rules.tie_break, TIE_BREAKS))
     if rules.tie_break == "lot" and rules.seed is None:
-        raise InvalidInput("tie-break lot needs a seed, stated before the vote; give one")
+        raise InvalidInput(say("round_lot_seed"))
     if rules.budget_cents < 0:
-        raise InvalidInput("the budget is negative; it must be 0 or more")
+        raise InvalidInput(say("round_budget_negative"))
     if rules.rule in MES_RULES and rules.vote_type == "choose-1":
-        raise InvalidInput(f"rule {rules.rule} cannot count a choose-1 round: with one mark per "
-                           f"ballot equal shares misbehave; use greedy, greedy-no-skip or "
-                           f"greedy-partial")
+        raise InvalidInput(say("round_mes_choose_1", rule=rules.rule))
     if rules.rule in MES_RULES and rules.vote_type == "ordinal":
-        raise InvalidInput(f"rule {rules.rule} needs approval, cumulative or scoring ballots, not "
-                           f"ordinal; use a greedy rule")
+        raise InvalidInput(say("round_mes_ordinal", rule=rules.rule))
     if rules.rule == "mes-add1" or rules.rule == "mes-add1-greedy":
         if rules.add1_unit_cents <= 0:
-            raise InvalidInput("the add1 step must be at least 1 cent")
+            raise InvalidInput(say("round_add1_step"))
     ids = [i.id for i in ideas]
     if len(set(ids)) != len(ids):
-        raise InvalidInput("two ideas share an id; every idea needs its own")
+        raise InvalidInput(say("round_ideas_share_id"))
     for idea in ideas:
         if idea.cost_cents < 0:
-            raise InvalidInput(f"idea {idea.external_id} asks a negative amount")
+            raise InvalidInput(say("round_idea_negative", idea=idea.external_id))
 
 
 # --- the count -------------------------------------------------------------------------------
@@ -174,10 +174,9 @@ def count(ideas: Sequence[Idea], ballots: Sequence[Ballot], rules: Rules, *,
     if rules.rule == "all-fit":
         total = sum(i.cost_cents for i in candidates)
         if total > rules.budget_cents:
-            raise InvalidInput(
-                f"rule all-fit: the eligible ideas ask {format_cents(total)} together, "
-                f"{format_cents(total - rules.budget_cents)} more than the budget; not all fit, "
-                f"so choose a rule that chooses (greedy, greedy-partial, mes...)")
+            lang = labels.message_language
+            raise InvalidInput(say("round_all_fit", total=format_cents(total, lang),
+                                   more=format_cents(total - rules.budget_cents, lang)))
         winners = [i.id for i in ranking]
         awarded = {i.id: i.cost_cents for i in ranking}
     elif rules.rule in GREEDY_RULES:

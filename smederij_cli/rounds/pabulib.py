@@ -20,6 +20,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from smederij_cli.errors import InvalidInput
+from smederij_cli.labels import say
 from smederij_cli.rounds.model import VOTE_TYPES, Ballot, CountResult, Idea, Rules
 
 SECTIONS = ("META", "PROJECTS", "VOTES")
@@ -148,18 +149,22 @@ class PbRound:
 
 # --- reading ---------------------------------------------------------------------------------
 
+def _line(label: str, line: int) -> str:
+    """Where in a file: its name and line, in the run's language."""
+    return say("round_pb_where", file=label, line=line)
+
+
 def _units_to_cents(text: str, where: str, what: str) -> int:
     raw = text.strip().replace(",", ".")
     try:
         value = Fraction(raw) * 100
     except (ValueError, ZeroDivisionError):
-        raise InvalidInput(f"{where}: {what} {text!r} is not a number; write it like 12500 or "
-                           f"12500.50") from None
+        raise InvalidInput(say("round_pb_not_number", where=where, what=what,
+                               text=repr(text))) from None
     if value.denominator != 1:
-        raise InvalidInput(f"{where}: {what} {text!r} has more than two decimals; round it to "
-                           f"cents")
+        raise InvalidInput(say("round_pb_decimals", where=where, what=what, text=repr(text)))
     if value < 0:
-        raise InvalidInput(f"{where}: {what} {text!r} is negative; it must be 0 or more")
+        raise InvalidInput(say("round_pb_negative", where=where, what=what, text=repr(text)))
     return int(value)
 
 
@@ -167,7 +172,8 @@ def _int(text: str, where: str, what: str) -> int:
     try:
         return int(text.strip())
     except ValueError:
-        raise InvalidInput(f"{where}: {what} {text!r} is not a whole number") from None
+        raise InvalidInput(say("round_pb_not_whole", where=where, what=what,
+                               text=repr(text))) from None
 
 
 def read_pb(source: str | Path, *, name: str | None = None) -> PbRound:
@@ -180,13 +186,12 @@ def read_pb(source: str | Path, *, name: str | None = None) -> PbRound:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise InvalidInput(f"{label}: cannot read the file ({exc.strerror or exc}); check the "
-                               f"path") from None
+            raise InvalidInput(say("round_pb_unreadable", file=label,
+                                   why=exc.strerror or exc)) from None
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InvalidInput(f"{label}: not UTF-8 text (byte {exc.start}); save the file as "
-                               f"UTF-8") from None
+            raise InvalidInput(say("round_pb_not_utf8", file=label, byte=exc.start)) from None
     else:
         label = name or "<pb text>"
         text = source[1:] if source.startswith("\ufeff") else source
@@ -210,35 +215,35 @@ def _parse(text: str, label: str) -> PbRound:
                 if section is not None:
                     tables[section] = (header_line, header or [], rows)
                 if word in tables:
-                    raise InvalidInput(f"{label}, line {line}: a second {word} section; a file "
-                                       f"has one each of META, PROJECTS and VOTES")
+                    raise InvalidInput(say("round_pb_second_section", where=_line(label, line),
+                                           section=word))
                 section, header, rows = word, None, []
                 continue
             if section is None:
-                raise InvalidInput(f"{label}, line {line}: text before the META section; a .pb "
-                                   f"file starts with a line META")
+                raise InvalidInput(say("round_pb_before_meta", where=_line(label, line)))
             if header is None:
                 header = [cell.strip() for cell in row]
                 header_line = line
                 continue
             rows.append((line, row))
     except csv.Error as exc:
-        raise InvalidInput(f"{label}, line {reader.line_num}: {exc}; check the quotes") from None
+        raise InvalidInput(say("round_pb_quotes", where=_line(label, reader.line_num),
+                               why=exc)) from None
     if section is not None:
         tables[section] = (header_line, header or [], rows)
     for needed in SECTIONS:
         if needed not in tables:
-            raise InvalidInput(f"{label}: no {needed} section; a .pb file has META, PROJECTS and "
-                               f"VOTES sections, each a line of its own")
+            raise InvalidInput(say("round_pb_no_section", file=label, section=needed))
 
     meta = _read_meta(tables["META"], label)
     vote_type = meta.get("vote_type", "").strip().lower()
     if vote_type not in VOTE_TYPES:
-        raise InvalidInput(f"{label}: META vote_type {meta.get('vote_type', '')!r} is not one of "
-                           f"{', '.join(VOTE_TYPES)}")
+        raise InvalidInput(say("round_pb_vote_type", file=label,
+                               value=repr(meta.get('vote_type', '')),
+                               known=", ".join(VOTE_TYPES)))
     if "budget" not in meta:
-        raise InvalidInput(f"{label}: META has no budget; add a line budget;AMOUNT")
-    budget_cents = _units_to_cents(meta["budget"], f"{label}, META", "budget")
+        raise InvalidInput(say("round_pb_no_budget", file=label))
+    budget_cents = _units_to_cents(meta["budget"], f"{label}, META", say("round_pb_budget"))
     ideas, project_columns = _read_projects(tables["PROJECTS"], label)
     rules = _rules_from_meta(meta, vote_type, budget_cents, label)
     ballots, voter_columns = _read_votes(tables["VOTES"], label, ideas, vote_type)
@@ -248,8 +253,8 @@ def _parse(text: str, label: str) -> PbRound:
 
 def _cells(label, line, header, row, section):
     if len(row) > len(header) and any(c.strip() for c in row[len(header):]):
-        raise InvalidInput(f"{label}, line {line}: {len(row)} fields but the {section} header has "
-                           f"{len(header)}; quote a value that contains ';'")
+        raise InvalidInput(say("round_pb_width", where=_line(label, line), got=len(row),
+                               section=section, want=len(header)))
     if len(row) < len(header):
         row = row + [""] * (len(header) - len(row))
     return dict(zip(header, row))
@@ -261,7 +266,7 @@ def _read_meta(table, label) -> dict[str, str]:
     for line, row in rows:
         key = row[0].strip()
         if not key:
-            raise InvalidInput(f"{label}, line {line}: a META line without a key")
+            raise InvalidInput(say("round_pb_meta_key", where=_line(label, line)))
         meta[key] = ";".join(row[1:]).strip() if len(row) > 2 else (row[1].strip()
                                                                     if len(row) > 1 else "")
     return meta
@@ -271,22 +276,22 @@ def _read_projects(table, label) -> tuple[list[Idea], dict[int, dict[str, str]]]
     header_line, header, rows = table
     for needed in ("project_id", "cost"):
         if needed not in header:
-            raise InvalidInput(f"{label}, line {header_line}: the PROJECTS header has no "
-                               f"{needed} column")
+            raise InvalidInput(say("round_pb_no_column", where=_line(label, header_line),
+                                   section="PROJECTS", column=needed))
     ideas: list[Idea] = []
     extra: dict[int, dict[str, str]] = {}
     seen: dict[str, int] = {}
     for line, row in rows:
         cells = _cells(label, line, header, row, "PROJECTS")
         pid = cells["project_id"].strip()
-        where = f"{label}, line {line}"
+        where = _line(label, line)
         if not pid:
-            raise InvalidInput(f"{where}: a project without a project_id")
+            raise InvalidInput(say("round_pb_no_project_id", where=where))
         if pid in seen:
-            raise InvalidInput(f"{where}: project {pid} appears twice (first on line "
-                               f"{seen[pid]}); every project_id must be unique")
+            raise InvalidInput(say("round_pb_project_twice", where=where, project=pid,
+                                   first=seen[pid]))
         seen[pid] = line
-        cost = _units_to_cents(cells["cost"], where, f"cost of project {pid}")
+        cost = _units_to_cents(cells["cost"], where, say("round_pb_cost", project=pid))
         idea_id = len(ideas) + 1
         ideas.append(Idea(id=idea_id, external_id=pid, title=cells.get("name", "").strip(),
                           cost_cents=cost, submitted=idea_id))
@@ -302,9 +307,11 @@ def _rules_from_meta(meta: dict[str, str], vote_type: str, budget_cents: int, la
         try:
             value = Fraction(raw.replace(",", "."))
         except (ValueError, ZeroDivisionError):
-            raise InvalidInput(f"{label}, META: {key} {raw!r} is not a number") from None
+            raise InvalidInput(say("round_pb_not_number", where=f"{label}, META", what=key,
+                                   text=repr(raw))) from None
         if value.denominator != 1:
-            raise InvalidInput(f"{label}, META: {key} {raw!r} is not a whole number")
+            raise InvalidInput(say("round_pb_not_whole", where=f"{label}, META", what=key,
+                                   text=repr(raw)))
         return int(value)
 
     rule = rule_from_meta(meta)
@@ -319,44 +326,44 @@ def _read_votes(table, label, ideas, vote_type) -> tuple[list[Ballot], dict[str,
     header_line, header, rows = table
     for needed in ("voter_id", "vote"):
         if needed not in header:
-            raise InvalidInput(f"{label}, line {header_line}: the VOTES header has no {needed} "
-                               f"column")
+            raise InvalidInput(say("round_pb_no_column", where=_line(label, header_line),
+                                   section="VOTES", column=needed))
     with_points = vote_type in POINT_TYPES
     if with_points and "points" not in header:
-        raise InvalidInput(f"{label}, line {header_line}: a {vote_type} file needs a points "
-                           f"column in VOTES")
+        raise InvalidInput(say("round_pb_points_column", where=_line(label, header_line),
+                               vote=vote_type))
     by_pid = {i.external_id: i.id for i in ideas}
     ballots: list[Ballot] = []
     extra: dict[str, dict[str, str]] = {}
     seen: dict[str, int] = {}
     for line, row in rows:
-        where = f"{label}, line {line}"
+        where = _line(label, line)
         cells = _cells(label, line, header, row, "VOTES")
         ref = cells["voter_id"].strip()
         if not ref:
-            raise InvalidInput(f"{where}: a vote without a voter_id")
+            raise InvalidInput(say("round_pb_no_voter_id", where=where))
         if ref in seen:
-            raise InvalidInput(f"{where}: voter {ref} votes twice (first on line {seen[ref]}); "
-                               f"every voter_id must be unique")
+            raise InvalidInput(say("round_pb_voter_twice", where=where, voter=ref,
+                                   first=seen[ref]))
         seen[ref] = line
         names = [p.strip() for p in cells["vote"].split(",")] if cells["vote"].strip() else []
         marks = []
         for pid in names:
             if pid not in by_pid:
-                raise InvalidInput(f"{where}: voter {ref} votes for project {pid!r}, which is not "
-                                   f"in PROJECTS")
+                raise InvalidInput(say("round_pb_foreign_project", where=where, voter=ref,
+                                       project=repr(pid)))
             marks.append(by_pid[pid])
         if len(set(marks)) != len(marks):
-            raise InvalidInput(f"{where}: voter {ref} names a project twice")
+            raise InvalidInput(say("round_pb_project_named_twice", where=where, voter=ref))
         points = None
         if with_points:
             raw = [p.strip() for p in cells["points"].split(",")] if cells["points"].strip() else []
             if len(raw) != len(marks):
-                raise InvalidInput(f"{where}: voter {ref} names {len(marks)} projects but gives "
-                                   f"{len(raw)} points; give one number per project")
-            points = tuple(_int(p, where, f"points of voter {ref}") for p in raw)
+                raise InvalidInput(say("round_pb_points_count", where=where, voter=ref,
+                                       marks=len(marks), points=len(raw)))
+            points = tuple(_int(p, where, say("round_pb_points_of", voter=ref)) for p in raw)
             if any(p < 0 for p in points):
-                raise InvalidInput(f"{where}: voter {ref} gives negative points")
+                raise InvalidInput(say("round_pb_negative_points", where=where, voter=ref))
         ballots.append(Ballot(ref=ref, marks=tuple(marks), points=points))
         rest = {k: v for k, v in cells.items() if k not in ("voter_id", "vote", "points")}
         if rest:

@@ -26,9 +26,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from smederij_cli import dates
+from smederij_cli import dates, labels
 from smederij_cli import domain as d
 from smederij_cli.errors import InsufficientFunds, InvalidInput, NotAllowed, NotFound
+from smederij_cli.labels import say
 from smederij_cli.ledger import MAX_COUNT, MAX_ID, Ledger, check_year, clean_text
 from smederij_cli.money import format_cents
 from smederij_cli.rounds.model import (RULES, TIE_BREAKS, VOTE_TYPES, Ballot, CountResult, Idea,
@@ -73,36 +74,33 @@ class Rounds:
         led.smederij(smederij, active=True)
         led.stream(stream)
         check_year(year)
-        name = clean_text(name, "round name", required=True)
-        _one_of(vote_type, VOTE_TYPES, "vote type", "--vote")
-        _one_of(rule, RULES, "rule", "--rule")
-        _one_of(tie_break, TIE_BREAKS, "tie-break", "--tie-break")
+        name = clean_text(name, say("round_field_name"), required=True)
+        _one_of(vote_type, VOTE_TYPES, "round_what_vote", "--vote")
+        _one_of(rule, RULES, "round_what_rule", "--rule")
+        _one_of(tie_break, TIE_BREAKS, "round_what_tie_break", "--tie-break")
         if rule in MES and vote_type in ("choose-1", "ordinal"):
-            raise InvalidInput(f"rule {rule} needs approval, cumulative or scoring ballots: use "
-                               f"greedy, greedy-no-skip or greedy-partial with --vote {vote_type}")
+            raise InvalidInput(say("round_mes_needs", rule=rule, vote=vote_type))
         for what, value in (("--max-marks", max_marks), ("--max-points", max_points),
                             ("--max-points-per-idea", max_points_per_idea)):
             if value is not None and not 0 < value <= MAX_COUNT:
-                raise InvalidInput(f"{what} {value} must be a whole number from 1 to "
-                                   f"{MAX_COUNT:,}")
+                raise InvalidInput(say("round_limit_range", option=what, value=value,
+                                       most=_count(MAX_COUNT)))
         if min_marks is not None and not 0 <= min_marks <= (max_marks or MAX_COUNT):
-            raise InvalidInput(f"--min-marks {min_marks} must be from 0 to --max-marks")
+            raise InvalidInput(say("round_min_marks_range", value=min_marks))
         if not 0 <= min_signatures <= MAX_COUNT:
-            raise InvalidInput(f"--min-signatures {min_signatures} must be 0 or more")
+            raise InvalidInput(say("round_min_signatures_range", value=min_signatures))
         if vote_type == "choose-1" and (max_marks or 1) != 1:
-            raise InvalidInput("a choose-1 round has exactly one mark per ballot: leave out "
-                               "--max-marks")
+            raise InvalidInput(say("round_choose_1_max_marks"))
         if (min_request_cents and max_request_cents
                 and min_request_cents > max_request_cents):
-            raise InvalidInput("--min-request is more than --max-request: give the smaller "
-                               "amount first")
+            raise InvalidInput(say("round_request_order"))
         if tie_break == "lot" and seed is None:
             seed = secrets.randbelow(10**6)  # stated before the vote: shown by 'round show'
         with self.store.write():
-            led.ensure_open(year, "start an idea round")
+            led.ensure_open(year, say("round_doing_start"))
             if self.rs.round_named(smederij, stream, year, name):
-                raise NotAllowed(f"{smederij} already has a {stream} round {name!r} in {year}: "
-                                 "give another --name")
+                raise NotAllowed(say("round_name_taken", smederij=smederij, stream=stream,
+                                     name=repr(name), year=year))
             round_id = self.rs.insert_round({
                 "smederij": smederij, "stream": stream, "year": year, "name": name,
                 "budget_cents": budget_cents, "vote_type": vote_type, "rule": rule,
@@ -122,21 +120,22 @@ class Rounds:
     def round(self, round_id: int) -> dict:
         row = self.rs.round(round_id) if 0 < round_id <= MAX_ID else None
         if row is None:
-            raise NotFound(f"unknown idea round {round_id}: see 'smederij round list'")
+            raise NotFound(say("round_unknown", round=round_id))
         return row
 
     def add_idea(self, round_id: int, *, title: str, amount_cents: int, signatures: int = 0,
                  theme: str | None = None) -> int:
-        title = clean_text(title, "title", required=True)
+        title = clean_text(title, say("round_field_title"), required=True)
         d.check_theme(theme)
         if not 0 <= signatures <= MAX_COUNT:
-            raise InvalidInput(f"--signatures {signatures} must be from 0 to {MAX_COUNT:,}")
+            raise InvalidInput(say("round_signatures_range", value=signatures,
+                                   most=_count(MAX_COUNT)))
         with self.store.write():
             r = self.round(round_id)
             if r["state"] != "open":
-                raise NotAllowed(f"the ideas of round {round_id} are closed ({r['state']}): "
-                                 "an idea can only be added before 'round close-ideas'")
-            self.ledger.ensure_open(r["year"], "add an idea")
+                raise NotAllowed(say("round_ideas_closed", round=round_id,
+                                     state=state_word(r["state"])))
+            self.ledger.ensure_open(r["year"], say("round_doing_idea"))
             idea_id = self.rs.insert_idea(round_id, title=title, theme=theme,
                                           amount_cents=amount_cents, signatures=signatures)
             self.store.note("log_idea_added", idea=idea_id, round=round_id, title=title,
@@ -149,14 +148,13 @@ class Rounds:
         with self.store.write():
             r = self.round(round_id)
             if r["state"] != "open":
-                raise NotAllowed(f"the ideas of round {round_id} were closed already "
-                                 f"({r['state']})")
-            self.ledger.ensure_open(r["year"], "close the ideas of a round")
+                raise NotAllowed(say("round_ideas_closed_already", round=round_id,
+                                     state=state_word(r["state"])))
+            self.ledger.ensure_open(r["year"], say("round_doing_close"))
             ideas = self.rs.ideas(round_id)
             if not ideas:
-                raise NotAllowed(f"round {round_id} has no ideas yet: add them with 'smederij "
-                                 f"round idea add {round_id} --title ... --amount ...'")
-            decided = [(i["id"], _eligibility(r, i)) for i in ideas]
+                raise NotAllowed(say("round_no_ideas", round=round_id))
+            decided = [(i["id"], ineligible_reason(r, i)) for i in ideas]
             self.rs.set_eligibility([(iid, reason is None, reason)
                                      for iid, reason in decided])
             eligible = [iid for iid, reason in decided if reason is None]
@@ -178,9 +176,7 @@ class Rounds:
             valid = self.rs.valid_refs(round_id)
             ref = _check_ref(ref)
             if ref in valid:
-                raise NotAllowed(f"ballot {ref} is in round {round_id} already: give the "
-                                 "ballot's own number, or void the first one (round ballot "
-                                 f"void {round_id} {ref} --reason ...) and type it in again")
+                raise NotAllowed(say("round_ballot_there", ref=ref, round=round_id))
             parsed = parse_marks(marks, r, ideas)
             self.rs.insert_ballots(round_id, [(ref, *parsed)])
             self.rs.set_state(round_id, "voting")
@@ -203,21 +199,21 @@ class Rounds:
                         raise InvalidInput(marks)
                     ref = _check_ref(ref)
                     if ref in seen:
-                        raise InvalidInput(f"ballot {ref} is there already")
+                        raise InvalidInput(say("round_ballot_there_already", ref=ref))
                     parsed = parse_marks(marks, r, ideas)
                 except InvalidInput as e:
-                    problems.append(f"line {line}: {e}")
+                    problems.append(say("round_row_problem", line=line, problem=e))
                     continue
                 seen[ref] = 0
                 rows.append((ref, *parsed))
             if problems:
-                shown = "; ".join(problems[:20]) + (f"; and {len(problems) - 20} more"
+                shown = "; ".join(problems[:20]) + ("; " + say("round_and_more",
+                                                             n=_count(len(problems) - 20))
                                                     if len(problems) > 20 else "")
-                raise InvalidInput(f"{path}: {len(problems)} bad row(s), nothing imported: "
-                                   f"{shown}")
+                raise InvalidInput(say("round_bad_rows", file=path, n=_count(len(problems)),
+                                       problems=shown))
             if not rows:
-                raise InvalidInput(f"{path} holds no ballots: give a CSV with columns ref "
-                                   "and marks")
+                raise InvalidInput(say("round_csv_no_ballots", file=path))
             if not dry_run:
                 self.rs.insert_ballots(round_id, rows)
                 self.rs.set_state(round_id, "voting")
@@ -226,13 +222,12 @@ class Rounds:
         return {"round": round_id, "ballots": len(rows), "dry_run": dry_run}
 
     def void(self, round_id: int, ref: str, reason: str) -> None:
-        reason = clean_text(reason, "reason", required=True)
+        reason = clean_text(reason, say("round_field_reason"), required=True)
         with self.store.write():
             self._voting(round_id)
             ballot_id = self.rs.valid_refs(round_id).get(ref)
             if ballot_id is None:
-                raise NotFound(f"round {round_id} has no valid ballot {ref!r}: see 'smederij "
-                               f"round show {round_id}'")
+                raise NotFound(say("round_no_such_ballot", round=round_id, ref=repr(ref)))
             self.rs.void(ballot_id, reason)
             self.rs.set_state(round_id, "voting")
             self.store.note("log_ballot_voided", ref=ref, round=round_id, reason=reason)
@@ -243,11 +238,10 @@ class Rounds:
               tie_break: str | None = None) -> Rules:
         rule = rule or ("all-fit" if r["no_vote"] else r["rule"])
         tie_break = tie_break or r["tie_break"]
-        _one_of(rule, RULES, "rule", "--rule")
-        _one_of(tie_break, TIE_BREAKS, "tie-break", "--tie-break")
+        _one_of(rule, RULES, "round_what_rule", "--rule")
+        _one_of(tie_break, TIE_BREAKS, "round_what_tie_break", "--tie-break")
         if rule in MES and r["vote_type"] == "choose-1":
-            raise InvalidInput(f"rule {rule} needs more than one mark per voter; round "
-                               f"{r['id']} is choose-1")
+            raise InvalidInput(say("round_mes_one_mark", rule=rule, round=r["id"]))
         return Rules(vote_type=r["vote_type"], rule=rule, budget_cents=r["budget_cents"],
                      tie_break=tie_break, seed=r["seed"], max_marks=r["max_marks"],
                      min_marks=r["min_marks"], max_points=r["max_points"],
@@ -259,8 +253,7 @@ class Rounds:
         with self.store.snapshot():
             r = self.round(round_id)
             if r["state"] == "open":
-                raise NotAllowed(f"the ideas of round {round_id} are still open: run 'smederij "
-                                 f"round close-ideas {round_id}' first")
+                raise NotAllowed(say("round_still_open_count", round=round_id))
             return self._count(r, self.rules(r, rule=rule, tie_break=tie_break))
 
     def _count(self, r: dict, rules: Rules) -> CountResult:
@@ -298,34 +291,32 @@ class Rounds:
     def award(self, round_id: int, date: _dt.date | None, note: str = "") -> dict:
         """Recount, and if the count is the one shown last and the Smederij's available budget
         covers it, make every winning idea an approved project: all in one transaction."""
-        note = clean_text(note, "note")
+        note = clean_text(note, say("round_field_note"))
         led = self.ledger
         with self.store.write():
             r = self.round(round_id)
             if r["state"] == "awarded":
-                raise NotAllowed(f"round {round_id} was awarded on {r['award_date']}: see "
-                                 f"'smederij round show {round_id}'")
+                raise NotAllowed(say("round_awarded_already", round=round_id,
+                                     date=_date(r["award_date"])))
             if r["state"] == "open":
-                raise NotAllowed(f"the ideas of round {round_id} are still open: close them, "
-                                 "count, and announce the count before the award")
-            led.ensure_open(r["year"], "award an idea round")
+                raise NotAllowed(say("round_still_open_award", round=round_id))
+            led.ensure_open(r["year"], say("round_doing_award"))
             if date is None:  # as every money entry: today, or 1 January of a later year
-                date = dates.entry_date(None, r["year"], f"the award of round {round_id}",
+                date = dates.entry_date(None, r["year"], say("round_doing_award_of",
+                                                             round=round_id),
                                         last_closed=self.store.last_closed_year(),
                                         today=dates.today())
             if date.year != r["year"]:
-                raise InvalidInput(f"the award is booked in {r['year']}, the round's budget "
-                                   f"year: date it in {r['year']} (not {date.isoformat()})")
+                raise InvalidInput(say("round_award_year", year=r["year"],
+                                       date=date.isoformat()))
             if not r["shown_count"]:
-                raise NotAllowed(f"round {round_id} has not been counted: run 'smederij round "
-                                 f"count {round_id}', announce the result, then award it")
+                raise NotAllowed(say("round_not_counted", round=round_id))
             result = self._count(r, self.rules(r))
             now = result.to_json()
             shown = json.loads(r["shown_count"])
             if now != shown:
-                raise NotAllowed(f"the count of round {round_id} differs from the one shown "
-                                 f"last ({_difference(shown, now)}): run 'smederij round count "
-                                 f"{round_id}' and announce it before the award")
+                raise NotAllowed(say("round_count_differs", round=round_id,
+                                     difference=_difference(shown, now)))
             winners = [i for i in result.ideas if i.id in result.winners
                        and i.awarded_cents > 0]
             total = sum(i.awarded_cents for i in winners)
@@ -333,10 +324,10 @@ class Rounds:
                                                                r["stream"]))
             if total > available:
                 name = led.smederij(r["smederij"])["name"]
-                raise InsufficientFunds(
-                    f"cannot award round {round_id}: its {len(winners)} winner(s) need "
-                    f"{format_cents(total)} but {name} has {format_cents(available)} available "
-                    f"in {r['stream']} {r['year']} (short {format_cents(total - available)})")
+                raise InsufficientFunds(say(
+                    "round_award_short", round=round_id, n=_count(len(winners)),
+                    total=_money(total), name=name, available=_money(available),
+                    stream=r["stream"], year=r["year"], short=_money(total - available)))
             ideas = {i["id"]: i for i in self.rs.ideas(round_id)}
             projects = []
             for w in sorted(winners, key=lambda w: result.winners.index(w.id)):
@@ -345,11 +336,11 @@ class Rounds:
                     smederij=r["smederij"], stream=r["stream"], year=r["year"],
                     title=idea["title"], amount_cents=idea["amount_cents"], theme=idea["theme"],
                     supporters=idea["signatures"], date=date,
-                    note=f"idea {w.id} of round {round_id} ({r['name']})")
+                    note=say("round_project_note", idea=w.id, round=round_id, name=r["name"]))
                 rest = idea["amount_cents"] - w.awarded_cents
                 led.approve(pid, date, amount_cents=w.awarded_cents, note="; ".join(
-                    x for x in (f"awarded by round {round_id}", note,
-                                f"still to be co-funded: {format_cents(rest)}" if rest > 0
+                    x for x in (say("round_approve_note", round=round_id), note,
+                                say("round_approve_cofund", rest=_money(rest)) if rest > 0
                                 else "") if x))
                 self.rs.set_award(w.id, pid, w.awarded_cents)
                 projects.append({"idea": w.id, "project": pid, "title": idea["title"],
@@ -377,7 +368,7 @@ class Rounds:
 
         path = Path(path)
         if not path.is_file():
-            raise NotFound(f"no file {path}: give the path of a pabulib .pb file")
+            raise NotFound(say("round_no_pb_file", file=path))
         pb = read_pb(path)
         rules = pb.rules
         with self.store.write():
@@ -504,15 +495,13 @@ class Rounds:
     def _voting(self, round_id: int) -> dict:
         r = self.round(round_id)
         if r["state"] == "open":
-            raise NotAllowed(f"round {round_id} is still open for ideas: run 'smederij round "
-                             f"close-ideas {round_id}' before typing in ballots")
+            raise NotAllowed(say("round_still_open_ballots", round=round_id))
         if r["state"] == "awarded":
-            raise NotAllowed(f"round {round_id} was awarded on {r['award_date']}: its ballots "
-                             "are final")
+            raise NotAllowed(say("round_ballots_final", round=round_id,
+                                 date=_date(r["award_date"])))
         if r["no_vote"]:
-            raise NotAllowed(f"round {round_id} needs no vote: all its eligible ideas fit the "
-                             f"budget; count and award it (smederij round count {round_id})")
-        self.ledger.ensure_open(r["year"], "change the ballots of a round")
+            raise NotAllowed(say("round_needs_no_vote", round=round_id))
+        self.ledger.ensure_open(r["year"], say("round_doing_ballots"))
         return r
 
     def _eligible_ids(self, round_id: int) -> dict[int, dict]:
@@ -521,33 +510,58 @@ class Rounds:
 
 def _one_of(value: str, allowed: Sequence[str], what: str, option: str) -> None:
     if value not in allowed:
-        raise InvalidInput(f"unknown {what} {value!r}: give {option} one of {', '.join(allowed)}")
+        raise InvalidInput(say("round_unknown_choice", what=say(what), value=repr(value),
+                               option=option, known=", ".join(allowed)))
 
 
-def _eligibility(r: dict, idea: dict) -> str | None:
-    """None when an idea may be voted on, else why not."""
+def _money(cents: int, lang: str | None = None) -> str:
+    return format_cents(cents, lang or labels.message_language)
+
+
+def _count(n: int) -> str:
+    return labels.format_count(n, labels.message_language)
+
+
+def _date(iso: str | None) -> str:
+    """A stored ISO date in a sentence, in the run's language ("1 juli 2026")."""
+    if not iso:
+        return ""
+    return labels.format_date(_dt.date.fromisoformat(iso[:10]), labels.message_language)
+
+
+STATES = ("open", "voting", "counted", "awarded")
+
+
+def state_word(state: str, lang: str | None = None) -> str:
+    """A round's state (a code) as a person reads it."""
+    return say(f"round_state_{state}", lang) if state in STATES else state
+
+
+def ineligible_reason(r: dict, idea: dict, lang: str | None = None) -> str | None:
+    """None when an idea may be voted on, else why not, in ``lang`` (default: the run's). A
+    pure function of the round's limits and the idea: ``round show`` words it again in the
+    language of its own run."""
     cents = idea["amount_cents"]
     if idea["signatures"] < r["min_signatures"]:
-        return f"{idea['signatures']} signature(s), {r['min_signatures']} needed"
+        return say("round_why_signatures", lang, signatures=idea["signatures"],
+                   needed=r["min_signatures"])
     if r["max_request_cents"] and cents > r["max_request_cents"]:
-        return (f"asks {format_cents(cents)}, more than the "
-                f"{format_cents(r['max_request_cents'])} an idea may ask")
+        return say("round_why_max_request", lang, amount=_money(cents, lang),
+                   most=_money(r["max_request_cents"], lang))
     if r["min_request_cents"] and cents < r["min_request_cents"]:
-        return (f"asks {format_cents(cents)}, less than the "
-                f"{format_cents(r['min_request_cents'])} an idea must ask")
+        return say("round_why_min_request", lang, amount=_money(cents, lang),
+                   least=_money(r["min_request_cents"], lang))
     if cents > r["budget_cents"] and r["rule"] != "greedy-partial":
-        return f"asks {format_cents(cents)}, more than the round's budget"
+        return say("round_why_budget", lang, amount=_money(cents, lang))
     return None
 
 
 def _check_ref(ref: str) -> str:
     ref = (ref or "").strip()
     if not ref:
-        raise InvalidInput("the ballot's ref is empty: give the number on the paper ballot, "
-                           "e.g. P-0113")
+        raise InvalidInput(say("round_ref_empty"))
     if len(ref) > MAX_REF or not _REF.fullmatch(ref):
-        raise InvalidInput(f"ballot ref {ref!r} must be one word of at most {MAX_REF} "
-                           "characters without spaces, ';' or ',', e.g. P-0113")
+        raise InvalidInput(say("round_ref_word", ref=repr(ref), most=MAX_REF))
     return ref
 
 
@@ -558,64 +572,56 @@ def parse_marks(text: str, r: dict, ideas: dict[int, dict]
     vote = r["vote_type"]
     items = [x.strip() for x in (text or "").replace(";", ",").split(",")]
     if not any(items):
-        raise InvalidInput("the ballot has no marks: give idea numbers, e.g. --marks 3,5,8 "
-                           "(a blank ballot is not typed in)")
+        raise InvalidInput(say("round_marks_none"))
     if "" in items:
-        raise InvalidInput(f"marks {text!r} have an empty item: separate idea numbers by "
-                           "single commas, e.g. 3,5,8")
+        raise InvalidInput(say("round_marks_empty_item", marks=repr(text)))
     marks, points = [], []
     for item in items:
         idea, sep, pts = item.partition(":")
         if vote in POINTS and not sep:
-            raise InvalidInput(f"mark {item!r} has no points: in a {vote} round give "
-                               "IDEA:POINTS, e.g. --marks 3:2,8:1")
+            raise InvalidInput(say("round_mark_no_points", mark=repr(item), vote=vote))
         if vote not in POINTS and sep:
-            raise InvalidInput(f"mark {item!r} gives points, but round {r['id']} is {vote}: "
-                               "give idea numbers only, e.g. --marks 3,5,8")
+            raise InvalidInput(say("round_mark_points", mark=repr(item), round=r["id"],
+                                   vote=vote))
         if not idea.strip().isdigit() or (sep and not pts.strip().isdigit()):
-            raise InvalidInput(f"mark {item!r} is not " + ("IDEA:POINTS" if sep else
-                                                           "an idea number") + ", e.g. 3"
-                               + (":2" if sep else ""))
+            raise InvalidInput(say("round_mark_not_points" if sep else "round_mark_not_idea",
+                                   mark=repr(item)))
         number = int(idea)
         if number not in ideas:
-            known = ", ".join(map(str, sorted(ideas))) or "none"
-            raise InvalidInput(f"idea {number} is not on round {r['id']}'s ballot (its ideas: "
-                               f"{known})")
+            known = ", ".join(map(str, sorted(ideas))) or say("round_none")
+            raise InvalidInput(say("round_mark_foreign", idea=number, round=r["id"],
+                                   known=known))
         if number in marks:
-            raise InvalidInput(f"idea {number} is marked twice: mark each idea once")
+            raise InvalidInput(say("round_mark_twice", idea=number))
         marks.append(number)
         if sep:
             value = int(pts)
             if value <= 0:
-                raise InvalidInput(f"idea {number} gets {value} points: give 1 or more, or "
-                                   "leave the idea out")
+                raise InvalidInput(say("round_points_zero", idea=number, points=value))
             if r["max_points_per_idea"] and value > r["max_points_per_idea"]:
-                raise InvalidInput(f"idea {number} gets {value} points, more than the "
-                                   f"{r['max_points_per_idea']} one idea may get")
+                raise InvalidInput(say("round_points_per_idea_most", idea=number, points=value,
+                                       most=r["max_points_per_idea"]))
             points.append(value)
     if vote == "choose-1" and len(marks) != 1:
-        raise InvalidInput(f"a choose-1 ballot names exactly one idea, this one {len(marks)}")
+        raise InvalidInput(say("round_choose_1_one", n=len(marks)))
     if r["max_marks"] and len(marks) > r["max_marks"]:
-        raise InvalidInput(f"{len(marks)} ideas marked, more than the {r['max_marks']} "
-                           "allowed per ballot")
+        raise InvalidInput(say("round_marks_most", n=len(marks), most=r["max_marks"]))
     if r["min_marks"] and len(marks) < r["min_marks"]:
-        raise InvalidInput(f"{len(marks)} idea(s) marked, fewer than the {r['min_marks']} "
-                           "a ballot needs")
+        raise InvalidInput(say("round_marks_least", n=len(marks), least=r["min_marks"]))
     if vote == "cumulative" and r["max_points"] and sum(points) > r["max_points"]:
-        raise InvalidInput(f"{sum(points)} points given, more than the {r['max_points']} a "
-                           "voter has")
+        raise InvalidInput(say("round_points_most", points=sum(points), most=r["max_points"]))
     return marks, (points if vote in POINTS else None)
 
 
 def _read_text(path: Path) -> str:
     if not path.is_file():
-        raise NotFound(f"no file {path}: give the path of the ballots' CSV file")
+        raise NotFound(say("round_no_csv_file", file=path))
     try:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput(f"{path} is not UTF-8 text: save it as CSV UTF-8") from None
+        raise InvalidInput(say("round_csv_not_utf8", file=path)) from None
     except OSError as e:
-        raise InvalidInput(f"cannot read {path}: {e.strerror}") from None
+        raise InvalidInput(say("cannot_read", source=path, why=e.strerror)) from None
 
 
 def _csv_rows(text: str, path: Path):
@@ -624,21 +630,22 @@ def _csv_rows(text: str, path: Path):
     wrong width comes as (line, None, what is wrong)."""
     lines = text.splitlines()
     if not lines:
-        raise InvalidInput(f"{path} is empty: give a CSV with columns ref and marks")
+        raise InvalidInput(say("round_csv_empty", file=path))
     delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip().lower() for h in next(reader)]
     if "ref" not in header or "marks" not in header:
-        raise InvalidInput(f"{path} line 1 must name the columns ref and marks (it has "
-                           f"{', '.join(header) or 'none'})")
+        raise InvalidInput(say("round_csv_header", file=path,
+                               columns=", ".join(header) or say("round_none")))
     ref_at, marks_at = header.index("ref"), header.index("marks")
     for row in reader:
         if not any(cell.strip() for cell in row):
             continue
         line = reader.line_num
         if len(row) != len(header):
-            yield line, None, (f"{len(row)} field(s) where the header has {len(header)}: quote "
-                               f"marks that hold {delimiter!r}, e.g. \"3{delimiter}5{delimiter}8\"")
+            yield line, None, say("round_csv_width", got=len(row), want=len(header),
+                                  sep=repr(delimiter),
+                                  example=f'"3{delimiter}5{delimiter}8"')
             continue
         yield line, row[ref_at], row[marks_at]
 
@@ -647,12 +654,13 @@ def _difference(shown: dict, now: dict) -> str:
     """What differs between two counts, in a few words."""
     parts = []
     if shown.get("ballots") != now.get("ballots"):
-        parts.append(f"ballots then {shown['ballots']['valid']} valid, "
-                     f"{shown['ballots']['void']} void; now {now['ballots']['valid']} valid, "
-                     f"{now['ballots']['void']} void")
+        parts.append(say("round_differs_ballots", valid=shown['ballots']['valid'],
+                         void=shown['ballots']['void'], valid_now=now['ballots']['valid'],
+                         void_now=now['ballots']['void']))
     if shown.get("winners") != now.get("winners"):
-        parts.append(f"winners then {shown.get('winners')}, now {now.get('winners')}")
-    return "; ".join(parts) or "the scores changed"
+        parts.append(say("round_differs_winners", then=shown.get('winners'),
+                         now=now.get('winners')))
+    return "; ".join(parts) or say("round_differs_scores")
 
 
 # -- check -------------------------------------------------------------------------------------
@@ -671,21 +679,21 @@ def check(ledger: Ledger) -> list[str]:
         ideas = {i["id"]: i for i in rounds.rs.ideas(r["id"])}
         recount = rounds._count(r, rounds.rules(r)).to_json()
         if recount != awarded:
-            problems.append(f"round {r['id']}: the stored ballots no longer give the awarded "
-                            f"result ({_difference(awarded, recount)})")
+            problems.append(say("round_check_result", round=r["id"],
+                                difference=_difference(awarded, recount)))
         for i in awarded.get("ideas", []):
             if i["id"] not in awarded.get("winners", []) or not i["awarded_cents"]:
                 continue
             idea = ideas.get(i["id"])
             pid = idea and idea["project_id"]
             if not pid:
-                problems.append(f"round {r['id']}: idea {i['id']} won "
-                                f"{i['awarded_cents']} cents but became no project")
+                problems.append(say("round_check_no_project", round=r["id"], idea=i["id"],
+                                    cents=i["awarded_cents"]))
                 continue
             money = store.project_money(pid)
             if money is None or money["committed_total"] < i["awarded_cents"] or \
                     money["status"] in (d.PROPOSED, d.REJECTED):
-                problems.append(f"round {r['id']}: idea {i['id']} won {i['awarded_cents']} "
-                                f"cents but project {pid} has "
-                                f"{money['committed_total'] if money else 0} cents committed")
+                problems.append(say("round_check_commitment", round=r["id"], idea=i["id"],
+                                    cents=i["awarded_cents"], project=pid,
+                                    committed=money["committed_total"] if money else 0))
     return problems
