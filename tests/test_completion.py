@@ -262,7 +262,7 @@ def test_powershell_protocol_gives_project_ids_with_titles_and_dutch_statuses(ho
     assert out.stdout.split() == ["afgerond:::completed", "afgewezen:::rejected"]
 
 
-# -- a ledger that cannot be read completes nothing --------------------------------------------------
+# -- a ledger that cannot be read completes nothing -----------------------------------------------
 
 @pytest.mark.parametrize("kind", ["missing", "empty", "text", "folder", "foreign"])
 def test_an_unreadable_ledger_completes_nothing_silently_and_stays_as_it_was(home, tmp_path,
@@ -281,11 +281,11 @@ def test_an_unreadable_ledger_completes_nothing_silently_and_stays_as_it_was(hom
         conn.close()
     before = sorted(p.name for p in tmp_path.iterdir())
     content = db.read_bytes() if db.is_file() else None
-    for shell, extra in (("bash", {"COMP_WORDS": f"smederij --db {db} project show ",
-                                   "COMP_CWORD": "5"}),
-                         ("fish", {"_TYPER_COMPLETE_ARGS": f"smederij --db {db} project show ",
+    line = f"smederij --db {db} project show "
+    for shell, extra in (("bash", {"COMP_WORDS": line, "COMP_CWORD": "5"}),
+                         ("fish", {"_TYPER_COMPLETE_ARGS": line,
                                    "_TYPER_COMPLETE_FISH_ACTION": "get-args"}),
-                         ("powershell", {"_TYPER_COMPLETE_ARGS": f"smederij --db {db} project show",
+                         ("powershell", {"_TYPER_COMPLETE_ARGS": line.strip(),
                                          "_TYPER_COMPLETE_WORD_TO_COMPLETE": ""})):
         out = subprocess.run([str(BIN / "smederij")], capture_output=True, text=True,
                              env=_env(home, _SMEDERIJ_COMPLETE=f"complete_{shell}", **extra))
@@ -307,7 +307,7 @@ def test_a_tab_after_version_or_a_wrong_lang_still_completes_quietly(home, ledge
                 ) == ["krakeel"]
 
 
-# -- the command that prints the scripts ------------------------------------------------------------
+# -- the command that prints the scripts ----------------------------------------------------------
 
 @pytest.mark.parametrize("shell,line", [
     ("bash", "complete -o default -F _smederij_completion smederij"),
@@ -337,7 +337,7 @@ def test_install_completion_is_not_offered(cli):
     assert "--install-completion" not in cli.ok("--help").stdout
 
 
-# -- start-up: a Tab loads nothing heavy -------------------------------------------------------------
+# -- start-up: a Tab loads nothing heavy ----------------------------------------------------------
 
 PROBE = """
 import json, sys
