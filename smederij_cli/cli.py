@@ -1370,6 +1370,7 @@ def import_payments(
 
     from smederij_cli import render
     from smederij_cli.interchange import RowErrors, import_payments as run, read_payment_file
+    from smederij_cli.labels import say
 
     with ledger(ctx) as led:
         lang = _lang(led)

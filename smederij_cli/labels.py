@@ -282,7 +282,9 @@ def format_date(day: _dt.date, lang: str, *, short: bool = False) -> str:
     """1 december 2026 (nl), 1 December 2026 (en); ``short``: 1 dec 2026, 1 Dec 2026, for
     table columns (the same width for every month: never split at 80 columns)."""
     month = MONTHS["nl" if lang == "nl" else "en"][day.month - 1]
-    return f"{day.day} {month[:3] if short else month} {day.year}"
+    if short:  # as Dutch abbreviates them: maart is mrt
+        month = "mrt" if month == "maart" else month[:3]
+    return f"{day.day} {month} {day.year}"
 
 
 # -- messages (issue 15): what the program says, one entry per message in both languages -------
