@@ -96,6 +96,7 @@ def fits(demo, args, width):
     full = run(db, args)  # piped: every column
     for line in text.splitlines():
         assert _cell_len(line) <= width, line
+    assert "\\x0a" not in text  # a wrapped cell's line breaks are breaks, not escapes
     for cell in cells(text):
         if "€" in cell and not re.search("[a-z]", cell):  # an amount's own cell
             assert MONEY.fullmatch(cell), (cell, args)
