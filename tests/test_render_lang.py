@@ -56,7 +56,8 @@ def test_project_show_in_english(day):
     text = day.ok("--lang", "en", "project", "show", "1").stdout
     assert "theme play, status completed" in text
     assert "requested €4,500.00; supporters 1,200, volunteers 0" in text
-    assert "History" in text and "│ 3 Mar 2026 │ proposed    │ approved    │ akkoord" in text
+    assert "History" in text
+    assert "│ 3 Mar 2026 │ proposed    │ approved    │ akkoord" in text
     assert "Payments" in text and "15 May 2026" in text
 
 
