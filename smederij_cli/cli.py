@@ -327,7 +327,8 @@ def info(ctx: typer.Context, json_: Json = False) -> None:
 
     with ledger(ctx) as led:
         data = led.info()
-    render.print_json(data) if json_ else render.info(data)
+        lang = _lang(led)
+    render.print_json(data) if json_ else render.info(data, lang)
 
 
 @app.command()
@@ -377,11 +378,12 @@ def check(ctx: typer.Context, json_: Json = False,
         problems = led.check(deep=deep)
         if not problems:  # for 'smederij status'; no audit row: a check changes nothing
             led.store.record_mark("check", "deep" if deep else "")
+        lang = _lang(led)
     if json_:
         render.print_json({"ok": not problems, "violations": problems,
                            "file_checked": file_checked})
     else:
-        render.check(problems, file_checked)
+        render.check(problems, file_checked, lang)
     if problems:
         raise typer.Exit(1)
 
@@ -885,9 +887,9 @@ def smederijen_list(
                  "available": {st: f["available_cents"]
                                for st, f in figures.get(s["code"], {}).items()}}
                 for s in led.store.smederijen(active_only=not all_)]
-        lang = _lang(led)
+        lang, streams = _lang(led), _names(led)["stream"]
     render.show_wide(wide)
-    render.print_json(rows) if json_ else render.smederijen(rows, lang)
+    render.print_json(rows) if json_ else render.smederijen(rows, lang, streams)
 
 
 @smederijen_app.command("show")
@@ -1024,7 +1026,13 @@ def budget_show(ctx: typer.Context, year: YearOpt, json_: Json = False,
     \b
     Example: smederij budget show --year 2026
     """
-    _show(ctx, json_, lambda led: led.budget(year), "budget", wide)
+    from smederij_cli import render
+
+    render.show_wide(wide)
+    with ledger(ctx) as led:
+        data = led.budget(year)
+        lang, streams = _lang(led), _names(led)["stream"]
+    render.print_json(data) if json_ else render.budget(data, lang, streams)
 
 
 # -- projects -------------------------------------------------------------------------------------
@@ -1435,12 +1443,14 @@ def import_payments(
 
     from smederij_cli import render
     from smederij_cli.interchange import RowErrors, import_payments as run, read_payment_file
+    from smederij_cli.labels import say
 
     with ledger(ctx) as led:
         lang = _lang(led)
         payments = replace(read_payment_file(file), lang=lang)  # amounts in the run's language
         try:
-            with render.progress(2 * len(payments.rows), "Importing payments") as advance:
+            with render.progress(2 * len(payments.rows),
+                                 say("render_progress_payments", lang)) as advance:
                 result = run(led, payments, dry_run=dry_run, advance=advance)
         except RowErrors as e:
             for line in e.lines():

@@ -224,6 +224,19 @@ _LABELS["nl"].update({
     "round_tie_break_signatures": "meeste handtekeningen",
     "round_tie_break_submitted": "eerst ingediend", "round_tie_break_id": "laagste nummer",
     "round_tie_break_id-as-text": "nummer als tekst",
+    # render.py tables
+    "budget_title": "Budget {year}", "stream_allocated": "{stream} toegekend",
+    "stream_available": "{stream} beschikbaar", "moves_title": "Toekenningen en overboekingen",
+    "txn": "Boeking", "move_kind": "Soort", "description": "Omschrijving",
+    "move_allocation": "toekenning", "move_transfer": "overboeking", "share": "Aandeel",
+    "rollover_title": "Jaarafsluiting {year} -> {next}", "carried": "Overgeheveld",
+    "commitments_carried": "Verplichtingen overgeheveld", "code": "Code",
+    "inhabitants": "Inwoners", "kind_column": "Wijk/dorp", "history": "Geschiedenis",
+    "from_status": "Van",
+    "to_status": "Naar", "note": "Notitie", "year_open": "open", "year_closed": "afgesloten",
+    "info_ledger": "grootboek", "info_schema": "schemaversie", "info_transactions": "boekingen",
+    "info_postings": "posten", "info_years": "jaren", "info_smederijen": "Smederijen",
+    "info_projects": "projecten", "info_payments": "betalingen",
 })
 _LABELS["en"].update({
     "site_title": "Our budget {year}", "site_home": "Our budget",
@@ -282,6 +295,19 @@ _LABELS["en"].update({
     "round_tie_break_lot": "lot", "round_tie_break_cheaper": "cheaper",
     "round_tie_break_signatures": "signatures", "round_tie_break_submitted": "submitted",
     "round_tie_break_id": "id", "round_tie_break_id-as-text": "id-as-text",
+    # render.py tables
+    "budget_title": "Budget {year}", "stream_allocated": "{stream} allocated",
+    "stream_available": "{stream} available", "moves_title": "Allocations and transfers",
+    "txn": "Txn", "move_kind": "Kind", "description": "Description",
+    "move_allocation": "allocation", "move_transfer": "transfer", "share": "Share",
+    "rollover_title": "Rollover {year} -> {next}", "carried": "Carried",
+    "commitments_carried": "Commitments carried", "code": "Code",
+    "inhabitants": "Inhabitants", "kind_column": "Kind", "history": "History",
+    "from_status": "From",
+    "to_status": "To", "note": "Note", "year_open": "open", "year_closed": "closed",
+    "info_ledger": "ledger", "info_schema": "schema version",
+    "info_transactions": "transactions", "info_postings": "postings", "info_years": "years",
+    "info_smederijen": "smederijen", "info_projects": "projects", "info_payments": "payments",
 })
 
 
@@ -309,7 +335,9 @@ def format_date(day: _dt.date, lang: str, *, short: bool = False) -> str:
     """1 december 2026 (nl), 1 December 2026 (en); ``short``: 1 dec 2026, 1 Dec 2026, for
     table columns (the same width for every month: never split at 80 columns)."""
     month = MONTHS["nl" if lang == "nl" else "en"][day.month - 1]
-    return f"{day.day} {month[:3] if short else month} {day.year}"
+    if short:  # as Dutch abbreviates them: maart is mrt
+        month = "mrt" if month == "maart" else month[:3]
+    return f"{day.day} {month} {day.year}"
 
 
 # -- messages (issue 15): what the program says, one entry per message in both languages -------
@@ -486,6 +514,53 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # (end of cli)
 
     # -- terminal tables: render.py ---------------------------------------------------------------
+    "render_error": ("fout", "error"),
+    "render_left_out": (
+        "{n} kolom(men) weggelaten om in {width} kolommen te passen: {columns} (--wide toont "
+        "alle kolommen)",
+        "{n} column(s) left out to fit {width} columns: {columns} (--wide shows every column)"),
+    "render_inactive": ("inactief", "inactive"),
+    "render_smederij_about": (
+        "({code}), {kind}, wijkteam {team}, {inhabitants} inwoners",
+        "({code}), {kind}, wijkteam {team}, {inhabitants} inhabitants"),
+    "render_project_title": ("Project {id}: {title}", "Project {id}: {title}"),
+    "render_project_where": (
+        "{name} ({code}), {stream} {year}, thema {theme}, status",
+        "{name} ({code}), {stream} {year}, theme {theme}, status"),
+    "render_project_people": (
+        "aangevraagd {requested}; steunbetuigers {supporters}, vrijwilligers {volunteers}",
+        "requested {requested}; supporters {supporters}, volunteers {volunteers}"),
+    "render_project_cofunding": (
+        "cofinanciering: {source} {amount}", "co-funding: {source} {amount}"),
+    "render_project_money": (
+        "verplicht {committed}, betaald {paid}, vrijgevallen {released}, resterend {left}",
+        "committed {committed}, paid {paid}, released {released}, left {left}"),
+    "render_rollover_already": (
+        "budgetjaar {year} is al afgesloten: er is niets veranderd",
+        "budget year {year} was already rolled over: nothing changed"),
+    "render_rollover_already_on": (
+        "budgetjaar {year} is al afgesloten op {date}: er is niets veranderd",
+        "budget year {year} was already rolled over on {date}: nothing changed"),
+    "render_rollover_would": (
+        "budgetjaar {year} blijft open: zou {carried} en {commitments} aan open verplichtingen "
+        "overhevelen naar {next}; {lapsed} zou terugvloeien naar de gemeente",
+        "budget year {year} stays open: would carry {carried} and {commitments} of open "
+        "commitments into {next}, {lapsed} would lapse to funding"),
+    "render_rollover_done": (
+        "budgetjaar {year} is afgesloten: {carried} en {commitments} aan open verplichtingen "
+        "overgeheveld naar {next}; {lapsed} teruggevloeid naar de gemeente",
+        "budget year {year} is closed: carried {carried} and {commitments} of open commitments "
+        "into {next}, {lapsed} lapsed to funding"),
+    "render_check_ok": ("alle regels van het grootboek kloppen", "every invariant holds"),
+    "render_check_pages": (
+        "de pagina's van het bestand zijn niet gelezen: het is groter dan {mib} MiB; 'smederij "
+        "check --deep' leest ze ook",
+        "the file's pages were not read: it is larger than {mib} MiB; 'smederij check --deep' "
+        "reads them too"),
+    "render_violation": ("overtreding", "violation"),
+    "render_violations": ("{n} overtreding(en) gevonden", "{n} violation(s) found"),
+    "render_none_yet": ("nog geen", "none yet"),
+    "render_progress_payments": ("Betalingen importeren", "Importing payments"),
     # (end of render)
 
     # -- history: the audit trail's notes, shown by log and project show --------------------------

@@ -9,6 +9,7 @@ report tables (drawn by ``_lean_table`` in rich's look, a thousand times faster)
 
 from __future__ import annotations
 
+import datetime as _dt
 import io
 import json
 import os
@@ -19,10 +20,11 @@ from contextlib import contextmanager
 from json.encoder import encode_basestring as _encode_string  # C, when built
 from typing import TYPE_CHECKING, Any
 
-from smederij_cli.labels import label
+from smederij_cli import labels
+from smederij_cli.labels import format_count, format_date, label, say
 from smederij_cli.money import format_cents
 from smederij_cli.text import escape
-from smederij_cli.writers import Sheet, shower
+from smederij_cli.writers import Column, Sheet, show, shower
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -77,8 +79,8 @@ def error(message: str) -> None:
 
     from smederij_cli.text import escape
 
-    err_console().print(Text.assemble(("error:", "bold red"), " ", escape(message)),
-                        soft_wrap=True)
+    err_console().print(Text.assemble((say("render_error") + ":", "bold red"), " ",
+                                      escape(message)), soft_wrap=True)
 
 
 def json_text(data: Any) -> str:
@@ -275,7 +277,7 @@ def _sheet_table(data: Sheet, lang: str
     cols = data.human_columns(terminal=True)
     headers = [data.columns[i].title(lang) for i in cols]
     right = [data.columns[i].numeric for i in cols]
-    shown = [(shower(data.columns[i], lang), i) for i in cols]
+    shown = [(_terminal_shower(data.columns[i], lang), i) for i in cols]
     rows, previous, warn = _Rows(len(cols)), None, data.warn
     for row in data.rows:
         cells = [cell(row[i]) for cell, i in shown]
@@ -286,6 +288,40 @@ def _sheet_table(data: Sheet, lang: str
         rows.add(cells, bool(warn and warn(row)))
     totals = [[cell(row[i]) for cell, i in shown] for row in data.totals]
     return data.title, headers, right, rows, totals
+
+
+COUNTS = ("supporters", "volunteers")  # int columns that count people (1.200), not ids or years
+
+
+def _terminal_shower(column: Column, lang: str) -> Callable[[Any], str]:
+    """``writers.shower``, but a date as the terminal shows it (``short_date``: "1 dec 2026")
+    and a count of people as the language writes it (``format_count``)."""
+    if column.kind == "date":
+        return lambda value: short_date(value, lang)
+    if column.kind == "int" and column.key in COUNTS:
+        return lambda value: format_count(value, lang) if type(value) is int else (
+            show(column, value, lang))
+    return shower(column, lang)
+
+
+def short_date(value: Any, lang: str) -> str:
+    """An ISO date (or timestamp) as a table column shows it: "1 dec 2026" (nl), "1 Dec 2026"
+    (en); anything else as it is."""
+    if value is None or value == "":
+        return ""
+    try:
+        day = _dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return escape(str(value))
+    return format_date(day, lang, short=True)
+
+
+def long_date(value: Any, lang: str) -> str:
+    """An ISO date in a sentence: "1 december 2026" (nl), "1 December 2026" (en)."""
+    try:
+        return format_date(_dt.date.fromisoformat(str(value)[:10]), lang)
+    except ValueError:
+        return escape(str(value))
 
 
 def _print_table(title: str, headers: list[str], right: list[bool], rows: _Rows,
@@ -345,9 +381,9 @@ def _print_table(title: str, headers: list[str], right: list[bool], rows: _Rows,
     if dropped:
         from rich.text import Text
 
-        out.print(Text(f"{len(dropped)} column(s) left out to fit {out.width} columns: "
-                       f"{', '.join(' '.join(h.split()) for h in dropped)} (--wide shows "
-                       "every column)", style="dim"))
+        out.print(Text(say("render_left_out", n=len(dropped), width=out.width,
+                           columns=", ".join(" ".join(h.split()) for h in dropped)),
+                       style="dim"))
 
 
 # What wrapping text must keep on one line: an amount with its currency sign, else a word.
@@ -439,8 +475,12 @@ def _sized_table(title: str, headers: list[str], right: list[bool], loose: list[
         table.add_column(header, justify="right" if numeric else "left", width=size,
                          overflow=overflow if wraps else "fold")
 
-    def wrapped(cells: list[str]) -> list[str]:
-        return [_wrap(c, size) if wraps else c for c, size, wraps in zip(cells, sizes, loose)]
+    from rich.text import Text
+
+    def wrapped(cells: list[str]) -> list[str | Text]:
+        # escaped before it is wrapped: the line breaks of the wrapping are not shown as \x0a
+        return [Text(_wrap(escape(c), size)) if wraps else c
+                for c, size, wraps in zip(cells, sizes, loose)]
 
     for cells, w, _ in rows:
         table.add_row(*wrapped(cells), style="bold yellow" if w else None)
@@ -614,10 +654,14 @@ def _lean_lines(title: str, headers: list[str], right: list[bool], rows: _Rows,
     yield "".join(out)
 
 
-def budget(data: dict, lang: str = "nl") -> None:
-    headers = ["Smederij"]
+def budget(data: dict, lang: str = "nl", streams: dict[str, str] | None = None) -> None:
+    """``budget show``; ``streams``: the streams' names (code -> name) for the headers."""
+    names = streams or {}
+    headers = [label("smederij", lang)]
     for stream in data["streams"]:
-        headers += [f"{stream} allocated", f"{stream} available"]
+        name = names.get(stream, stream)
+        headers += [label("stream_allocated", lang, stream=name),
+                    label("stream_available", lang, stream=name)]
     rows = _Rows(len(headers))
     totals = {s: [0, 0] for s in data["streams"]}
     for sm in data["smederijen"]:
@@ -628,8 +672,10 @@ def budget(data: dict, lang: str = "nl") -> None:
             totals[stream][0] += f["allocated_cents"]
             totals[stream][1] += f["available_cents"]
         rows.add([sm["name"], *cells])
-    _print_table(f"Budget {data['year']}", headers, [False] + [True] * (len(headers) - 1), rows,
-                 [["Total", *(money(c, lang) for s in data["streams"] for c in totals[s])]],
+    _print_table(label("budget_title", lang, year=data["year"]), headers,
+                 [False] + [True] * (len(headers) - 1), rows,
+                 [[label("total", lang),
+                   *(money(c, lang) for s in data["streams"] for c in totals[s])]],
                  loose=[True] + [False] * (len(headers) - 1))
     moves: dict[int, dict] = {}
     for m in data["moves"]:
@@ -642,11 +688,13 @@ def budget(data: dict, lang: str = "nl") -> None:
             postings.setdefault(m["txn"], []).append(m)
         history = _Rows(5)
         for m in moves.values():
-            history.add([str(m["txn"]), m["date"], m["kind"],
+            history.add([str(m["txn"]), short_date(m["date"], lang),
+                         label(f"move_{m['kind']}", lang),
                          move_text(data["year"], postings[m["txn"]], lang),
                          money(m["total"], lang)])
-        _print_table("Allocations and transfers", ["Txn", "Date", "Kind", "Description",
-                                                   "Amount"],
+        _print_table(label("moves_title", lang),
+                     [label(k, lang) for k in ("txn", "date", "move_kind", "description",
+                                               "amount")],
                      [False, False, False, False, True], history, [],
                      loose=[False, False, False, True, False], drop=[2])
 
@@ -654,12 +702,12 @@ def budget(data: dict, lang: str = "nl") -> None:
 def allocation(shares: dict[str, int], names: dict[str, str], title: str,
                lang: str = "nl") -> None:
     table = _table(title)
-    table.add_column("Smederij")
-    table.add_column("Share", justify="right")
+    table.add_column(label("smederij", lang))
+    table.add_column(label("share", lang), justify="right")
     for code, cents in shares.items():
         table.add_row(names.get(code, code), money(cents, lang))
     table.add_section()
-    table.add_row("Total", money(sum(shares.values()), lang), style="bold")
+    table.add_row(label("total", lang), money(sum(shares.values()), lang), style="bold")
     console().print(table)
 
 
@@ -667,37 +715,43 @@ def rollover(data: dict, names: dict[str, str], closed_at: str | None,
              lang: str = "nl") -> None:
     year, nxt, totals = data["year"], data["next_year"], data["totals"]
     if data["status"] == "already_rolled_over":
-        when = f" on {closed_at[:10]}" if closed_at else ""
-        message(f"budget year {year} was already rolled over{when}: nothing changed")
+        message(say("render_rollover_already_on", lang, year=year,
+                    date=long_date(closed_at, lang)) if closed_at else
+                say("render_rollover_already", lang, year=year))
         return
-    title = (f"Rollover {year} -> {nxt}"
-             + (" (dry run: nothing written)" if data["status"] == "dry_run" else ""))
+    dry_run = data["status"] == "dry_run"
+    title = (label("rollover_title", lang, year=year, next=nxt)
+             + (f" ({say('dry_run_nothing', lang)})" if dry_run else ""))
     keys = ("carried_cents", "lapsed_cents", "commitments_carried_cents")
     rows = _Rows(2 + len(keys))
     for m in data["moves"]:
         rows.add([names.get(m["smederij"], m["smederij"]), m["stream"],
                   *(money(m[k], lang) for k in keys)])
-    _print_table(title, ["Smederij", "Stream", "Carried", "Lapsed", "Commitments carried"],
+    _print_table(title, [label(k, lang) for k in ("smederij", "stream", "carried", "lapsed",
+                                                   "commitments_carried")],
                  [False, False, True, True, True], rows,
-                 [["Total", "", *(money(totals[k], lang) for k in keys)]])
-    verb = "would carry" if data["status"] == "dry_run" else "carried"
-    message(f"budget year {year} {'stays open' if data['status'] == 'dry_run' else 'is closed'}"
-            f": {verb} {money(totals['carried_cents'], lang)} and "
-            f"{money(totals['commitments_carried_cents'], lang)} of open commitments into {nxt}"
-            f", {money(totals['lapsed_cents'], lang)} "
-            f"{'would lapse' if data['status'] == 'dry_run' else 'lapsed'} to funding")
+                 [[label("total", lang), "", *(money(totals[k], lang) for k in keys)]])
+    message(say("render_rollover_would" if dry_run else "render_rollover_done", lang,
+                year=year, next=nxt, carried=money(totals["carried_cents"], lang),
+                commitments=money(totals["commitments_carried_cents"], lang),
+                lapsed=money(totals["lapsed_cents"], lang)))
 
 
-def smederijen(rows: list[dict], lang: str = "nl") -> None:
-    streams = sorted({s for r in rows for s in r.get("available", {})})
-    headers = ["Code", "Name", "Kind", "Wijkteam", "Inhabitants",
-               *(f"{stream} available" for stream in streams)]
+def smederijen(rows: list[dict], lang: str = "nl", streams: dict[str, str] | None = None
+               ) -> None:
+    """``smederijen list``; ``streams``: the streams' names (code -> name) for the headers."""
+    codes = sorted({s for r in rows for s in r.get("available", {})})
+    names = streams or {}
+    headers = [*(label(k, lang)
+                 for k in ("code", "name", "kind_column", "team", "inhabitants")),
+               *(label("stream_available", lang, stream=names.get(s, s)) for s in codes)]
+    inactive = f" ({say('render_inactive', lang)})"
     table = _Rows(len(headers))
     for r in rows:
-        table.add([r["code"], r["name"] + ("" if r["active"] else " (inactive)"), r["kind"],
-                   r["team"] or "", str(r["inhabitants"]),
-                   *(money(r["available"].get(s, 0), lang) for s in streams)])
-    _print_table("", headers, [False] * 4 + [True] * (1 + len(streams)), table, [],
+        table.add([r["code"], r["name"] + ("" if r["active"] else inactive),
+                   label(r["kind"], lang), r["team"] or "", format_count(r["inhabitants"], lang),
+                   *(money(r["available"].get(s, 0), lang) for s in codes)])
+    _print_table("", headers, [False] * 4 + [True] * (1 + len(codes)), table, [],
                  loose=[False, True] + [False] * (len(headers) - 2),
                  drop=[2, 4, 3])
 
@@ -706,16 +760,15 @@ def smederij(row: dict, lang: str = "nl") -> None:
     from rich.text import Text
 
     out = console()
-    out.print(Text.assemble((escape(row["name"]), "bold"),
-                            f" ({row['code']}), {row['kind']}, wijkteam "
-                            f"{row['team'] or '-'}, {row['inhabitants']} inhabitants"
-                            + ("" if row["active"] else ", inactive")))
+    about = say("render_smederij_about", lang, code=row["code"], kind=label(row["kind"], lang),
+                team=row["team"] or "-", inhabitants=format_count(row["inhabitants"], lang))
+    out.print(Text.assemble((escape(row["name"]), "bold"), " ", escape(about)
+                            + ("" if row["active"] else f", {say('render_inactive', lang)}")))
     rows = _Rows(1 + len(FIGURE_KEYS))
     for stream, f in row["streams"].items():
         rows.add([stream, *(money(f[k], lang) for k in FIGURE_KEYS)])
     keys = ["stream", *(k.removesuffix("_cents") for k in FIGURE_KEYS)]
-    _print_table(f"Budget {row['year']}",
-                 ["Stream", *(label(k.removesuffix("_cents"), lang) for k in FIGURE_KEYS)],
+    _print_table(label("budget_title", lang, year=row["year"]), [label(k, lang) for k in keys],
                  [False] + [True] * len(FIGURE_KEYS), rows, [],
                  drop=sheet_drop_order(keys))
 
@@ -730,24 +783,31 @@ def project(p: dict, lang: str = "nl") -> None:
     from rich.text import Text
 
     out = console()
-    out.print(Text(f"Project {p['id']}: {escape(p['title'])}", style="bold"))
-    out.print(Text.assemble(f"{escape(p['smederij_name'])} ({p['smederij']}), {p['stream']} "
-                            f"{p['year']}, "
-                            f"theme {p['theme'] or '-'}, status ", (p["status"], "bold")))
-    out.print(f"requested {money(p['requested_cents'], lang)}; supporters {p['supporters']}, "
-              f"volunteers {p['volunteers']}")
+    out.print(Text(say("render_project_title", lang, id=p["id"], title=escape(p["title"])),
+                   style="bold"))
+    where = say("render_project_where", lang, name=escape(p["smederij_name"]),
+                code=p["smederij"], stream=p["stream"], year=p["year"],
+                theme=label(p["theme"], lang) if p["theme"] else "-")
+    out.print(Text.assemble(where, " ", (label(p["status"], lang), "bold")))
+    out.print(say("render_project_people", lang, requested=money(p["requested_cents"], lang),
+                  supporters=format_count(p["supporters"], lang),
+                  volunteers=format_count(p["volunteers"], lang)))
     for source, cents in p["cofunding"].items():
-        out.print(f"co-funding: {escape(source)} {money(cents, lang)}")
-    out.print(f"committed {money(p['committed_cents'], lang)}, paid "
-              f"{money(p['paid_cents'], lang)}, released {money(p['released_cents'], lang)}, "
-              f"left {money(p['left_cents'], lang)}")
+        out.print(say("render_project_cofunding", lang, source=escape(source),
+                      amount=money(cents, lang)))
+    out.print(say("render_project_money", lang, committed=money(p["committed_cents"], lang),
+                  paid=money(p["paid_cents"], lang), released=money(p["released_cents"], lang),
+                  left=money(p["left_cents"], lang)))
     history = _Rows(4)
     for e in p["history"]:
-        history.add([e["date"], e["from_status"] or "", e["to_status"], e["note"]])
-    _print_table("History", ["Date", "From", "To", "Note"], [False] * 4, history, [],
-                 loose=[False, False, False, True])
+        history.add([short_date(e["date"], lang),
+                     label(e["from_status"], lang) if e["from_status"] else "",
+                     label(e["to_status"], lang), e["note"]])
+    _print_table(label("history", lang),
+                 [label(k, lang) for k in ("date", "from_status", "to_status", "note")],
+                 [False] * 4, history, [], loose=[False, False, False, True])
     if p["payments"]:
-        payments(p["payments"], lang, title="Payments")
+        payments(p["payments"], lang, title=label("payments", lang))
 
 
 def payments(rows: list[dict], lang: str = "nl", title: str | None = None) -> None:
@@ -776,33 +836,41 @@ def audit_log(rows: list[dict], lang: str = "nl") -> None:
                  loose=[False, False, False, True, True], drop=[4, 2])
 
 
-def check(problems: list[str], file_checked: bool = True) -> None:
+def check(problems: list[str], file_checked: bool = True, lang: str | None = None) -> None:
+    """``check``: its ok line, or each problem (in the words ledger.py chose) and their
+    number; ``lang``: the run's language (default ``labels.message_language``)."""
     from rich.text import Text
 
     from smederij_cli.store import PAGE_CHECK_MAX_BYTES
 
     if not problems:
-        console().print(Text.assemble(("ok", "green"), ": every invariant holds"
-                                      + ("" if file_checked else
-                                         " (the file's pages were not read: it is larger than "
-                                         f"{PAGE_CHECK_MAX_BYTES // 2**20} MiB; 'smederij "
-                                         "check --deep' reads them too)")),
-                        soft_wrap=True)
+        ok = say("render_check_ok", lang)
+        if not file_checked:
+            ok += f" ({say('render_check_pages', lang, mib=PAGE_CHECK_MAX_BYTES // 2**20)})"
+        console().print(Text.assemble(("ok", "green"), ": " + ok), soft_wrap=True)
         return
     out = console()
     for p in problems:
-        out.print(Text.assemble(("violation:", "red"), " ", p), soft_wrap=True)
-    out.print(f"{len(problems)} violation(s) found")
+        out.print(Text.assemble((say("render_violation", lang) + ":", "red"), " ", p),
+                  soft_wrap=True)
+    out.print(say("render_violations", lang, n=format_count(len(problems), lang
+                                                            or labels.message_language)))
 
 
-def info(data: dict) -> None:
+def info(data: dict, lang: str | None = None) -> None:
+    """``info``: where the ledger is and what it holds (counts as ``lang`` writes them)."""
+    lang = lang or labels.message_language
+    years = ", ".join(f"{y['year']} ({label('year_' + y['status'], lang)})"
+                      for y in data["years"]) or say("render_none_yet", lang)
+    lines = [("info_ledger", data["path"]),
+             ("info_schema", f"{data['schema_version']} ({data['schema_step']})"),
+             *((f"info_{key}", format_count(data[key], lang))
+               for key in ("smederijen", "projects", "payments", "transactions", "postings")),
+             ("info_years", years)]
+    width = max(16, *(len(label(key, lang)) + 2 for key, _ in lines))
     out = console()
-    out.print(f"ledger:         {data['path']}")
-    out.print(f"schema version: {data['schema_version']} ({data['schema_step']})")
-    for key in ("smederijen", "projects", "payments", "transactions", "postings"):
-        out.print(f"{key + ':':<16}{data[key]}")
-    years = ", ".join(f"{y['year']} ({y['status']})" for y in data["years"]) or "none yet"
-    out.print(f"{'years:':<16}{years}")
+    for key, value in lines:
+        out.print(f"{label(key, lang) + ':':<{width}}{value}")
 
 
 SHOWN = 5  # items shown under a line of 'smederij status' (all of them in --json)
@@ -811,8 +879,6 @@ SHOWN = 5  # items shown under a line of 'smederij status' (all of them in --jso
 def status(data: dict, lang: str = "nl") -> None:
     """``smederij status``: one line per thing that needs attention, each followed by the
     command that deals with it, and the items under it. Plain text: it runs often."""
-    from smederij_cli.labels import say
-
     lines: list[str] = []
 
     def item(text: str, command: str, details: list[str] = ()) -> None:
@@ -822,18 +888,21 @@ def status(data: dict, lang: str = "nl") -> None:
 
     y = data["open_year"]
     if y["days_left"] >= 0:
-        item(say("status_year", lang, year=y["year"], days=y["days_left"], end=y["ends"]),
+        item(say("status_year", lang, year=y["year"], days=y["days_left"],
+                 end=long_date(y["ends"], lang)),
              y["command"])
     else:
         item(say("status_year_over", lang, year=y["year"], days=-y["days_left"]), y["command"])
     for key, rows, describe, command in (
             ("status_proposals", data["proposals_waiting"],
              lambda p: f"{p['id']:>5}  {p['smederij']}  {p['title']}  "
-                       + say("status_since", lang, date=p["since"], days=p["days"]),
+                       + say("status_since", lang, date=long_date(p["since"], lang),
+                             days=p["days"]),
              "smederij project approve ID  |  smederij project reject ID"),
             ("status_idle", data["commitments_idle"],
              lambda p: f"{p['id']:>5}  {p['smederij']}  {p['title']}  "
-                       + say("status_since", lang, date=p["since"], days=p["days"]),
+                       + say("status_since", lang, date=long_date(p["since"], lang),
+                             days=p["days"]),
              "smederij payment add --project ID  |  smederij project complete ID  |  "
              "smederij project withdraw ID"),
             ("status_budgets", data["budgets_used"],
@@ -852,7 +921,8 @@ def status(data: dict, lang: str = "nl") -> None:
     for key, mark in (("status_backup", data["last_backup"]),
                       ("status_check", data["last_check"])):
         when = (say("status_never", lang) if mark["at"] is None else
-                say("status_ago", lang, date=mark["at"][:10], days=mark["days"]))
+                say("status_ago", lang, date=long_date(mark["at"], lang),
+                    days=mark["days"]))
         item(say(key, lang, when=when), mark["command"])
     if not data["attention"]:
         lines.append(say("status_nothing", lang))

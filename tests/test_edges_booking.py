@@ -35,7 +35,7 @@ def refused(cli, db_path: Path, *args: str, says: tuple[str, ...] = ()) -> str:
     result = cli(*args)
     assert result.exit_code == 1, (args, result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    assert len(lines) == 1 and lines[0].startswith("fout: "), result.stderr
     for text in says:
         assert text in lines[0], (text, lines[0])
     assert dump(db_path) == before

@@ -30,7 +30,7 @@ def one_error_line(result, exit_code: int = 1) -> str:
             repr(result.exception)
     assert "Traceback" not in result.stderr + result.stdout
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    assert len(lines) == 1 and lines[0].startswith("fout: "), result.stderr
     return lines[0]
 
 
@@ -269,7 +269,7 @@ def test_no_command_but_init_and_demo_makes_a_ledger(tmp_path, args, state):
     if state == "empty":
         db.write_bytes(b"")
     line = one_error_line(Cli(db)(*(a.replace("{tmp}", str(tmp_path)) for a in args)))
-    assert line == f"error: no ledger at {db}: run 'smederij init'"
+    assert line == f"fout: no ledger at {db}: run 'smederij init'"
     assert (db.exists(), db.stat().st_size if db.exists() else None) == \
         ((False, None) if state == "missing" else (True, 0))
     assert sorted(p.name for p in tmp_path.iterdir()) == ([] if state == "missing"

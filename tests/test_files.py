@@ -35,7 +35,7 @@ def one_error_line(result, exit_code: int = 1) -> str:
         assert result.exception is None or isinstance(result.exception, SystemExit), \
             result.exception
     lines = stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), stderr
+    assert len(lines) == 1 and lines[0].startswith("fout: "), stderr
     return lines[0]
 
 
@@ -283,7 +283,7 @@ def test_restore_refuses_a_bad_backup_and_leaves_the_ledger_alone(ledger_file, t
     result = cli("restore", str(backup))
     assert result.exit_code == 1, result.stdout
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], lines
+    assert len(lines) == 1 and lines[0].startswith("fout: ") and message in lines[0], lines
     assert str(backup) in lines[0]
     assert fingerprint(ledger_file) == before
     assert sorted(p.name for p in tmp_path.iterdir()  # (the backup's mark beside it is not it)
@@ -353,7 +353,7 @@ def test_check_reads_the_whole_file_when_small_and_always_with_deep(cli_ledger, 
 
     monkeypatch.setattr("smederij_cli.store.PAGE_CHECK_MAX_BYTES", 4096)  # "a large file"
     out = cli_ledger.ok("check").stdout
-    assert "every invariant holds" in out and "check --deep" in out
+    assert "alle regels van het grootboek kloppen" in out and "check --deep" in out
     assert json.loads(cli_ledger.ok("check", "--json").stdout) == {
         "ok": True, "violations": [], "file_checked": False}
     result = cli_ledger("check", "--deep")

@@ -8,12 +8,13 @@ output (as rich reads them); the ledger is the demo's.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 from typer.testing import CliRunner
 
-from smederij_cli import render
+from smederij_cli import labels, render
 from smederij_cli.cli import app
 from smederij_cli.render import _cell_len
 
@@ -31,10 +32,15 @@ COMMANDS = [
     ["rollover", "--year", "2026", "--dry-run"],
 ]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-MONEY = re.compile(r"€ -?\d{1,3}(\.\d{3})*,\d\d")
+MONEY = re.compile(r"€ -?\d{1,3}(\.\d{3})*,\d\d|-?€-?\d{1,3}(,\d{3})*\.\d\d")  # nl, en
 DATE = re.compile(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\dZ)?")
-NOTE = re.compile(r"(\d+) column\(s\) left out to fit (\d+) columns: (.*) \(--wide shows "
-                  r"every column\)", re.S)
+NOTE = re.compile(r"(\d+) (?:column\(s\) left out to fit|kolom\(men\) weggelaten om in) (\d+) "
+                  r"(?:columns|kolommen te passen): (.*) \(--wide (?:shows every column|toont "
+                  r"alle kolommen)\)", re.S)
+# a piece of a table's date ("1 dec 2026", "1 Dec 2026": labels.format_date, short)
+DATE_PIECE = re.compile(r"\d{1,2} ([A-Za-z]{3})|([A-Za-z]{3})(?: \d{4})?")
+MONTHS = {labels.format_date(dt.date(2026, m, 1), lang, short=True).split()[1].lower()
+          for lang in ("nl", "en") for m in range(1, 13)}
 
 
 @pytest.fixture(scope="module")
@@ -75,18 +81,31 @@ def headers_of(text: str) -> list[str]:
 @pytest.mark.parametrize("width", [80, 100, 120])
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
 def test_no_amount_date_or_code_breaks_and_the_note_names_what_is_left_out(demo, args, width):
+    fits(demo, args, width)
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_an_english_run_fits_80_columns_too(demo, args):
+    fits(demo, ["--lang", "en", *args], 80)
+
+
+def fits(demo, args, width):
+    """Nothing breaks at ``width`` columns, and the note names what is left out."""
     db, codes = demo
     text = run(db, args, width)
     full = run(db, args)  # piped: every column
     for line in text.splitlines():
         assert _cell_len(line) <= width, line
+    assert "\\x0a" not in text  # a wrapped cell's line breaks are breaks, not escapes
     for cell in cells(text):
         if "€" in cell and not re.search("[a-z]", cell):  # an amount's own cell
             assert MONEY.fullmatch(cell), (cell, args)
         for date in re.findall(r"(?<![\w-])\d{4}-[\d:TZ-]*", cell):
             assert DATE.fullmatch(date), (cell, args)
         if re.fullmatch(r"[\d.,%]+", cell):  # ids, counts and shares, never pieces of amounts
-            assert re.fullmatch(r"\d+%?", cell), (cell, args)
+            assert re.fullmatch(r"\d+%?|\d{1,3}(\.\d{3})+", cell), (cell, args)
+        piece = DATE_PIECE.fullmatch(cell)  # a table's date ("1 dec 2026"): whole or not at all
+        assert not (piece and (piece[1] or piece[2]).lower() in MONTHS), (cell, args)
         if re.fullmatch(r"[a-z-]+", cell):  # a code: whole or not at all
             assert cell in codes or not any(c.startswith(cell) or c.endswith(cell)
                                             for c in codes), (cell, args)
@@ -105,8 +124,12 @@ def test_the_report_leaves_out_the_flows_between_years_first(demo):
     text = run(db, ["report", "--year", "2026"], 120)
     assert headers_of(text) == ["Smederij", "Budgetsoort", "Toegekend", "Verplicht", "Besteed",
                                 "Beschikbaar", "Teruggevloeid", "Benut"]
-    assert ("3 column(s) left out to fit 120 columns: Overgeheveld in, Overgeheveld uit: "
-            "budget, Overgeheveld uit: verplichtingen") in text
+    assert ("3 kolom(men) weggelaten om in 120 kolommen te passen: Overgeheveld in, "
+            "Overgeheveld uit: budget, Overgeheveld uit: verplichtingen (--wide toont alle "
+            "kolommen)") in " ".join(text.split())
+    english = run(db, ["--lang", "en", "report", "--year", "2026"], 120)
+    assert ("2 column(s) left out to fit 120 columns: Carried out: budget, Carried out: "
+            "commitments (--wide shows every column)") in " ".join(english.split())
     at80 = run(db, ["report", "--year", "2026"], 80)
     assert headers_of(at80)[-1] == "Beschikbaar" and "€ 313.942,00" in at80
 

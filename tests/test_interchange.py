@@ -257,7 +257,7 @@ def test_cli_export_to_stdout_and_to_a_file_agree(demo, tmp_path):
 def test_cli_export_refusals_are_one_line(demo, args):
     result = Cli(demo["path"])("export", *args)
     assert result.exit_code == 1
-    assert len(result.stderr.strip().splitlines()) == 1 and "error:" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "fout:" in result.stderr
 
 
 # -- import payments -----------------------------------------------------------------------------

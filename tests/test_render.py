@@ -121,9 +121,12 @@ def test_json_chunks_write_iterators_as_arrays_and_read_values_when_reached():
     assert head + "".join(chunks) == json.dumps(whole, indent=2) + "\n"
 
 
+@pytest.mark.parametrize("lang, head, total", [("nl", "Jaarafsluiting 2026 -> 2027", "Totaal"),
+                                               ("en", "Rollover 2026 -> 2027", "Total")])
 @pytest.mark.parametrize("status", ["rolled_over", "dry_run"])
 @pytest.mark.parametrize("moves", [2, 0])
-def test_the_rollover_table_is_what_rich_drew(monkeypatch, capsys, status, moves):
+def test_the_rollover_table_is_what_rich_drew(monkeypatch, capsys, status, moves, lang, head,
+                                              total):
     """The rollover prints its table through the lean drawer: the same text rich drew."""
     data = {"year": 2026, "next_year": 2027, "status": status,
             "moves": [{"smederij": "krakeel", "stream": "korte-klap", "carried_cents": 250_00,
@@ -133,10 +136,10 @@ def test_the_rollover_table_is_what_rich_drew(monkeypatch, capsys, status, moves
             "totals": {"carried_cents": 250_00, "lapsed_cents": 4_750_00,
                        "commitments_carried_cents": 1_234_567_89}}
     names = {"krakeel": "Krakeel Ärger 日本"}
-    render.rollover(data, names, None)
+    render.rollover(data, names, None, lang)
     lean = capsys.readouterr().out
     monkeypatch.setattr(render, "_lean_table", lambda *args: None)
-    render.rollover(data, names, None)
+    render.rollover(data, names, None, lang)
     assert lean == capsys.readouterr().out
-    assert lean.startswith("Rollover 2026 -> 2027") and "│ Total " in lean
+    assert lean.startswith(head) and f"│ {total} " in lean
     assert ("Krakeel Ärger 日本" in lean) == bool(moves)

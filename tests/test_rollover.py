@@ -296,12 +296,12 @@ def test_rollover_json_dry_run_and_rerun(year_end, db_path):
     assert {"year": 2026, "status": "closed"} in info["years"]
     after = dump(db_path)
     again = cli.ok("rollover", "--year", "2026", "--early")
-    assert "already rolled over" in again.stdout and "nothing changed" in again.stdout
+    assert "is al afgesloten" in again.stdout and "er is niets veranderd" in again.stdout
     assert json.loads(cli.ok("rollover", "--year", "2026", "--early", "--json").stdout)[
         "status"] == "already_rolled_over"
     assert dump(db_path) == after
     text = cli.ok("rollover", "--year", "2027", "--dry-run").stdout
-    assert "Rollover 2027 -> 2028 (dry run: nothing written)" in text
+    assert "Jaarafsluiting 2027 -> 2028 (proefrun: niets geschreven)" in text
     cli.ok("check")
 
 
@@ -341,7 +341,7 @@ def test_writes_to_a_closed_year_are_refused(year_end, db_path, args, message):
     result = cli(*(a.format(**ids) for a in args))
     assert result.exit_code == 1, result.stdout
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: ")
+    assert len(lines) == 1 and lines[0].startswith("fout: ")
     assert message.format(**ids) in lines[0]
     assert "open year 2027" in lines[0]
     assert dump(db_path) == before
@@ -356,7 +356,7 @@ def test_rollover_refuses_a_year_after_an_open_one(year_end, db_path):
     before = dump(db_path)
     result = cli("rollover", "--year", "2027")
     assert result.exit_code == 1
-    assert result.stderr.strip() == ("error: budget year 2026 is still open: years close in "
+    assert result.stderr.strip() == ("fout: budget year 2026 is still open: years close in "
                                      "order, run 'smederij rollover --year 2026' first")
     assert dump(db_path) == before
 

@@ -139,13 +139,15 @@ def test_each_line_says_which_command_deals_with_it(cli_ledger):
     text = cli.ok("--lang", "en", "status").stdout
     assert "Budget year 2026 is open" in text or "ended" in text
     assert "1 project(s) proposed more than four weeks ago without a decision" in text
-    assert "Oud plan  since 2026-01-02" in text
+    assert "Oud plan  since 2 January 2026 (" in text  # a date in a sentence: the long form
     assert f"→ smederij project approve {pid}  |  smederij project reject {pid}" in text
     assert "Last backup: never\n    → smederij backup FILE" in text
     assert "Last successful check: never\n    → smederij check" in text
     dutch = cli.ok("status").stdout  # the programme's language
     assert "1 project(en) al meer dan vier weken voorgesteld zonder besluit" in dutch
     assert "Laatste back-up: nooit" in dutch
+    assert "Oud plan  sinds 2 januari 2026 (" in dutch
+    assert "(31 december 2026)" in dutch and "2026-" not in dutch
     lines = [x for x in text.splitlines() if x and not x.startswith("    ")]
     commands = [x for x in text.splitlines() if x.startswith("    → ")]
     assert len(lines) == len(commands)  # every heading has its command
