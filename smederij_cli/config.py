@@ -246,7 +246,9 @@ class _Document:
         except IsADirectoryError:
             raise ConfigError(say("file_config_folder", path=path)) from None
         except OSError as e:
-            raise ConfigError(say("file_config_unreadable", path=path, why=e.strerror)) from None
+            from smederij_cli.files import os_reason
+
+            raise ConfigError(say("file_config_unreadable", path=path, why=os_reason(e))) from None
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as e:

@@ -17,6 +17,7 @@ library's cheapest modules are imported: this runs on every command's start.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -41,6 +42,19 @@ NETWORK_FS = frozenset({
     "fuse.s3fs", "fuse.gcsfuse", "fuse.davfs2", "fuse.glusterfs", "fuse.cephfs", "fuse.smbnetfs",
     "fuse.curlftpfs", "fuse.gvfsd-fuse", "fuse.juicefs", "fuse.goofys", "fuse.mergerfs.remote",
 })
+
+
+# Why the system refused a file, in the run's language (the OS's own words otherwise).
+_OS_REASONS = {errno.EACCES: "file_os_denied", errno.EPERM: "file_os_denied",
+               errno.ENOSPC: "file_os_full", errno.EROFS: "file_os_read_only",
+               errno.ENOENT: "file_os_missing", errno.ENOTDIR: "file_os_not_folder",
+               errno.EISDIR: "file_os_folder", getattr(errno, "EDQUOT", -1): "file_os_quota"}
+
+
+def os_reason(error: OSError) -> str:
+    """What went wrong with a file, as a person reads it: "geen toestemming" in Dutch."""
+    key = _OS_REASONS.get(error.errno)  # type: ignore[arg-type]
+    return say(key) if key else (error.strerror or str(error))
 
 
 # -- the ledger's own path -------------------------------------------------------------------------
@@ -174,7 +188,7 @@ def resolve_output(target: Path, ledger: Path | None, what: str, *,
         st = None
     except OSError as e:
         raise InvalidInput(say("file_cannot_write", what=what, target=target,
-                                       why=e.strerror)) from None
+                                       why=os_reason(e))) from None
     names, ids = _ledger_files(ledger)
     which = names.get(str(real)) or (ids.get((st.st_dev, st.st_ino)) if st else None)
     if which:
@@ -214,14 +228,14 @@ def open_output(target: Path, ledger: Path | None, what: str = "--output", *,
         except BrokenPipeError:  # `smederij ... | head`: the reader has had enough
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except OSError as e:
-            raise InvalidInput(say("file_stdout", why=e.strerror)) from None
+            raise InvalidInput(say("file_stdout", why=os_reason(e))) from None
         return
     if kind == "stream":
         try:
             fd = os.open(real, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
         except OSError as e:
             raise InvalidInput(say("file_cannot_write", what=what, target=target,
-                                           why=e.strerror)) from None
+                                           why=os_reason(e))) from None
         try:
             with os.fdopen(fd, "wb") as f:
                 yield Output(f, None, target, True)
@@ -229,7 +243,7 @@ def open_output(target: Path, ledger: Path | None, what: str = "--output", *,
             pass
         except OSError as e:
             raise InvalidInput(say("file_cannot_write", what=what, target=target,
-                                           why=e.strerror)) from None
+                                           why=os_reason(e))) from None
         return
     import tempfile
 
@@ -237,7 +251,7 @@ def open_output(target: Path, ledger: Path | None, what: str = "--output", *,
         fd, name = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
     except OSError as e:
         raise InvalidInput(say("file_cannot_write", what=what, target=target,
-                                       why=e.strerror)) from None
+                                       why=os_reason(e))) from None
     temporary = Path(name)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -254,7 +268,7 @@ def open_output(target: Path, ledger: Path | None, what: str = "--output", *,
             temporary.unlink()
         if isinstance(e, OSError):
             raise InvalidInput(say("file_cannot_write", what=what, target=target,
-                                           why=e.strerror)) from None
+                                           why=os_reason(e))) from None
         raise
 
 

@@ -508,6 +508,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "file_age_held": (
         "rekening {account} bevat {held} cent geld uit {vintage}",
         "account {account} holds {held} cents of money of {vintage}"),
+    # why the system refused a file (files.os_reason); English as the system says it
+    "file_os_denied": ("geen toestemming", "Permission denied"),
+    "file_os_full": ("de schijf is vol", "No space left on device"),
+    "file_os_read_only": ("alleen-lezen bestandssysteem", "Read-only file system"),
+    "file_os_missing": ("bestand of map bestaat niet", "No such file or directory"),
+    "file_os_not_folder": ("een deel van het pad is geen map", "Not a directory"),
+    "file_os_folder": ("is een map", "Is a directory"),
+    "file_os_quota": ("schijfquotum overschreden", "Disk quota exceeded"),
     # backups (store.py)
     "file_what_backup": ("back-up", "backup"),
     "file_exists": (

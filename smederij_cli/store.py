@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from smederij_cli.errors import InvalidInput, LedgerFileError, NotAllowed, NotFound
+from smederij_cli.files import os_reason
 from smederij_cli import labels
 from smederij_cli.labels import format_count, say
 
@@ -381,7 +382,7 @@ def _check_file(path: Path, fix: str = "file_fix_db") -> None:
                 header = f.read(len(SQLITE_HEADER))
         except OSError as e:
             raise LedgerFileError(say("file_ledger_unreadable", path=path,
-                                      why=e.strerror)) from None
+                                      why=os_reason(e))) from None
         if header != SQLITE_HEADER:
             raise LedgerFileError(say("file_not_sqlite", path=path, fix=say(fix)))
 
@@ -394,7 +395,7 @@ def _create_private(path: Path) -> None:
     except FileExistsError:
         pass
     except OSError as e:
-        raise LedgerFileError(say("file_create", path=path, why=e.strerror)) from None
+        raise LedgerFileError(say("file_create", path=path, why=os_reason(e))) from None
 
 
 # The report's figures per Smederij, stream and year, from its inner sums (stream_figures and
@@ -722,7 +723,7 @@ class Store:
                         with copy.open("rb") as f:
                             shutil.copyfileobj(f, out.file)
         except OSError as e:
-            raise LedgerFileError(say("file_backup_write", path=dest, why=e.strerror)) from None
+            raise LedgerFileError(say("file_backup_write", path=dest, why=os_reason(e))) from None
         lang = labels.message_language
         counts = say("file_counts", **{what: format_count(n, lang)
                                        for what, n in self.counts().items()})

@@ -4,6 +4,7 @@ before any ledger is open, whatever --lang / SMEDERIJ_LANG says or else Dutch.""
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from smederij_cli import labels
 from smederij_cli.config import default_config_path, load_config
 from smederij_cli.errors import ConfigError
+from smederij_cli.files import os_reason
 from tests.conftest import Cli, dump
 from tests.dutch import english_words
 
@@ -182,3 +184,15 @@ def test_the_site_says_what_it_wrote_in_dutch(cli_ledger, tmp_path):
         f"--output {file} is een bestand: geef een map voor de site"
     assert error_line(cli_ledger("--lang", "en", "site", "--output", str(file))) == \
         f"--output {file} is a file: give a folder for the site"
+
+
+def test_why_the_system_refused_a_file_is_said_in_the_run_s_language(monkeypatch):
+    denied = PermissionError(errno.EACCES, "Permission denied")
+    full = OSError(errno.ENOSPC, "No space left on device")
+    odd = OSError(errno.EXDEV, "Invalid cross-device link")
+    monkeypatch.setattr(labels, "message_language", "nl")
+    assert [os_reason(e) for e in (denied, full, odd)] == [
+        "geen toestemming", "de schijf is vol", "Invalid cross-device link"]
+    monkeypatch.setattr(labels, "message_language", "en")
+    assert [os_reason(e) for e in (denied, full)] == ["Permission denied",
+                                                       "No space left on device"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from smederij_cli.errors import InvalidInput
+from smederij_cli.files import os_reason
 from smederij_cli.labels import say
 
 MANIFEST = ".smederij-site"
@@ -57,7 +58,7 @@ def publish(folder: Path, tree: dict[str, bytes]) -> Published:
             _write(manifest, listing)
     except OSError as e:
         raise InvalidInput(say("file_site_cannot_write", folder=folder,
-                               why=e.strerror or e)) from None
+                               why=os_reason(e))) from None
     return Published(written, unchanged, removed)
 
 
