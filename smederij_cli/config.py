@@ -18,8 +18,8 @@ from typing import Any, NoReturn
 
 import yaml
 
-from smederij_cli.errors import ConfigError, InvalidInput
 from smederij_cli import labels
+from smederij_cli.errors import ConfigError, InvalidInput
 from smederij_cli.labels import format_count, say
 from smederij_cli.money import format_cents, parse_amount
 from smederij_cli.text import refuse_controls
