@@ -307,7 +307,9 @@ def init(
     from smederij_cli.config import default_config_path, load_config
 
     cfg = load_config(config or default_config_path())
+    _speak(_run["lang"] or cfg.language)  # the registry just read says the language
     with ledger(ctx, create=True) as led:
+        _speak(_run["lang"] or cfg.language)
         changes = led.load_registry(cfg)
         path = led.store.path
     summary = "; ".join(f"{what}: " + ", ".join(f"{n} {k}" for k, n in c.items() if n)

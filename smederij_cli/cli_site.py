@@ -38,17 +38,19 @@ def site(
     from smederij_cli import render
     from smederij_cli.cli import ledger
     from smederij_cli.errors import InvalidInput
-    from smederij_cli.labels import LANGUAGES
+    from smederij_cli import labels
+    from smederij_cli.labels import LANGUAGES, format_count, say
     from smederij_cli.site import build, content, publish
 
     if lang is not None and lang not in LANGUAGES:
-        raise InvalidInput(f"--lang {lang!r} is not a language of the site: use nl or en")
+        raise InvalidInput(say("file_site_lang", text=repr(lang)))
     with ledger(ctx) as led:
         gathered = content.gather(led, year=year, lang=lang, internal=internal)
     files = build.tree(gathered)
     done = publish.publish(output, files)
     pages = sum(1 for name in files if name.endswith(".html"))
-    render.message(f"site {output}: {pages} pages, {len(files) - pages} data files; "
-                   f"{done.written} written, {done.unchanged} unchanged, {done.removed} removed"
-                   + (" (internal: payees and notes included; do not publish)"
-                      if internal else ""))
+    count = {name: format_count(n, labels.message_language) for name, n in (
+        ("pages", pages), ("data", len(files) - pages), ("written", done.written),
+        ("unchanged", done.unchanged), ("removed", done.removed))}
+    render.message(say("file_site_written", folder=output, **count)
+                   + (" " + say("file_site_internal") if internal else ""))

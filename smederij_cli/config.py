@@ -18,7 +18,9 @@ from typing import Any, NoReturn
 
 import yaml
 
+from smederij_cli import labels
 from smederij_cli.errors import ConfigError, InvalidInput
+from smederij_cli.labels import format_count, say
 from smederij_cli.money import format_cents, parse_amount
 from smederij_cli.text import refuse_controls
 
@@ -131,16 +133,18 @@ def load_config(path: str | Path) -> Config:
     top = doc.record((), doc.data, _TOP)
     programme = top["programme"]
 
-    stream_codes = doc.unique("streams", top["streams"], "code", "give each stream its own code")
-    team_codes = doc.unique("teams", top["teams"], "code", "give each wijkteam its own code")
-    doc.unique("smederijen", top["smederijen"], "code", "give each Smederij its own code")
-    doc.unique("allocations", top["allocations"], "stream", "give each stream one plan")
+    stream_codes = doc.unique("streams", top["streams"], "code", "file_config_own_stream")
+    team_codes = doc.unique("teams", top["teams"], "code", "file_config_own_team")
+    doc.unique("smederijen", top["smederijen"], "code", "file_config_own_smederij")
+    doc.unique("allocations", top["allocations"], "stream", "file_config_one_plan")
     for i, s in enumerate(top["smederijen"]):
-        doc.known(("smederijen", i, "team"), s["team"], team_codes, "team")
+        doc.known(("smederijen", i, "team"), s["team"], team_codes, "file_config_unknown_team")
         for code in s["carry_over"]:
-            doc.known(("smederijen", i, "carry_over", code), code, stream_codes, "stream")
+            doc.known(("smederijen", i, "carry_over", code), code, stream_codes,
+                      "file_config_unknown_stream")
     for i, plan in enumerate(top["allocations"]):
-        doc.known(("allocations", i, "stream"), plan["stream"], stream_codes, "stream")
+        doc.known(("allocations", i, "stream"), plan["stream"], stream_codes,
+                  "file_config_unknown_stream")
         _check_weights(doc, ("allocations", i), plan, top["smederijen"])
 
     return Config(
@@ -167,17 +171,16 @@ def _check_weights(doc: _Document, where: Where, plan: dict, smederijen: list[di
     base = plan["base"]
     if plan["method"] != "weighted":
         if base is not None:
-            doc.fail((*where, "base"), "only a 'weighted' plan has a base; remove it")
+            doc.fail((*where, "base"), say("file_config_no_base"))
         return
     bases = (base or 0) * len(smederijen)
     if bases > plan["total"]:
-        doc.fail(
-            (*where, "base"),
-            f"{format_cents(bases)} for {len(smederijen)} Smederijen is more than the total of "
-            f"{format_cents(plan['total'])}; lower base or raise total",
-        )
+        lang = labels.message_language
+        doc.fail((*where, "base"), say(
+            "file_config_bases", bases=format_cents(bases, lang),
+            n=format_count(len(smederijen), lang), total=format_cents(plan["total"], lang)))
     if bases < plan["total"] and not any(s["inhabitants"] for s in smederijen):
-        doc.fail((*where, "method"), "'weighted' shares by inhabitants, but every Smederij has 0")
+        doc.fail((*where, "method"), say("file_config_no_inhabitants"))
 
 
 # --- reading the file ------------------------------------------------------------------------
@@ -188,17 +191,19 @@ Where = tuple[str | int, ...]
 
 def _label(where: Where) -> str:
     text = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in where)
-    return text.lstrip(".") or "top level"
+    return text.lstrip(".") or say("file_config_top")
 
 
 def _show(value: Any) -> str:
     """A value as the user wrote it, for 'got ...' in messages."""
     if value is None:
-        return "nothing"
+        return say("file_config_nothing")
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, (dict, list)):
-        return ("a mapping" if isinstance(value, dict) else "a list") if value else "an empty one"
+        if not value:
+            return say("file_config_an_empty_one")
+        return say("file_config_a_mapping" if isinstance(value, dict) else "file_config_a_list")
     return repr(value) if isinstance(value, str) else str(value)
 
 
@@ -217,12 +222,10 @@ def _read_registry(path: Path) -> bytes:
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError
         if not stat.S_ISREG(st.st_mode):
-            raise ConfigError(f"{path}: is not a regular file (a device, pipe or socket); give "
-                              "the path to a YAML file")
+            raise ConfigError(say("file_config_not_regular", path=path))
         raw = f.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:
-        raise ConfigError(f"{path}: is larger than {MAX_BYTES // 2**20} MiB, too large for a "
-                          "registry; check that this is the right file")
+        raise ConfigError(say("file_config_too_large", path=path, mib=MAX_BYTES // 2**20))
     return raw
 
 
@@ -239,27 +242,26 @@ class _Document:
         try:
             raw = _read_registry(path)
         except FileNotFoundError:
-            raise ConfigError(f"{path}: configuration file not found; check the path") from None
+            raise ConfigError(say("file_config_not_found", path=path)) from None
         except IsADirectoryError:
-            raise ConfigError(f"{path}: is a folder; give the path to a YAML file") from None
+            raise ConfigError(say("file_config_folder", path=path)) from None
         except OSError as e:
-            raise ConfigError(
-                f"{path}: cannot read the file ({e.strerror}); check its permissions"
-            ) from None
+            from smederij_cli.files import os_reason
+
+            raise ConfigError(say("file_config_unreadable", path=path, why=os_reason(e))) from None
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as e:
             line = raw[: e.start].count(b"\n") + 1
-            raise ConfigError(
-                f"{path}:{line}: not UTF-8 text (byte 0x{raw[e.start]:02x}); save the file as UTF-8"
-            ) from None
+            raise ConfigError(say("file_config_not_utf8", path=path, line=line,
+                                  byte=f"0x{raw[e.start]:02x}")) from None
         # What yaml.safe_load does, in its two steps: compose the node tree (which constructs no
         # objects), then construct plain data from it with the safe constructor.
         try:
             loader = yaml.SafeLoader(text)
             root = loader.get_single_node()
             if root is None:
-                raise ConfigError(f"{path}: the file is empty; see data/hoogeveen.yaml for one")
+                raise ConfigError(say("file_config_empty", path=path))
             _refuse_duplicate_keys(path, root, (), set())
             data = loader.construct_document(root)
         except yaml.YAMLError as e:
@@ -284,60 +286,65 @@ class _Document:
         return line + 1
 
     def fail(self, where: Where, message: str) -> NoReturn:
-        raise ConfigError(f"{self.path}:{self.line(where)}: {_label(where)}: {message}")
+        raise ConfigError(say("file_config_field", path=self.path, line=self.line(where),
+                              field=_label(where), problem=message))
 
     def record(self, where: Where, value: Any, fields: Fields) -> dict[str, Any]:
         """Check a mapping against ``fields``; return the checked values with defaults filled."""
         if not isinstance(value, dict):
-            self.fail(where, f"must be a mapping with keys {', '.join(fields)}, got {_show(value)}")
+            self.fail(where, say("file_config_not_mapping", keys=", ".join(fields),
+                                 got=_show(value)))
         out = {k: fields[k][0](self, (*where, k), v) for k, v in value.items() if k in fields}
         for key in value:
             if key not in fields:
-                self.fail((*where, str(key)), f"unknown key; allowed here: {', '.join(fields)}")
+                self.fail((*where, str(key)), say("file_config_unknown_key",
+                                                  keys=", ".join(fields)))
         for key, (check, default) in fields.items():
             if key in out:
                 continue
             if default is _REQUIRED:
-                self.fail((*where, key), f"is missing: add '{key}:' with {check.need}")
+                self.fail((*where, key), say("file_config_missing", name=key,
+                                             need=check.need()))
             out[key] = default
         return out
 
     def unique(self, section: str, items: list[dict], key: str, hint: str) -> list[str]:
-        """Refuse a value of ``key`` used twice in a list; return the values in order."""
+        """Refuse a value of ``key`` used twice in a list (``hint``: the catalogue's key for how
+        to fix it); return the values in order."""
         first: dict[str, int] = {}
         for i, item in enumerate(items):
             code = item[key]
             if code in first:
                 other = (section, first[code], key)
-                self.fail(
-                    (section, i, key),
-                    f"{code!r} is used twice (also {_label(other)} on line {self.line(other)}); "
-                    + hint,
-                )
+                self.fail((section, i, key), say(
+                    "file_config_twice", code=repr(code), other=_label(other),
+                    line=self.line(other), hint=say(hint)))
             first[code] = i
         return list(first)
 
-    def known(self, where: Where, code: str, codes: list[str], what: str) -> None:
+    def known(self, where: Where, code: str, codes: list[str], unknown: str) -> None:
+        """Refuse a ``code`` not in ``codes``, saying the catalogue's ``unknown``."""
         if code not in codes:
-            self.fail(where, f"unknown {what} {code!r}; the {what}s are: {', '.join(codes)}")
+            self.fail(where, say(unknown, code=repr(code), codes=", ".join(codes)))
 
 
 def _yaml_message(path: Path, text: str, e: yaml.YAMLError) -> str:
     """One line for a YAML syntax or tag error, with the file and line of the problem."""
     if isinstance(e, yaml.reader.ReaderError):  # a character YAML does not allow, e.g. NUL
         line = text[: e.position].count("\n") + 1
-        problem = f"character #x{e.character:04x}: {e.reason}"
-        hint = "remove it"
+        problem = say("file_config_character", code=f"#x{e.character:04x}", why=e.reason)
+        hint = say("file_config_remove_it")
     else:
         line = (e.problem_mark or e.context_mark).line + 1
         problem = ", ".join(filter(None, [e.context, e.problem]))
         if "'\\t'" in problem:
-            hint = "indent with spaces, not tabs"
+            hint = say("file_config_tabs")
         elif "constructor for the tag" in problem:
-            hint = "only plain YAML is allowed: text, numbers, lists and mappings, no !! tags"
+            hint = say("file_config_tags")
         else:
-            hint = "check indentation, colons, brackets and quotes on this line or the one above"
-    return f"{path}:{line}: invalid YAML: {problem}; {hint}".replace("\n", " ")
+            hint = say("file_config_syntax")
+    return say("file_config_yaml", path=path, line=line, problem=problem,
+               hint=hint).replace("\n", " ")
 
 
 def _refuse_duplicate_keys(path: Path, node: yaml.Node, where: Where, seen: set[int]) -> None:
@@ -351,10 +358,9 @@ def _refuse_duplicate_keys(path: Path, node: yaml.Node, where: Where, seen: set[
             name = getattr(key, "value", None)
             if isinstance(name, str) and name != "<<":
                 if name in lines:
-                    raise ConfigError(
-                        f"{path}:{key.start_mark.line + 1}: {_label((*where, name))}: appears "
-                        f"twice in one mapping (also on line {lines[name]}); keep one"
-                    )
+                    raise ConfigError(say(
+                        "file_config_key_twice", path=path, line=key.start_mark.line + 1,
+                        field=_label((*where, name)), other=lines[name]))
                 lines[name] = key.start_mark.line + 1
             _refuse_duplicate_keys(path, value, (*where, str(name)), seen)
     elif isinstance(node, yaml.SequenceNode):
@@ -371,8 +377,9 @@ _REQUIRED = object()
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
-def _needs(need: str) -> Callable[[Check], Check]:
-    """Attach what a good value looks like (``check.need``), for messages about missing keys."""
+def _needs(need: Callable[[], str]) -> Callable[[Check], Check]:
+    """Attach what a good value looks like (``check.need()``, in the run's language, which is
+    known only when a file is read), for messages about missing keys."""
 
     def attach(check: Check) -> Check:
         check.need = need  # type: ignore[attr-defined]
@@ -381,68 +388,76 @@ def _needs(need: str) -> Callable[[Check], Check]:
     return attach
 
 
-def _scalar(need: str, ok: Callable[[Any], bool]) -> Check:
+def _must(need: str, value: Any) -> str:
+    return say("file_config_must", need=need, got=_show(value))
+
+
+def _scalar(need: Callable[[], str], ok: Callable[[Any], bool]) -> Check:
     @_needs(need)
     def check(doc: _Document, where: Where, value: Any) -> Any:
         if not ok(value):
-            doc.fail(where, f"must be {need}, got {_show(value)}")
+            doc.fail(where, _must(need(), value))
         return value.strip() if isinstance(value, str) else value
 
     return check
 
 
 def _whole(low: int, high: int | None = None) -> Check:
-    need = f"a whole number of {low} or more" if high is None else f"a whole number {low}-{high}"
+    def need() -> str:
+        return (say("file_config_whole_from", low=low) if high is None
+                else say("file_config_whole_range", low=low, high=high))
+
     return _scalar(need, lambda v: type(v) is int and low <= v and (high is None or v <= high))
 
 
 def _one_of(*options: str) -> Check:
-    return _scalar("one of " + ", ".join(options), lambda v: isinstance(v, str) and v in options)
+    return _scalar(lambda: say("file_config_one_of", options=", ".join(options)),
+                   lambda v: isinstance(v, str) and v in options)
 
 
-@_needs("some text")
+@_needs(lambda: say("file_config_text"))
 def _TEXT(doc: _Document, where: Where, value: Any) -> str:
     """Names and descriptions: one line of text, without control characters."""
     if not (isinstance(value, str) and value.strip() != ""):
-        doc.fail(where, f"must be some text, got {_show(value)}")
+        doc.fail(where, _must(say("file_config_text"), value))
     try:
-        return refuse_controls(value, "the text").strip()
+        return refuse_controls(value, say("file_config_the_text")).strip()
     except InvalidInput as e:
         doc.fail(where, str(e))
 _CODE = _scalar(
-    "a lowercase code of letters, digits and hyphens, e.g. de-weide",
+    lambda: say("file_config_code", example="de-weide"),
     lambda v: isinstance(v, str) and _SLUG.fullmatch(v) is not None,
 )
 
 
 def _money(allow_zero: bool) -> Check:
-    @_needs('an amount in euros, e.g. 300000 or "300.000,00"')
+    @_needs(lambda: say("file_config_money", example='300000 ' + say("or") + ' "300.000,00"'))
     def check(doc: _Document, where: Where, value: Any) -> int:
         if isinstance(value, float):
-            doc.fail(
-                where,
-                f"got the decimal number {value}, which YAML reads as a binary fraction "
-                '(and 300.000 as 300); write whole euros like 1234, or quote it: "1.234,56"',
-            )
+            doc.fail(where, say("file_config_float", value=value))
         if isinstance(value, bool) or not isinstance(value, (int, str)):
-            doc.fail(where, f"must be {check.need}, got {_show(value)}")
+            doc.fail(where, _must(check.need(), value))
         try:
-            return parse_amount(str(value), allow_zero=allow_zero, what="value")
+            return parse_amount(str(value), allow_zero=allow_zero,
+                                what=say("file_config_value"))
         except InvalidInput as e:
             doc.fail(where, str(e))
 
     return check
 
 
-def _mapping(fields: Fields, need: str) -> Check:
+def _mapping(fields: Fields, need: Callable[[], str]) -> Check:
     return _needs(need)(lambda doc, where, value: doc.record(where, value, fields))
 
 
 def _list_of(fields: Fields, what: str, empty_ok: bool = False) -> Check:
-    @_needs(f"a list of {what}" + ("" if empty_ok else ", at least one"))
+    """``what``: the catalogue's key for the items' name."""
+
+    @_needs(lambda: say("file_config_list" if empty_ok else "file_config_list_one",
+                        what=say(what)))
     def check(doc: _Document, where: Where, value: Any) -> list[dict]:
         if not isinstance(value, list) or not (value or empty_ok):
-            doc.fail(where, f"must be {check.need}, got {_show(value)}")
+            doc.fail(where, _must(check.need(), value))
         return [doc.record((*where, i), item, fields) for i, item in enumerate(value)]
 
     return check
@@ -457,26 +472,26 @@ _POLICY_EXTRA: dict[str, Fields] = {
 _POLICY_KIND = _one_of(*_POLICY_EXTRA)
 
 
-@_needs("a policy such as {policy: none}, {policy: full}, {policy: capped, percent: 25} or "
-        "{policy: max_years, years: 3}")
+@_needs(lambda: say("file_config_policy", examples=(
+    "{policy: none}, {policy: full}, {policy: capped, percent: 25} " + say("or")
+    + " {policy: max_years, years: 3}")))
 def _policy(doc: _Document, where: Where, value: Any) -> CarryOverPolicy:
     if not isinstance(value, dict):
-        doc.fail(where, f"must be {_policy.need}, got {_show(value)}")
+        doc.fail(where, _must(_policy.need(), value))
     kind = value.get("policy")
     extra = _POLICY_EXTRA.get(kind, {}) if isinstance(kind, str) else {}
     got = doc.record(where, value, {"policy": (_POLICY_KIND, _REQUIRED), **extra})
     if got["policy"] == "capped" and got["percent"] is None and got["amount"] is None:
-        doc.fail(where, "policy 'capped' needs percent (0 to 100) and/or amount (euros); "
-                 "add e.g. percent: 25")
+        doc.fail(where, say("file_config_capped"))
     return CarryOverPolicy(
         got["policy"], got.get("percent"), amount_cents=got.get("amount"), years=got.get("years")
     )
 
 
-@_needs("a mapping of stream code to policy, e.g. {korte-klap: {policy: full}}")
+@_needs(lambda: say("file_config_overrides", example="{korte-klap: {policy: full}}"))
 def _overrides(doc: _Document, where: Where, value: Any) -> dict[str, CarryOverPolicy]:
     if not isinstance(value, dict):
-        doc.fail(where, f"must be {_overrides.need}, got {_show(value)}")
+        doc.fail(where, _must(_overrides.need(), value))
     return {str(code): _policy(doc, (*where, str(code)), p) for code, p in value.items()}
 
 
@@ -486,17 +501,17 @@ _TOP: Fields = {
         "municipality": (_TEXT, _REQUIRED),
         "currency": (_one_of("EUR"), "EUR"),
         "language": (_one_of("nl", "en"), "nl"),
-    }, "a mapping with name and municipality"), _REQUIRED),
+    }, lambda: say("file_config_programme")), _REQUIRED),
     "streams": (_list_of({
         "code": (_CODE, _REQUIRED),
         "name": (_TEXT, _REQUIRED),
         "description": (_TEXT, ""),
         "carry_over": (_policy, _REQUIRED),
-    }, "streams"), _REQUIRED),
+    }, "file_config_streams"), _REQUIRED),
     "teams": (_list_of({
         "code": (_CODE, _REQUIRED),
         "name": (_TEXT, _REQUIRED),
-    }, "wijkteams"), _REQUIRED),
+    }, "file_config_teams"), _REQUIRED),
     "smederijen": (_list_of({
         "code": (_CODE, _REQUIRED),
         "name": (_TEXT, _REQUIRED),
@@ -504,11 +519,11 @@ _TOP: Fields = {
         "team": (_CODE, _REQUIRED),
         "inhabitants": (_whole(0), _REQUIRED),
         "carry_over": (_overrides, {}),
-    }, "Smederijen"), _REQUIRED),
+    }, "file_config_smederijen"), _REQUIRED),
     "allocations": (_list_of({
         "stream": (_CODE, _REQUIRED),
         "total": (_money(allow_zero=False), _REQUIRED),
         "method": (_one_of("equal", "weighted"), _REQUIRED),
         "base": (_money(allow_zero=True), None),
-    }, "allocation plans", empty_ok=True), []),
+    }, "file_config_plans", empty_ok=True), []),
 }

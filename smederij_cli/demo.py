@@ -9,8 +9,10 @@ import datetime as _dt
 import random
 
 from smederij_cli import domain as d
+from smederij_cli import labels
 from smederij_cli.config import default_config_path, load_config
 from smederij_cli.errors import NotAllowed
+from smederij_cli.labels import format_count, say
 from smederij_cli.ledger import Ledger
 from smederij_cli.money import format_cents
 
@@ -55,11 +57,9 @@ def build_demo(led: Ledger, seed: int = 2026) -> str:
     """Fill an empty ledger; on the demo ledger itself, do nothing and say so."""
     store = led.store
     if store.get_setting("demo_seed") is not None:
-        return (f"ledger {store.path} already holds the demo (seed "
-                f"{store.get_setting('demo_seed')}); nothing done")
+        return say("file_demo_there", path=store.path, seed=store.get_setting("demo_seed"))
     if not led.is_empty():
-        raise NotAllowed(f"ledger {store.path} already holds entries: the demo only fills an "
-                         "empty ledger; use --db demo.db")
+        raise NotAllowed(say("file_demo_not_empty", path=store.path))
     rng = random.Random(seed)
     config = load_config(default_config_path())
     with store.write():
@@ -86,11 +86,14 @@ def build_demo(led: Ledger, seed: int = 2026) -> str:
                    n_payments=counts["payments"], headline=True)
     counts = store.counts()
     report = led.report(YEAR)
-    return (f"demo ledger {store.path}: {counts['smederijen']} Smederijen, "
-            f"{counts['projects']} projects, {counts['payments']} payments; "
-            f"{format_cents(report['totals']['allocated_cents'])} allocated for {YEAR}, "
-            f"{format_cents(report['totals']['spent_cents'])} spent. "
-            f"Next: smederij --db {store.path} report --year {YEAR}")
+    lang = labels.message_language
+    return say("file_demo_built", path=store.path,
+               smederijen=format_count(counts["smederijen"], lang),
+               projects=format_count(counts["projects"], lang),
+               payments=format_count(counts["payments"], lang),
+               allocated=format_cents(report["totals"]["allocated_cents"], lang),
+               spent=format_cents(report["totals"]["spent_cents"], lang), year=YEAR,
+               next=f"smederij --db {store.path} report --year {YEAR}")
 
 
 def _project(led: Ledger, rng: random.Random, code: str, place: str, end: _dt.date) -> None:

@@ -17,6 +17,7 @@ library's cheapest modules are imported: this runs on every command's start.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from smederij_cli.errors import InvalidInput, LedgerFileError
+from smederij_cli.labels import say
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 WAL_MAGIC = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")  # the first bytes of an SQLite -wal file
@@ -40,9 +42,19 @@ NETWORK_FS = frozenset({
     "fuse.s3fs", "fuse.gcsfuse", "fuse.davfs2", "fuse.glusterfs", "fuse.cephfs", "fuse.smbnetfs",
     "fuse.curlftpfs", "fuse.gvfsd-fuse", "fuse.juicefs", "fuse.goofys", "fuse.mergerfs.remote",
 })
-NETWORK_ADVICE = ("keep the ledger on the local disk of one machine and run smederij there "
-                  "(others log in to it, e.g. over ssh); see 'Where the ledger lives' in the "
-                  "README")
+
+
+# Why the system refused a file, in the run's language (the OS's own words otherwise).
+_OS_REASONS = {errno.EACCES: "file_os_denied", errno.EPERM: "file_os_denied",
+               errno.ENOSPC: "file_os_full", errno.EROFS: "file_os_read_only",
+               errno.ENOENT: "file_os_missing", errno.ENOTDIR: "file_os_not_folder",
+               errno.EISDIR: "file_os_folder", getattr(errno, "EDQUOT", -1): "file_os_quota"}
+
+
+def os_reason(error: OSError) -> str:
+    """What went wrong with a file, as a person reads it: "geen toestemming" in Dutch."""
+    key = _OS_REASONS.get(error.errno)  # type: ignore[arg-type]
+    return say(key) if key else (error.strerror or str(error))
 
 
 # -- the ledger's own path -------------------------------------------------------------------------
@@ -52,15 +64,13 @@ def ledger_path(value: str | os.PathLike[str]) -> Path:
     """``--db`` / ``SMEDERIJ_DB`` as a path: ``~`` expanded; an SQLite URI refused."""
     text = os.fspath(value)
     if text.lower().startswith("file:"):
-        raise InvalidInput(f"--db {text} is an SQLite URI: give the ledger's file path, e.g. "
-                           "--db ~/smederij.db")
+        raise InvalidInput(say("file_db_uri", text=text))
     if not text.strip():
-        raise InvalidInput("--db is empty: give the ledger's file path, e.g. --db ~/smederij.db")
+        raise InvalidInput(say("file_db_empty"))
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # SMEDERIJ_DB with bytes that are not UTF-8
-        raise InvalidInput("--db (or SMEDERIJ_DB) is not valid UTF-8 text: give the ledger's "
-                           "path in UTF-8") from None
+        raise InvalidInput(say("file_db_not_utf8")) from None
     return Path(text).expanduser()
 
 
@@ -101,7 +111,7 @@ def network_fs(path: str, mountinfo: str) -> str | None:
 def network_location(path: Path) -> str | None:
     """What makes ``path`` a network location ("nfs4", "a UNC path"), or None if it is local."""
     if os.name == "nt":
-        return "a UNC path" if is_unc(os.path.abspath(path)) else None
+        return say("file_unc") if is_unc(os.path.abspath(path)) else None
     try:
         with open(MOUNTINFO, encoding="utf-8", errors="surrogateescape") as f:
             table = f.read()
@@ -114,9 +124,7 @@ def refuse_network(path: Path) -> None:
     """Refuse to write a ledger that lies on a network file system."""
     kind = network_location(path)
     if kind:
-        raise LedgerFileError(
-            f"ledger {path} is on a network file system ({kind}), where SQLite cannot lock it "
-            f"safely and its WAL mode does not work: {NETWORK_ADVICE}")
+        raise LedgerFileError(say("file_network", path=path, kind=kind))
 
 
 # -- where output goes -----------------------------------------------------------------------------
@@ -144,7 +152,8 @@ def _ledger_files(ledger: Path | None) -> tuple[dict[str, str], dict[tuple[int, 
         return names, ids
     for base in {os.path.abspath(ledger), os.path.realpath(ledger)}:
         for suffix in ("", *LEDGER_SIDE_FILES):
-            which = f"the ledger's {suffix} file" if suffix else "the ledger itself"
+            which = (say("file_the_side_file", suffix=suffix) if suffix
+                     else say("file_the_ledger"))
             for name in (base + suffix, os.path.realpath(base + suffix)):
                 names[name] = which
                 with contextlib.suppress(OSError):
@@ -178,26 +187,26 @@ def resolve_output(target: Path, ledger: Path | None, what: str, *,
     except FileNotFoundError:
         st = None
     except OSError as e:
-        raise InvalidInput(f"cannot write {what} {target}: {e.strerror}") from None
+        raise InvalidInput(say("file_cannot_write", what=what, target=target,
+                                       why=os_reason(e))) from None
     names, ids = _ledger_files(ledger)
     which = names.get(str(real)) or (ids.get((st.st_dev, st.st_ino)) if st else None)
     if which:
-        raise InvalidInput(f"{what} {target} is {which} ({ledger}): give another file name")
+        raise InvalidInput(say("file_output_ledger", what=what, target=target, which=which,
+                               ledger=ledger))
     if st is None:
         if not real.parent.is_dir():
-            raise InvalidInput(f"cannot write {what} {target}: folder {real.parent} does not "
-                               "exist")
+            raise InvalidInput(say("file_no_folder", what=what, target=target,
+                                   folder=real.parent))
         return "file", real
     if stat.S_ISDIR(st.st_mode):
-        raise InvalidInput(f"{what} {target} is a directory: give a file name")
+        raise InvalidInput(say("file_output_folder", what=what, target=target))
     if stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):
         return "stream", real
     if not stat.S_ISREG(st.st_mode):
-        raise InvalidInput(f"{what} {target} is not a regular file, a pipe or a terminal: "
-                           "give a file name")
+        raise InvalidInput(say("file_output_special", what=what, target=target))
     if file_kind(real) == "sqlite" and not (may_replace and may_replace(real)):
-        raise InvalidInput(f"{what} {target} is an SQLite database: smederij never writes over "
-                           "one; give another file name")
+        raise InvalidInput(say("file_output_sqlite", what=what, target=target))
     return "file", real
 
 
@@ -219,27 +228,30 @@ def open_output(target: Path, ledger: Path | None, what: str = "--output", *,
         except BrokenPipeError:  # `smederij ... | head`: the reader has had enough
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except OSError as e:
-            raise InvalidInput(f"cannot write to standard output: {e.strerror}") from None
+            raise InvalidInput(say("file_stdout", why=os_reason(e))) from None
         return
     if kind == "stream":
         try:
             fd = os.open(real, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
         except OSError as e:
-            raise InvalidInput(f"cannot write {what} {target}: {e.strerror}") from None
+            raise InvalidInput(say("file_cannot_write", what=what, target=target,
+                                           why=os_reason(e))) from None
         try:
             with os.fdopen(fd, "wb") as f:
                 yield Output(f, None, target, True)
         except BrokenPipeError:
             pass
         except OSError as e:
-            raise InvalidInput(f"cannot write {what} {target}: {e.strerror}") from None
+            raise InvalidInput(say("file_cannot_write", what=what, target=target,
+                                           why=os_reason(e))) from None
         return
     import tempfile
 
     try:
         fd, name = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
     except OSError as e:
-        raise InvalidInput(f"cannot write {what} {target}: {e.strerror}") from None
+        raise InvalidInput(say("file_cannot_write", what=what, target=target,
+                                       why=os_reason(e))) from None
     temporary = Path(name)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -255,7 +267,8 @@ def open_output(target: Path, ledger: Path | None, what: str = "--output", *,
         with contextlib.suppress(OSError):
             temporary.unlink()
         if isinstance(e, OSError):
-            raise InvalidInput(f"cannot write {what} {target}: {e.strerror}") from None
+            raise InvalidInput(say("file_cannot_write", what=what, target=target,
+                                           why=os_reason(e))) from None
         raise
 
 

@@ -508,6 +508,323 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # (end of ledger)
 
     # -- the ledger file, registry, outputs: store, files, text, config, marks, status, demo, site --
+    # the ledger's path and file (files.py, store.py)
+    "file_db_uri": (
+        "--db {text} is een SQLite-URI: geef het pad van het grootboekbestand, bijv. "
+        "--db ~/smederij.db",
+        "--db {text} is an SQLite URI: give the ledger's file path, e.g. --db ~/smederij.db"),
+    "file_db_empty": (
+        "--db is leeg: geef het pad van het grootboekbestand, bijv. --db ~/smederij.db",
+        "--db is empty: give the ledger's file path, e.g. --db ~/smederij.db"),
+    "file_db_not_utf8": (
+        "--db (of SMEDERIJ_DB) is geen geldige UTF-8-tekst: geef het pad van het grootboek in "
+        "UTF-8",
+        "--db (or SMEDERIJ_DB) is not valid UTF-8 text: give the ledger's path in UTF-8"),
+    "file_network": (
+        "grootboek {path} staat op een netwerkbestandssysteem ({kind}), waar SQLite het niet "
+        "veilig kan vergrendelen en de WAL-modus niet werkt: zet het grootboek op de eigen schijf "
+        "van één computer en gebruik smederij daar (anderen loggen erop in, bijv. via ssh); zie "
+        "'Where the ledger lives' in de README",
+        "ledger {path} is on a network file system ({kind}), where SQLite cannot lock it safely "
+        "and its WAL mode does not work: keep the ledger on the local disk of one machine and run "
+        "smederij there (others log in to it, e.g. over ssh); see 'Where the ledger lives' in the "
+        "README"),
+    "file_unc": ("een UNC-pad", "a UNC path"),
+    "file_no_ledger": (
+        "geen grootboek in {path}: maak het met 'smederij init'",
+        "no ledger at {path}: run 'smederij init'"),
+    "file_ledger_folder": (
+        "grootboek {path} is een map: geef het pad van een grootboekbestand",
+        "ledger {path} is a directory: give the path of a ledger file"),
+    "file_ledger_unreadable": (
+        "grootboek {path} is niet te lezen: {why}",
+        "ledger {path} cannot be read: {why}"),
+    "file_not_sqlite": (
+        "{path} is geen smederij-grootboek (geen SQLite-bestand): {fix}",
+        "{path} is not a smederij ledger (not an SQLite file): {fix}"),
+    "file_foreign": (
+        "{path} is geen smederij-grootboek (een SQLite-database van een ander programma): {fix}",
+        "{path} is not a smederij ledger (an SQLite database of another program): {fix}"),
+    "file_fix_db": ("controleer het pad bij --db", "check the --db path"),
+    "file_not_restored": ("niet teruggezet", "not restored"),
+    "file_create": (
+        "kan grootboek {path} niet maken: {why}",
+        "cannot create ledger {path}: {why}"),
+    "file_newer": (
+        "grootboek {path} is geschreven door een nieuwere smederij (schemastap {step}): werk "
+        "smederij bij om het te gebruiken",
+        "ledger {path} was written by a newer smederij (schema step {step}): upgrade smederij to "
+        "use it"),
+    "file_read_only": (
+        "grootboek {path} is alleen-lezen: controleer de rechten van het bestand of gebruik een "
+        "ander --db",
+        "ledger {path} is read-only: check the file's permissions or use another --db"),
+    "file_busy": (
+        "grootboek {path} is bezet (een andere medewerker schrijft erin): probeer het zo opnieuw",
+        "ledger {path} is busy (another clerk is writing): try again in a moment"),
+    "file_damaged": (
+        "grootboek {path} is beschadigd ({why}): zet het terug uit een back-up (zie 'Backups' "
+        "in de README)",
+        "ledger {path} is damaged ({why}): restore it from a backup (see 'Backups' in the "
+        "README)"),
+    "file_cannot_open": (
+        "kan grootboek {path} niet openen: controleer of de map bestaat en of u erin mag "
+        "schrijven",
+        "cannot open ledger {path}: check that its folder exists and is writable"),
+    "file_ledger_other": ("grootboek {path}: {why}", "ledger {path}: {why}"),
+    # what the check finds in the file itself (store.py)
+    "file_row_orphan": (
+        "{table} rij {rowid} verwijst naar een ontbrekende rij in {parent}",
+        "{table} row {rowid} points to a missing {parent}"),
+    "file_age_order": (
+        "jaarafsluiting {year} {smederij} {stream}: geld uit {carried} overgeheveld terwijl geld "
+        "uit {lapsed} terugvloeide (het oudste geld vloeit eerst terug)",
+        "rollover {year} {smederij} {stream}: money of {carried} carried while money of "
+        "{lapsed} lapsed (the oldest money lapses first)"),
+    "file_age_sum": (
+        "transactie {txn}: de jaargangen van de boeking op {account} tellen op tot {total} cent, "
+        "niet tot de geboekte {posted}",
+        "transaction {txn}: the vintages of its posting on {account} add up to {total} cents, "
+        "not its {posted}"),
+    "file_age_held": (
+        "rekening {account} bevat {held} cent geld uit {vintage}",
+        "account {account} holds {held} cents of money of {vintage}"),
+    # why the system refused a file (files.os_reason); English as the system says it
+    "file_os_denied": ("geen toestemming", "Permission denied"),
+    "file_os_full": ("de schijf is vol", "No space left on device"),
+    "file_os_read_only": ("alleen-lezen bestandssysteem", "Read-only file system"),
+    "file_os_missing": ("bestand of map bestaat niet", "No such file or directory"),
+    "file_os_not_folder": ("een deel van het pad is geen map", "Not a directory"),
+    "file_os_folder": ("is een map", "Is a directory"),
+    "file_os_quota": ("schijfquotum overschreden", "Disk quota exceeded"),
+    # backups (store.py)
+    "file_what_backup": ("back-up", "backup"),
+    "file_exists": (
+        "{path} bestaat al: geef een ander bestand, of voeg --force toe om het te overschrijven",
+        "{path} already exists: give another file, or add --force to overwrite it"),
+    "file_backup_write": (
+        "kan back-up {path} niet schrijven: {why}",
+        "cannot write backup {path}: {why}"),
+    "file_backed_up": (
+        "back-up van {path} gemaakt in {target} ({counts}); de kopie doorstond integrity_check",
+        "backed up {path} to {target} ({counts}); the copy passed integrity_check"),
+    "file_counts": (
+        "{smederijen} Smederijen, {projects} projecten, {payments} betalingen, {transactions} "
+        "transacties, {postings} boekingsregels",
+        "{smederijen} smederijen, {projects} projects, {payments} payments, {transactions} "
+        "transactions, {postings} postings"),
+    "file_copy_bad": (
+        "de kopie in {path} doorstaat integrity_check niet ({why})",
+        "the copy in {path} fails integrity_check ({why})"),
+    "file_no_backup": (
+        "geen back-up in {path}: geef het bestand dat 'smederij backup' schreef",
+        "no backup at {path}: give the file 'smederij backup' wrote"),
+    "file_backup_empty": (
+        "{path} is leeg: het is geen smederij-back-up",
+        "{path} is empty: it is not a smederij backup"),
+    "file_backup_damaged": (
+        "back-up {path} is beschadigd ({why}): niet teruggezet",
+        "backup {path} is damaged ({why}): not restored"),
+    "file_backup_foreign": (
+        "{path} is een SQLite-bestand maar geen smederij-grootboek: niet teruggezet",
+        "{path} is an SQLite file but not a smederij ledger: not restored"),
+    # where output goes (files.py)
+    "file_output_ledger": (
+        "{what} {target} is {which} ({ledger}): geef een andere bestandsnaam",
+        "{what} {target} is {which} ({ledger}): give another file name"),
+    "file_the_ledger": ("het grootboek zelf", "the ledger itself"),
+    "file_the_side_file": (
+        "het {suffix}-bestand van het grootboek",
+        "the ledger's {suffix} file"),
+    "file_cannot_write": (
+        "kan {what} {target} niet schrijven: {why}",
+        "cannot write {what} {target}: {why}"),
+    "file_no_folder": (
+        "kan {what} {target} niet schrijven: map {folder} bestaat niet",
+        "cannot write {what} {target}: folder {folder} does not exist"),
+    "file_output_folder": (
+        "{what} {target} is een map: geef een bestandsnaam",
+        "{what} {target} is a directory: give a file name"),
+    "file_output_special": (
+        "{what} {target} is geen gewoon bestand, pipe of terminal: geef een bestandsnaam",
+        "{what} {target} is not a regular file, a pipe or a terminal: give a file name"),
+    "file_output_sqlite": (
+        "{what} {target} is een SQLite-database: smederij schrijft daar nooit overheen; geef een "
+        "andere bestandsnaam",
+        "{what} {target} is an SQLite database: smederij never writes over one; give another "
+        "file name"),
+    "file_stdout": (
+        "kan niet naar de standaarduitvoer schrijven: {why}",
+        "cannot write to standard output: {why}"),
+    # typed text (text.py)
+    "file_control": (
+        "{what} bevat stuurtekens of regeleinden ({code} op teken {at}): typ het als één regel "
+        "gewone tekst",
+        "{what} contains control characters or line breaks ({code} at character {at}): type it "
+        "as one line of plain text"),
+    "file_argument": ("argument {n}", "argument {n}"),
+    "file_not_utf8": (
+        "{what} is geen geldige UTF-8-tekst: typ het opnieuw, of zet uw terminal op UTF-8",
+        "{what} is not valid UTF-8 text: type it again, or set your terminal to UTF-8"),
+    # the registry (config.py): <file>:<line>: <field>: what is wrong and how to fix it
+    "file_config_not_regular": (
+        "{path}: is geen gewoon bestand (een apparaat, pipe of socket); geef het pad van een "
+        "YAML-bestand",
+        "{path}: is not a regular file (a device, pipe or socket); give the path to a YAML file"),
+    "file_config_too_large": (
+        "{path}: is groter dan {mib} MiB, te groot voor een register; controleer of dit het "
+        "goede bestand is",
+        "{path}: is larger than {mib} MiB, too large for a registry; check that this is the "
+        "right file"),
+    "file_config_not_found": (
+        "{path}: registerbestand niet gevonden; controleer het pad",
+        "{path}: configuration file not found; check the path"),
+    "file_config_folder": (
+        "{path}: is een map; geef het pad van een YAML-bestand",
+        "{path}: is a folder; give the path to a YAML file"),
+    "file_config_unreadable": (
+        "{path}: kan het bestand niet lezen ({why}); controleer de rechten",
+        "{path}: cannot read the file ({why}); check its permissions"),
+    "file_config_not_utf8": (
+        "{path}:{line}: geen UTF-8-tekst (byte {byte}); bewaar het bestand als UTF-8",
+        "{path}:{line}: not UTF-8 text (byte {byte}); save the file as UTF-8"),
+    "file_config_empty": (
+        "{path}: het bestand is leeg; zie data/hoogeveen.yaml voor een voorbeeld",
+        "{path}: the file is empty; see data/hoogeveen.yaml for one"),
+    "file_config_yaml": (
+        "{path}:{line}: ongeldige YAML: {problem}; {hint}",
+        "{path}:{line}: invalid YAML: {problem}; {hint}"),
+    "file_config_character": ("teken {code}: {why}", "character {code}: {why}"),
+    "file_config_remove_it": ("verwijder het", "remove it"),
+    "file_config_tabs": ("spring in met spaties, niet met tabs", "indent with spaces, not tabs"),
+    "file_config_tags": (
+        "alleen gewone YAML mag: tekst, getallen, lijsten en mappings, geen !!-tags",
+        "only plain YAML is allowed: text, numbers, lists and mappings, no !! tags"),
+    "file_config_syntax": (
+        "controleer inspringing, dubbele punten, haakjes en aanhalingstekens op deze regel of de "
+        "regel erboven",
+        "check indentation, colons, brackets and quotes on this line or the one above"),
+    "file_config_key_twice": (
+        "{path}:{line}: {field}: staat twee keer in één mapping (ook op regel {other}); houd er "
+        "één",
+        "{path}:{line}: {field}: appears twice in one mapping (also on line {other}); keep one"),
+    "file_config_field": ("{path}:{line}: {field}: {problem}", "{path}:{line}: {field}: {problem}"),
+    "file_config_top": ("het hoogste niveau", "top level"),
+    "file_config_nothing": ("niets", "nothing"),
+    "file_config_a_mapping": ("een mapping", "a mapping"),
+    "file_config_a_list": ("een lijst", "a list"),
+    "file_config_an_empty_one": ("een lege", "an empty one"),
+    "file_config_not_mapping": (
+        "moet een mapping zijn met de sleutels {keys}, maar is {got}",
+        "must be a mapping with keys {keys}, got {got}"),
+    "file_config_unknown_key": (
+        "onbekende sleutel; hier mogen: {keys}",
+        "unknown key; allowed here: {keys}"),
+    "file_config_missing": (
+        "ontbreekt: voeg '{name}:' toe met {need}",
+        "is missing: add '{name}:' with {need}"),
+    "file_config_twice": (
+        "{code} staat er twee keer (ook {other} op regel {line}); {hint}",
+        "{code} is used twice (also {other} on line {line}); {hint}"),
+    "file_config_own_stream": (
+        "geef elke budgetsoort een eigen code", "give each stream its own code"),
+    "file_config_own_team": ("geef elk wijkteam een eigen code", "give each wijkteam its own code"),
+    "file_config_own_smederij": (
+        "geef elke Smederij een eigen code", "give each Smederij its own code"),
+    "file_config_one_plan": (
+        "geef elke budgetsoort één plan", "give each stream one plan"),
+    "file_config_unknown_team": (
+        "onbekend wijkteam {code}; de wijkteams zijn: {codes}",
+        "unknown team {code}; the teams are: {codes}"),
+    "file_config_unknown_stream": (
+        "onbekende budgetsoort {code}; de budgetsoorten zijn: {codes}",
+        "unknown stream {code}; the streams are: {codes}"),
+    "file_config_no_base": (
+        "alleen een plan met method 'weighted' heeft een base; haal die weg",
+        "only a 'weighted' plan has a base; remove it"),
+    "file_config_bases": (
+        "{bases} voor {n} Smederijen is meer dan het totaal van {total}; verlaag base of verhoog "
+        "total",
+        "{bases} for {n} Smederijen is more than the total of {total}; lower base or raise "
+        "total"),
+    "file_config_no_inhabitants": (
+        "'weighted' verdeelt naar inwoners, maar elke Smederij heeft er 0",
+        "'weighted' shares by inhabitants, but every Smederij has 0"),
+    "file_config_must": ("moet {need} zijn, maar is {got}", "must be {need}, got {got}"),
+    "file_config_whole_from": (
+        "een heel getal van {low} of meer", "a whole number of {low} or more"),
+    "file_config_whole_range": (
+        "een heel getal van {low} tot en met {high}", "a whole number {low}-{high}"),
+    "file_config_one_of": ("een van {options}", "one of {options}"),
+    "file_config_text": ("tekst", "some text"),
+    "file_config_the_text": ("de tekst", "the text"),
+    "file_config_code": (
+        "een code van kleine letters, cijfers en streepjes, bijv. {example}",
+        "a lowercase code of letters, digits and hyphens, e.g. {example}"),
+    "file_config_money": (
+        "een bedrag in euro's, bijv. {example}",
+        "an amount in euros, e.g. {example}"),
+    "file_config_value": ("waarde", "value"),
+    "file_config_float": (
+        "is het kommagetal {value}, dat YAML leest als een binaire breuk (en 300.000 als 300); "
+        "schrijf hele euro's zoals 1234, of zet het tussen aanhalingstekens: \"1.234,56\"",
+        "got the decimal number {value}, which YAML reads as a binary fraction (and 300.000 as "
+        "300); write whole euros like 1234, or quote it: \"1.234,56\""),
+    "file_config_programme": (
+        "een mapping met name en municipality", "a mapping with name and municipality"),
+    "file_config_list": ("een lijst van {what}", "a list of {what}"),
+    "file_config_list_one": (
+        "een lijst van {what}, minstens één", "a list of {what}, at least one"),
+    "file_config_streams": ("budgetsoorten", "streams"),
+    "file_config_teams": ("wijkteams", "wijkteams"),
+    "file_config_smederijen": ("Smederijen", "Smederijen"),
+    "file_config_plans": ("toekenningsplannen", "allocation plans"),
+    "file_config_policy": (
+        "een regel zoals {examples}", "a policy such as {examples}"),
+    "file_config_overrides": (
+        "een mapping van budgetsoortcode naar regel, bijv. {example}",
+        "a mapping of stream code to policy, e.g. {example}"),
+    "file_config_capped": (
+        "policy 'capped' heeft percent (0 tot en met 100) en/of amount (euro's) nodig; voeg "
+        "bijv. percent: 25 toe",
+        "policy 'capped' needs percent (0 to 100) and/or amount (euros); add e.g. percent: 25"),
+    # the demo (demo.py)
+    "file_demo_there": (
+        "grootboek {path} bevat de demo al (seed {seed}); niets gedaan",
+        "ledger {path} already holds the demo (seed {seed}); nothing done"),
+    "file_demo_not_empty": (
+        "grootboek {path} bevat al boekingen: de demo vult alleen een leeg grootboek; gebruik "
+        "--db demo.db",
+        "ledger {path} already holds entries: the demo only fills an empty ledger; use --db "
+        "demo.db"),
+    "file_demo_built": (
+        "demogrootboek {path}: {smederijen} Smederijen, {projects} projecten, {payments} "
+        "betalingen; {allocated} toegekend voor {year}, {spent} besteed. Volgende stap: {next}",
+        "demo ledger {path}: {smederijen} Smederijen, {projects} projects, {payments} payments; "
+        "{allocated} allocated for {year}, {spent} spent. Next: {next}"),
+    # the public site (cli_site.py, site/publish.py)
+    "file_site_lang": (
+        "--lang {text} is geen taal van de site: gebruik nl of en",
+        "--lang {text} is not a language of the site: use nl or en"),
+    "file_site_is_file": (
+        "--output {folder} is een bestand: geef een map voor de site",
+        "--output {folder} is a file: give a folder for the site"),
+    "file_site_not_ours": (
+        "--output {folder} bevat bestanden die smederij niet schreef: geef een nieuwe of lege map "
+        "voor de site",
+        "--output {folder} holds files that smederij did not write: give a new or empty folder "
+        "for the site"),
+    "file_site_cannot_write": (
+        "kan de site niet schrijven in {folder}: {why}",
+        "cannot write the site into {folder}: {why}"),
+    "file_site_written": (
+        "site {folder}: {pages} pagina's, {data} databestanden; {written} geschreven, "
+        "{unchanged} ongewijzigd, {removed} verwijderd",
+        "site {folder}: {pages} pages, {data} data files; {written} written, {unchanged} "
+        "unchanged, {removed} removed"),
+    "file_site_internal": (
+        "(intern: met begunstigden en notities; niet publiceren)",
+        "(internal: payees and notes included; do not publish)"),
     # (end of files)
 
     # -- the command line: cli.py, interchange.py, writers.py, project_import.py, annual.py -------

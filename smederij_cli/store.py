@@ -25,6 +25,9 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from smederij_cli.errors import InvalidInput, LedgerFileError, NotAllowed, NotFound
+from smederij_cli.files import os_reason
+from smederij_cli import labels
+from smederij_cli.labels import format_count, say
 
 if TYPE_CHECKING:
     import subprocess
@@ -374,20 +377,20 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _check_file(path: Path) -> None:
-    """Refuse a file that exists but is not a SQLite database, before SQLite touches it."""
+def _check_file(path: Path, fix: str = "file_fix_db") -> None:
+    """Refuse a file that exists but is not a SQLite database, before SQLite touches it;
+    ``fix`` is the catalogue's key for what to do then."""
     if path.is_dir():
-        raise LedgerFileError(f"ledger {path} is a directory: give the path of a ledger file")
+        raise LedgerFileError(say("file_ledger_folder", path=path))
     if path.exists() and path.stat().st_size > 0:
         try:
             with path.open("rb") as f:
                 header = f.read(len(SQLITE_HEADER))
         except OSError as e:
-            raise LedgerFileError(f"ledger {path} cannot be read: {e.strerror}") from None
+            raise LedgerFileError(say("file_ledger_unreadable", path=path,
+                                      why=os_reason(e))) from None
         if header != SQLITE_HEADER:
-            raise LedgerFileError(
-                f"{path} is not a smederij ledger (not an SQLite file): check the --db path"
-            )
+            raise LedgerFileError(say("file_not_sqlite", path=path, fix=say(fix)))
 
 
 def _create_private(path: Path) -> None:
@@ -398,7 +401,7 @@ def _create_private(path: Path) -> None:
     except FileExistsError:
         pass
     except OSError as e:
-        raise LedgerFileError(f"cannot create ledger {path}: {e.strerror}") from None
+        raise LedgerFileError(say("file_create", path=path, why=os_reason(e))) from None
 
 
 # The report's figures per Smederij, stream and year, from its inner sums (stream_figures and
@@ -440,7 +443,7 @@ class Store:
         if not self.path.exists() or self.path.stat().st_size == 0:
             # Only init and demo make a ledger; any other command leaves the path as it was.
             if not self._create:
-                raise NotFound(f"no ledger at {self.path}: run 'smederij init'")
+                raise NotFound(say("file_no_ledger", path=self.path))
             refuse_network(self.path)
             _create_private(self.path)
         self.network = None if read_uri else network_location(self.path)
@@ -533,11 +536,10 @@ class Store:
         tables = [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master")]
         if not tables:
             if not getattr(self, "_create", True):
-                raise NotFound(f"no ledger at {self.path}: run 'smederij init'")
+                raise NotFound(say("file_no_ledger", path=self.path))
             return
         if not migrations.applied_names(self.conn):
-            raise LedgerFileError(f"{self.path} is not a smederij ledger (an SQLite database of "
-                                  "another program): check the --db path")
+            raise LedgerFileError(say("file_foreign", path=self.path, fix=say("file_fix_db")))
 
     def _refuse_newer(self) -> None:
         """Before anything is written: a ledger from a newer smederij is left as it is."""
@@ -545,10 +547,7 @@ class Store:
         applied = migrations.applied_names(self.conn)
         unknown = [name for name in applied if name not in known]
         if unknown:
-            raise LedgerFileError(
-                f"ledger {self.path} was written by a newer smederij (schema step {unknown[-1]}): "
-                "upgrade smederij to use it"
-            )
+            raise LedgerFileError(say("file_newer", path=self.path, step=unknown[-1]))
 
     def _migrate(self) -> None:
         if set(migrations.names()) - set(migrations.applied_names(self.conn)):
@@ -726,12 +725,12 @@ class Store:
         from smederij_cli.files import open_output, resolve_output
 
         dest = Path(dest)
-        kind, real = resolve_output(dest, self.path, "backup", may_replace=_is_backup)
+        what = say("file_what_backup")
+        kind, real = resolve_output(dest, self.path, what, may_replace=_is_backup)
         if kind == "file" and real.exists() and not force:
-            raise NotAllowed(f"{dest} already exists: give another file, or add --force to "
-                             "overwrite it")
+            raise NotAllowed(say("file_exists", path=dest))
         try:
-            with open_output(dest, self.path, "backup", may_replace=_is_backup,
+            with open_output(dest, self.path, what, may_replace=_is_backup,
                              mode=0o600) as out:
                 if out.path is not None:
                     _copy_database(self.conn, out.path)
@@ -742,9 +741,11 @@ class Store:
                         with copy.open("rb") as f:
                             shutil.copyfileobj(f, out.file)
         except OSError as e:
-            raise LedgerFileError(f"cannot write backup {dest}: {e.strerror}") from None
-        counts = ", ".join(f"{n} {what}" for what, n in self.counts().items())
-        return f"backed up {self.path} to {dest} ({counts}); the copy passed integrity_check"
+            raise LedgerFileError(say("file_backup_write", path=dest, why=os_reason(e))) from None
+        lang = labels.message_language
+        counts = say("file_counts", **{what: format_count(n, lang)
+                                       for what, n in self.counts().items()})
+        return say("file_backed_up", path=self.path, target=dest, counts=counts)
 
     def restore_from(self, source: Path) -> None:
         """Replace the whole content of this ledger with that of ``source`` (a checked copy), in
@@ -779,7 +780,7 @@ class Store:
                 for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
         problems = [r for r in rows if r != "ok"]
         for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check").fetchall():
-            problems.append(f"{table} row {rowid} points to a missing {parent}")
+            problems.append(say("file_row_orphan", table=table, rowid=rowid, parent=parent))
         return problems
 
     def get_setting(self, key: str) -> str | None:
@@ -1016,8 +1017,8 @@ class Store:
         every vintage row: a second or so for a national ledger, so 'check' runs them where it
         reads the file's pages (``Ledger.checks_file``)."""
         problems = [
-            f"rollover {r['year']} {r['smederij']} {r['stream']}: money of {r['carried']} "
-            f"carried while money of {r['lapsed']} lapsed (the oldest money lapses first)"
+            say("file_age_order", year=r["year"], smederij=r["smederij"], stream=r["stream"],
+                carried=r["carried"], lapsed=r["lapsed"])
             for r in self._all(
                 # carry-overs and lapses of available money are the transactions of no
                 # project (index txn_project); only a carry-over with vintage rows can have
@@ -1036,8 +1037,8 @@ class Store:
                 "JOIN account a ON a.id = c.account_id WHERE c.year < l.year "
                 "ORDER BY 1, 2, 3")]
         problems += [
-            f"transaction {r['txn_id']}: the vintages of its posting on {r['name']} add up to "
-            f"{r['total']} cents, not its {r['posted']}" for r in self._all(
+            say("file_age_sum", txn=r["txn_id"], account=r["name"], total=r["total"],
+                posted=r["posted"]) for r in self._all(
                 "SELECT g.txn_id, a.name, g.total, g.posted FROM ("
                 "    SELECT v.txn_id, v.account_id, sum(v.cents) AS total, "
                 "    p.amount_cents AS posted FROM vintage v LEFT JOIN posting p "
@@ -1048,7 +1049,7 @@ class Store:
         # only a carry-over with rows can have carried money older than its account's year:
         # both are found from table vintage, not from every posting of the ledger.
         problems += [
-            f"account {r['name']} holds {r['held']} cents of money of {r['vintage']}"
+            say("file_age_held", account=r["name"], held=r["held"], vintage=r["vintage"])
             for r in self._all(
                 "WITH touched AS (SELECT DISTINCT account_id FROM vintage) "
                 "SELECT a.name, coalesce(v.year, a.year) AS vintage, "
@@ -1832,7 +1833,7 @@ def _copy_database(source: sqlite3.Connection, target: Path) -> None:
     finally:
         conn.close()
     if result != ["ok"]:
-        raise LedgerFileError(f"the copy in {target} fails integrity_check ({result[0]})")
+        raise LedgerFileError(say("file_copy_bad", path=target, why=result[0]))
 
 
 def _is_backup(path: Path) -> bool:
@@ -1858,13 +1859,10 @@ def stage_backup(backup: Path, staging: Path) -> None:
     """Copy a backup file to ``staging`` after checking, without writing to it, that it is an
     intact smederij ledger. The backup is opened read-only."""
     if not backup.exists():
-        raise NotFound(f"no backup at {backup}: give the file 'smederij backup' wrote")
-    try:
-        _check_file(backup)
-    except LedgerFileError as e:  # this file is a backup, not the --db ledger
-        raise LedgerFileError(str(e).replace("check the --db path", "not restored")) from None
+        raise NotFound(say("file_no_backup", path=backup))
+    _check_file(backup, fix="file_not_restored")  # this file is a backup, not the --db ledger
     if backup.stat().st_size == 0:
-        raise LedgerFileError(f"{backup} is empty: it is not a smederij backup")
+        raise LedgerFileError(say("file_backup_empty", path=backup))
     try:
         src = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
     except sqlite3.Error as e:
@@ -1872,14 +1870,13 @@ def stage_backup(backup: Path, staging: Path) -> None:
     try:
         result = [r[0] for r in src.execute("PRAGMA integrity_check").fetchall()]
         if result != ["ok"]:
-            raise LedgerFileError(f"backup {backup} is damaged ({result[0]}): not restored")
+            raise LedgerFileError(say("file_backup_damaged", path=backup, why=result[0]))
         has_set = src.execute(
             "SELECT count(*) FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone()[0]
         if not has_set or not src.execute(
                 "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ? AND name = ?",
                 [migrations.name, "m001_ledger"]).fetchone()[0]:
-            raise LedgerFileError(f"{backup} is an SQLite file but not a smederij ledger: "
-                                  "not restored")
+            raise LedgerFileError(say("file_backup_foreign", path=backup))
         _copy_database(src, staging)
     except sqlite3.DatabaseError as e:
         raise LedgerFileError(_describe_db_error(backup, e)) from None
@@ -1895,15 +1892,14 @@ def _cannot_write(error: sqlite3.OperationalError) -> bool:
 def _describe_db_error(path: Path, error: sqlite3.DatabaseError) -> str:
     text = " ".join(str(error).split())  # SQLite's reports may span lines; ours is one
     if "readonly" in text or "read-only" in text:
-        return f"ledger {path} is read-only: check the file's permissions or use another --db"
+        return say("file_read_only", path=path)
     if "locked" in text or "busy" in text:
-        return f"ledger {path} is busy (another clerk is writing): try again in a moment"
+        return say("file_busy", path=path)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return (f"ledger {path} is damaged ({text}): restore it from a backup "
-                "(see 'Backups' in the README)")
+        return say("file_damaged", path=path, why=text)
     if "unable to open" in text:
-        return f"cannot open ledger {path}: check that its folder exists and is writable"
-    return f"ledger {path}: {text}"
+        return say("file_cannot_open", path=path)
+    return say("file_ledger_other", path=path, why=text)
 
 
 def _usable_cores() -> int:

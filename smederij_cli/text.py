@@ -20,6 +20,7 @@ import re
 import sys
 
 from smederij_cli.errors import InvalidInput
+from smederij_cli.labels import say
 
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -28,9 +29,8 @@ def refuse_controls(text: str, what: str) -> str:
     """``text`` as it is, or one InvalidInput naming the first control character in it."""
     found = CONTROL.search(text)
     if found:
-        raise InvalidInput(f"{what} contains control characters or line breaks "
-                           f"(U+{ord(found.group()):04X} at character {found.start() + 1}): "
-                           "type it as one line of plain text")
+        raise InvalidInput(say("file_control", what=what, code=f"U+{ord(found.group()):04X}",
+                               at=found.start() + 1))
     return text
 
 
@@ -57,9 +57,8 @@ def refuse_undecodable(args: list[str]) -> None:
             elif i and args[i - 1].startswith("-") and args[i - 1].isascii():
                 what = args[i - 1]
             else:
-                what = f"argument {i + 1}"
-            raise InvalidInput(f"{what} is not valid UTF-8 text: type it again, or set your "
-                               "terminal to UTF-8") from None
+                what = say("file_argument", n=i + 1)
+            raise InvalidInput(say("file_not_utf8", what=what)) from None
 
 
 # -- output to a stream that is not UTF-8 ----------------------------------------------------------

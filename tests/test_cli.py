@@ -127,7 +127,7 @@ def test_demo_builds_every_state_and_passes_check(cli):
     assert any(p["paid_cents"] for p in projects)
     cli.ok("check")
     again = cli.ok("demo")
-    assert "already holds the demo" in again.stdout
+    assert "bevat de demo al (seed 2026); niets gedaan" in again.stdout
 
 
 def test_demo_is_reproducible(tmp_path):
@@ -225,7 +225,7 @@ def test_a_reading_command_on_a_missing_ledger_says_to_init(tmp_path):
 
     result = Cli(tmp_path / "nothing.db")("report", "--year", "2026")
     assert result.exit_code == 1
-    assert "run 'smederij init'" in result.stderr
+    assert "maak het met 'smederij init'" in result.stderr
     assert not (tmp_path / "nothing.db").exists()
 
 

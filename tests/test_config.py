@@ -203,7 +203,7 @@ BAD = [
      "allocations[0].base: only a 'weighted' plan has a base"),
     ("base-over-total",
      good_with(22, '  - {stream: korte-klap, total: 1000, method: weighted, base: 600}'), 22,
-     "allocations[0].base: € 1.200,00 for 2 Smederijen is more than the total of € 1.000,00"),
+     "allocations[0].base: €1,200.00 for 2 Smederijen is more than the total of €1,000.00"),
     ("bad-language", good_with(3, "  municipality: Hoogeveen\n  language: de"), 4,
      "programme.language: must be one of nl, en"),
     ("no-smederijen", GOOD.split("smederijen:")[0] + "smederijen: []\n", 10,

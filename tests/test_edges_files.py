@@ -88,7 +88,7 @@ def test_output_that_is_the_ledger_or_its_side_files_is_refused(cli_ledger, db_p
     else:
         args = [*command, "--output", str(target)]
     line = one_error_line(cli_ledger(*args))
-    assert "the ledger" in line and "give another file name" in line
+    assert "het grootboek" in line and "geef een andere bestandsnaam" in line
     assert snapshot(db_path.parent) == before
     assert dump(db_path) == before_dump
     cli_ledger.ok("check")
@@ -104,7 +104,7 @@ def test_a_hard_link_to_the_wal_is_refused_too(cli_ledger, db_path):
         before = wal.read_bytes()
         line = one_error_line(cli_ledger(*CSV_REPORT, "--output",
                                          db_path.parent / "copy-of-wal.csv"))
-        assert "-wal file" in line
+        assert "het -wal-bestand van het grootboek" in line
         assert wal.read_bytes() == before
     finally:
         reader.close()
@@ -126,7 +126,7 @@ def test_another_programs_database_is_never_written_over(cli_ledger, tmp_path, c
     args = ([command[0], str(other), *command[1:]] if command[0] == "backup"
             else [*command, "--output", str(other)])
     line = one_error_line(cli_ledger(*args))
-    assert "SQLite database" in line or "already exists" in line
+    assert "is een SQLite-database" in line or "bestaat al" in line
     assert other.read_bytes() == before
 
 
@@ -135,7 +135,7 @@ def test_backup_force_may_not_replace_another_ledger_in_use(cli_ledger, tmp_path
     Cli(other).ok("init")
     before = other.read_bytes()
     line = one_error_line(cli_ledger("backup", str(other), "--force"))
-    assert "SQLite database" in line
+    assert "is een SQLite-database" in line
     assert other.read_bytes() == before
 
 
@@ -199,7 +199,7 @@ def test_a_backup_through_a_pipe_is_a_whole_ledger(cli_ledger, tmp_path):
                               cwd=proc.ROOT, stdout=out, stderr=subprocess.PIPE, timeout=60)
     assert done.returncode == 0 and done.stderr == b"", done.stderr
     data = copy.read_bytes()
-    assert data.startswith(b"SQLite format 3\x00") and b"backed up" not in data[-400:]
+    assert data.startswith(b"SQLite format 3\x00") and b"back-up van" not in data[-400:]
     assert proc.integrity(copy) == "ok" and dump(copy) == dump(cli_ledger.db)
 
 
@@ -269,7 +269,7 @@ def test_no_command_but_init_and_demo_makes_a_ledger(tmp_path, args, state):
     if state == "empty":
         db.write_bytes(b"")
     line = one_error_line(Cli(db)(*(a.replace("{tmp}", str(tmp_path)) for a in args)))
-    assert line == f"fout: no ledger at {db}: run 'smederij init'"
+    assert line == f"fout: geen grootboek in {db}: maak het met 'smederij init'"
     assert (db.exists(), db.stat().st_size if db.exists() else None) == \
         ((False, None) if state == "missing" else (True, 0))
     assert sorted(p.name for p in tmp_path.iterdir()) == ([] if state == "missing"
@@ -290,7 +290,7 @@ def test_another_programs_sqlite_file_is_refused_by_every_command(tmp_path, args
     db = tmp_path / "contacts.db"
     before = _foreign_db(db)
     line = one_error_line(Cli(db)(*(a.replace("{tmp}", str(tmp_path)) for a in args)))
-    assert f"{db} is not a smederij ledger" in line
+    assert f"{db} is geen smederij-grootboek (een SQLite-database van een ander programma)" in line
     assert db.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["contacts.db"]
 
@@ -317,7 +317,7 @@ def test_tilde_is_the_home_folder_in_db_and_the_environment(tmp_path, monkeypatc
 def test_an_sqlite_uri_is_refused(tmp_path, monkeypatch, uri):
     monkeypatch.chdir(tmp_path)
     line = one_error_line(Cli(Path(uri.replace("{tmp}", str(tmp_path))))("init"))
-    assert "SQLite URI" in line
+    assert "is een SQLite-URI" in line
     assert list(tmp_path.iterdir()) == []
 
 
@@ -380,7 +380,7 @@ def test_a_new_ledger_on_a_network_file_system_is_refused(on_nfs):
     db = on_nfs / "gedeeld.db"
     for command in ("init", "demo"):
         line = one_error_line(Cli(db)(command))
-        assert "network file system (nfs4)" in line and "local disk of one machine" in line
+        assert "netwerkbestandssysteem (nfs4)" in line and "eigen schijf van één computer" in line
         assert "ssh" in line
     assert not db.exists()
 
@@ -397,7 +397,7 @@ def test_a_ledger_on_a_network_file_system_is_read_but_never_written(cli_ledger,
                  ["project", "add", "--smederij", "krakeel", "--stream", "korte-klap",
                   "--title", "X", "--amount", "5"]):
         line = one_error_line(cli_ledger(*args))
-        assert "network file system (nfs4)" in line and "local disk" in line
+        assert "netwerkbestandssysteem (nfs4)" in line and "eigen schijf" in line
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.suffix == ".db"} == \
         fingerprint
     assert dump(db_path) == before
@@ -416,7 +416,7 @@ def test_the_template_and_a_round_export_never_replace_the_ledger(tmp_path):
     before = dump(db)
     for args in (["import", "template"], ["round", "export", rid, "--format", "json"]):
         result = cli(*args, "--output", str(db))
-        assert result.exit_code == 1 and "ledger itself" in result.stderr, result.output
+        assert result.exit_code == 1 and "het grootboek zelf" in result.stderr, result.output
         assert dump(db) == before
 
 

@@ -65,7 +65,7 @@ def test_control_characters_on_the_command_line_are_refused(project, db_path, fi
     before = dump(db_path)
     args = [a.replace("{pid}", pid).replace("{}", f"Fijn{char}") for a in FIELDS[field]]
     line = one_error_line(cli(*args))
-    assert "control characters" in line and f"U+{ord(char[0]):04X}" in line
+    assert "bevat stuurtekens of regeleinden" in line and f"U+{ord(char[0]):04X}" in line
     assert "\x1b" not in line and "\u202e" not in line and "\x85" not in line
     assert dump(db_path) == before
 
@@ -106,7 +106,7 @@ def test_control_characters_in_the_registry_are_refused(cli, db_path, tmp_path, 
     path = tmp_path / "registry.yaml"
     path.write_text(REGISTRY.format(**fields))
     message = one_error_line(cli("init", "--config", str(path)))
-    assert f"registry.yaml:{line}:" in message and "control characters" in message, message
+    assert f"registry.yaml:{line}:" in message and "stuurtekens" in message, message
     assert dump(db_path) == before
 
 
@@ -161,7 +161,7 @@ def test_an_argument_that_is_not_utf8_is_one_line_naming_it(project, db_path):
         stderr = done.stderr.decode("utf-8")
         assert done.returncode == 1 and "Traceback" not in stderr, stderr
         lines = stderr.strip().splitlines()
-        assert len(lines) == 1 and "not valid UTF-8" in lines[0], lines
+        assert len(lines) == 1 and "is geen geldige UTF-8-tekst" in lines[0], lines
         assert ("--note" if b"--note" in extra else "--title") in lines[0]
     assert dump(db_path) == before
 
@@ -172,7 +172,7 @@ def test_a_ledger_path_that_is_not_utf8_is_one_line(tmp_path):
     env_bytes[b"SMEDERIJ_DB"] = os.fsencode(str(tmp_path)) + b"/caf\xe9.db"
     done = subprocess.run([proc.sys.executable, "-m", "smederij_cli", "info"], env=env_bytes,
                           cwd=proc.ROOT, capture_output=True, text=True, timeout=60)
-    assert "not valid UTF-8" in one_error_line(done)
+    assert "is geen geldige UTF-8-tekst" in one_error_line(done)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -217,14 +217,14 @@ def test_the_registry_reader_refuses_a_device_a_pipe_and_a_huge_file(cli, db_pat
     cli.ok("init")
     before = dump(db_path)
     done = proc.run(db_path, "init", "--config", "/dev/zero", timeout=30)  # hung before
-    assert "not a regular file" in one_error_line(done)
+    assert "is geen gewoon bestand" in one_error_line(done)
     fifo = tmp_path / "registry.yaml"
     os.mkfifo(fifo)
     done = proc.run(db_path, "init", "--config", str(fifo), timeout=30)  # no writer: no wait
-    assert "not a regular file" in one_error_line(done)
+    assert "is geen gewoon bestand" in one_error_line(done)
     huge = tmp_path / "huge.yaml"
     huge.write_text("# " + "x" * 78 + "\n" * 1 + ("#" * 99 + "\n") * (2 * 2**20 // 100))
-    assert "larger than 1 MiB" in one_error_line(cli("init", "--config", str(huge)))
+    assert "is groter dan 1 MiB" in one_error_line(cli("init", "--config", str(huge)))
     assert dump(db_path) == before
 
 

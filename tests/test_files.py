@@ -62,7 +62,7 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path, content):
     for args in (["report"], ["init"], ["budget", "allocate", "--year", "2026", "--stream",
                                         "korte-klap", "--smederij", "krakeel", "--amount", "1"]):
         line = one_error_line(Cli(path)(*args))
-        assert "not a smederij ledger" in line
+        assert "is geen smederij-grootboek (geen SQLite-bestand)" in line
     assert fingerprint(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["budget.csv"]
 
@@ -82,7 +82,7 @@ def test_a_ledger_from_a_newer_version_is_refused_before_anything_is_written(led
     before = fingerprint(ledger_file)
     for args in (["report", "--year", "2026"], ["init"], ["check"]):
         line = one_error_line(Cli(ledger_file)(*args))
-        assert "newer smederij (schema step m999_future)" in line
+        assert "nieuwere smederij (schemastap m999_future)" in line
     assert fingerprint(ledger_file) == before  # not even switched to WAL
 
 
@@ -99,14 +99,14 @@ def test_a_damaged_ledger_gives_one_line_and_is_not_modified(ledger_file, damage
     for args in (["project", "approve", "2"], ["budget", "transfer", "--year", "2026",
                                                "--stream", "korte-klap", "--from", "krakeel",
                                                "--to", "pesse", "--amount", "1"]):
-        assert "damaged" in one_error_line(Cli(ledger_file)(*args))  # no write on damage
+        assert "is beschadigd" in one_error_line(Cli(ledger_file)(*args))  # no write on damage
     result = Cli(ledger_file)("check")
     assert result.exit_code == 1 and isinstance(result.exception, (SystemExit, type(None)))
     assert "database" in result.stdout + result.stderr
     for args in (["report", "--year", "2026"], ["payment", "list"], ["log"]):
         result = Cli(ledger_file)(*args)  # a read may or may not meet the damaged pages,
         if result.exit_code:              # but never ends in a traceback
-            assert "damaged" in one_error_line(result)
+            assert "is beschadigd" in one_error_line(result)
     assert fingerprint(ledger_file) == before
 
 
@@ -129,7 +129,7 @@ def test_a_read_only_ledger_can_be_read_but_not_written(tmp_path, what):
         line = one_error_line(proc.run(db, "budget", "allocate", "--year", "2026", "--stream",
                                        "korte-klap", "--smederij", "krakeel", "--amount", "5",
                                        unprivileged=True))
-        assert "read-only" in line
+        assert "is alleen-lezen" in line
         assert fingerprint(db) == before
     finally:
         folder.chmod(0o755)
@@ -171,7 +171,7 @@ def test_backup_is_a_verified_private_copy_and_refuses_to_overwrite(ledger_file,
     target = tmp_path / "backups" / "b1.db"
     target.parent.mkdir()
     out = cli.ok("backup", str(target)).stdout
-    assert "passed integrity_check" in out
+    assert "de kopie doorstond integrity_check" in out
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert proc.integrity(target) == "ok"
     assert dump(target) == dump(ledger_file)
@@ -250,13 +250,13 @@ def _unbalanced(path):
 
 
 @pytest.mark.parametrize("bad, message", [
-    ("missing", "no backup at"),
-    ("text", "not a smederij ledger"),
-    ("empty", "is empty"),
-    ("other-sqlite", "not a smederij ledger"),
-    ("truncated", "damaged"),
+    ("missing", "geen back-up in"),
+    ("text", "is geen smederij-grootboek (geen SQLite-bestand): niet teruggezet"),
+    ("empty", "is leeg: het is geen smederij-back-up"),
+    ("other-sqlite", "geen smederij-grootboek: niet teruggezet"),
+    ("truncated", "is beschadigd"),
     ("fails-check", "fails check"),
-    ("newer", "newer smederij"),
+    ("newer", "nieuwere smederij"),
 ])
 def test_restore_refuses_a_bad_backup_and_leaves_the_ledger_alone(ledger_file, tmp_path, bad,
                                                                   message):
@@ -346,7 +346,7 @@ def _dangling_event(path):
 def test_check_reads_the_whole_file_when_small_and_always_with_deep(cli_ledger, db_path,
                                                                     monkeypatch):
     _dangling_event(db_path)
-    problem = "project_event row 1 points to a missing project"
+    problem = "project_event rij 1 verwijst naar een ontbrekende rij in project"
     result = cli_ledger("check")  # a small file: its pages are read by default
     assert result.exit_code == 1 and problem in result.stdout
     assert json.loads(cli_ledger("check", "--json").stdout)["file_checked"] is True

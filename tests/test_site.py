@@ -166,7 +166,7 @@ def test_the_public_site_holds_no_payee_reference_or_note(public_site, two_years
 def test_internal_site_includes_payees_and_notes(two_years, tmp_path):
     out = tmp_path / "intern"
     result = Cli(two_years).ok("site", "--output", str(out), "--internal")
-    assert "do not publish" in result.stdout
+    assert "(intern: met begunstigden en notities; niet publiceren)" in result.stdout
     text = "".join(p.read_text("utf-8") for p in out.rglob("*.html"))
     assert "Jansen Hovenier" in text and "F2027-0001" in text
     assert "geheime notitie van de clerk" in text
@@ -208,10 +208,10 @@ def test_rebuilding_rewrites_only_what_changed(ledger_copy, tmp_path):
     out = tmp_path / "site"
     cli = Cli(ledger_copy)
     first = cli.ok("site", "--output", str(out)).stdout
-    written = int(re.search(r"(\d+) written", first).group(1))
+    written = int(re.search(r"(\d+) geschreven", first).group(1))
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
     again = cli.ok("site", "--output", str(out)).stdout
-    assert re.search(r"\b0 written, (\d+) unchanged", again).group(1) == str(written)
+    assert re.search(r"\b0 geschreven, (\d+) ongewijzigd", again).group(1) == str(written)
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == stamps
     project = {"id": int(cli.ok("project", "add", "--smederij", "pesse", "--stream",
                                 "korte-klap", "--year", "2027", "--title", "Bankje bij de kerk",
@@ -223,7 +223,7 @@ def test_rebuilding_rewrites_only_what_changed(ledger_copy, tmp_path):
     assert "pesse/index.html" in changed and "index.html" in changed
     assert f"project/{project['id']}/index.html" in changed
     assert "krakeel/index.html" not in changed
-    assert re.search(r"(\d+) written", third).group(1) == str(len(changed - {".smederij-site"}))
+    assert re.search(r"(\d+) geschreven", third).group(1) == str(len(changed - {".smederij-site"}))
 
 
 def test_a_folder_of_other_files_is_refused_and_left_alone(two_years, tmp_path):
@@ -232,7 +232,7 @@ def test_a_folder_of_other_files_is_refused_and_left_alone(two_years, tmp_path):
     (out / "index.html").write_text("de gemeentesite")
     result = Cli(two_years)("site", "--output", str(out))
     assert result.exit_code == 1
-    assert "did not write" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "bevat bestanden die smederij niet schreef" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert (out / "index.html").read_text() == "de gemeentesite"
     assert [p.name for p in out.iterdir()] == ["index.html"]
 
@@ -248,7 +248,7 @@ def test_a_page_no_longer_made_is_removed(ledger_copy, tmp_path):
     elim_projects = len(Store(ledger_copy, create=False).projects(smederij="elim"))
     result = cli.ok("site", "--output", str(out)).stdout
     assert not (out / "elim").exists()
-    assert re.search(rf"\b{1 + elim_projects} removed", result)
+    assert re.search(rf"\b{1 + elim_projects} verwijderd", result)
     assert (out / "extra.txt").read_text() == "van de webmaster"
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from smederij_cli.errors import InvalidInput
+from smederij_cli.files import os_reason
+from smederij_cli.labels import say
 
 MANIFEST = ".smederij-site"
 
@@ -28,15 +30,14 @@ class Published:
 def publish(folder: Path, tree: dict[str, bytes]) -> Published:
     folder = Path(folder).expanduser()
     if folder.exists() and not folder.is_dir():
-        raise InvalidInput(f"--output {folder} is a file: give a folder for the site")
+        raise InvalidInput(say("file_site_is_file", folder=folder))
     manifest = folder / MANIFEST
     before: set[str] = set()
     if folder.is_dir():
         if manifest.is_file():
             before = {line for line in manifest.read_text("utf-8").splitlines() if line}
         elif any(folder.iterdir()):
-            raise InvalidInput(f"--output {folder} holds files that smederij did not write: "
-                               "give a new or empty folder for the site")
+            raise InvalidInput(say("file_site_not_ours", folder=folder))
     written = unchanged = removed = 0
     try:
         for name, content in sorted(tree.items()):
@@ -56,7 +57,8 @@ def publish(folder: Path, tree: dict[str, bytes]) -> Published:
         if not (manifest.is_file() and manifest.read_bytes() == listing):
             _write(manifest, listing)
     except OSError as e:
-        raise InvalidInput(f"cannot write the site into {folder}: {e.strerror or e}") from None
+        raise InvalidInput(say("file_site_cannot_write", folder=folder,
+                               why=os_reason(e))) from None
     return Published(written, unchanged, removed)
 
 
