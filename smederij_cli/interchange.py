@@ -22,6 +22,7 @@ from typing import TextIO
 from smederij_cli import dates
 from smederij_cli import domain as d
 from smederij_cli.errors import InvalidInput, NotFound, SmederijError
+from smederij_cli import labels
 from smederij_cli.labels import label, say
 from smederij_cli.ledger import Ledger, clean_text, describe_payment, payment_description
 from smederij_cli.money import format_cents, parse_amount, parse_date
@@ -441,6 +442,7 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
     in steps of rows read and rows booked (2 x rows in all).
     """
     store = led.store
+    said_in = labels.message_language  # amounts and statuses in a reason: as its sentence
     problems: list[tuple[int, str]] = []
     parsed: list[tuple[_Row, list[str]]] = []
     for i, (line, fields) in enumerate(f.rows, 1):
@@ -479,7 +481,7 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
                 reasons.append(say(
                     "cli_reference_booked", reference=repr(row.reference),
                     payment=describe_payment(twins[0]), project=row.project_id,
-                    amount=format_cents(row.cents, f.lang) if row.cents is not None else "?",
+                    amount=format_cents(row.cents, said_in) if row.cents is not None else "?",
                     date=row.date or "?"))
             p = projects.get(row.project_id)
             if row.project_id is not None and p is None:
@@ -487,15 +489,15 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
             elif p is not None:
                 if p["status"] not in d.OPEN_STATUSES:
                     reasons.append(say("cli_project_not_open", id=row.project_id,
-                                       status=label(p["status"], f.lang)))
+                                       status=label(p["status"], said_in)))
                 elif p["money_year"] <= last_closed:
                     reasons.append(say("cli_project_year_closed", id=row.project_id,
                                        year=p["money_year"]))
                 elif row.cents is not None:
                     if row.cents > left[row.project_id]:
                         reasons.append(say(
-                            "cli_exceeds_left", amount=format_cents(row.cents, f.lang),
-                            id=row.project_id, left=format_cents(left[row.project_id], f.lang)))
+                            "cli_exceeds_left", amount=format_cents(row.cents, said_in),
+                            id=row.project_id, left=format_cents(left[row.project_id], said_in)))
                     else:
                         left[row.project_id] -= row.cents
             if row.date is not None:
