@@ -518,10 +518,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "geef --stream (of --from-config om de plannen uit de configuratie toe te passen)",
         "give --stream (or --from-config to apply the configuration's plans)"),
     "cli_allocated": (
-        "Toegekend {stream} {year}, transactie {txn}",
+        "Toekenning {stream} {year}, transactie {txn}",
         "Allocated {stream} {year}, transaction {txn}"),
     "cli_would_allocate": (
-        "Zou toekennen {stream} {year} ({nothing})",
+        "Toekenning {stream} {year} ({nothing})",
         "Would allocate {stream} {year} ({nothing})"),
     "cli_transferred": (
         "{amount} overgeheveld van {source} naar {target} ({stream} {year}), transactie {txn}",

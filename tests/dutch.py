@@ -12,9 +12,9 @@ import re
 
 # Words that are English and not Dutch: a Dutch sentence has none of them. (Words both
 # languages share, such as "is", "in", "status", "budget", "project", "open", "over", are left
-# out on purpose.)
+# out on purpose; so is "of", the Dutch "or": "bedoelde u goedgekeurd of afgerond?".)
 ENGLISH = frozenset("""
-    the a an and or not no nor to of for from with without by at on into onto than then this
+    the a an and or not no nor to for from with without by at on into onto than then this
     that these those there here which who whom whose what when where why how
     is_not isn't can't cannot won't don't doesn't didn't wasn't
     has have had was were be been being does did do done would should could must may might
