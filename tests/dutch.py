@@ -30,11 +30,14 @@ ENGLISH = frozenset("""
     stream streams theme themes line lines file files folder row rows column columns header
     ledger ledgers backup checked error errors warning note notes
     closed close closes opens opened
-    projects smederijen idea ideas round rounds ballot ballots vote votes voter voters
+    projects idea ideas round rounds ballot ballots vote votes voter voters
     winner winners count counted award awarded rule rules
     would dry empty missing wrong invalid too large small negative zero
     when who what command commands changes changed recorded
 """.split())
+# "smederijen" is English only in lower case ("24 smederijen"): Dutch writes the name with a
+# capital ("Smederijen 2026: waar elke cent staat").
+LOWER_CASE_ENGLISH = frozenset({"smederijen"})
 
 _CODES = re.compile(
     r"'smederij[^']*'"            # a command in quotes
@@ -48,4 +51,5 @@ _CODES = re.compile(
 def english_words(text: str, allowed: frozenset[str] = frozenset()) -> list[str]:
     """The English words in ``text`` (codes, options, commands and paths left out)."""
     words = re.findall(r"[A-Za-z']+", _CODES.sub(" ", text))
-    return [w for w in words if w.lower().strip("'") in ENGLISH and w.lower() not in allowed]
+    return [w for w in words if (w.lower().strip("'") in ENGLISH or w in LOWER_CASE_ENGLISH)
+            and w.lower() not in allowed]
