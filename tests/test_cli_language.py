@@ -100,6 +100,32 @@ def test_pay_reverse_and_complete_with_release(cli_ledger, lang, says):
         assert dutch(started + reversed_ + completed) == []
 
 
+def test_init_reports_and_refusals_in_both_languages(cli_ledger, tmp_path):
+    cli = cli_ledger
+    assert cli.ok("init").stdout.endswith(" is al bijgewerkt\n")
+    assert cli.ok("--lang", "en", "init").stdout.endswith(" already up to date\n")
+    out = tmp_path / "r.json"
+    assert cli.ok("report", "--year", "2026", "--output", str(out)).stdout == \
+        f"rapport 2026 (json) geschreven naar {out}\n"
+    assert cli.ok("--lang", "en", "report", "projects", "--year", "2026", "--output",
+                  str(out)).stdout == \
+        f"wrote projects 2026 (json) to {out}\n"
+    for args, nl, en in (
+            (["report", "--format", "xlsx"],
+             "xlsx is een binair bestand: geef --output BESTAND",
+             "xlsx is a binary file: give --output FILE"),
+            (["report", "--from", "2025"], "een meerjarenoverzicht heeft zowel --from als --to "
+             "nodig", "a multi-year overview needs both --from and --to"),
+            (["export", "--format", "pdf"], "onbekend formaat 'pdf': gebruik een van hledger, "
+             "beancount, csv", "unknown format 'pdf': use one of hledger, beancount, csv"),
+            (["budget", "allocate", "--year", "2026"], "geef --stream (of --from-config",
+             "give --stream (or --from-config")):
+        dutch_run, english_run = cli(*args), cli("--lang", "en", *args)
+        assert dutch_run.exit_code == english_run.exit_code == 1
+        assert nl in dutch_run.stderr and dutch(dutch_run.stderr) == [], dutch_run.stderr
+        assert en in english_run.stderr
+
+
 # -- the imports ------------------------------------------------------------------------------------
 
 PAYMENTS = "project,datum,bedrag,begunstigde,kenmerk\n1,2026-03-01,100,Hovenier,R-1\n" \
@@ -225,8 +251,7 @@ USAGE = [
 ]
 
 
-@pytest.mark.parametrize("args, nl, en", USAGE, ids=lambda x: " ".join(x)
-                         if isinstance(x, list) else None)
+@pytest.mark.parametrize("args, nl, en", USAGE, ids=[" ".join(a) for a, _, _ in USAGE])
 def test_click_usage_errors_speak_the_runs_language(cli_ledger, args, nl, en):
     result = cli_ledger(*args)
     assert result.exit_code == 2
