@@ -126,6 +126,20 @@ def test_init_reports_and_refusals_in_both_languages(cli_ledger, tmp_path):
         assert en in english_run.stderr
 
 
+def test_init_speaks_the_language_of_the_registry_it_loads(db_path, tmp_path):
+    from pathlib import Path
+
+    from smederij_cli.config import default_config_path
+    from tests.conftest import Cli
+
+    english = tmp_path / "english.yaml"
+    english.write_text(Path(default_config_path()).read_text(encoding="utf-8").replace(
+        "language: nl", "language: en"), encoding="utf-8")
+    out = Cli(db_path).ok("init", "--config", str(english)).stdout
+    assert out.startswith(f"ledger {db_path}: registry from {english} loaded (teams: 4 added; "
+                          "streams: 2 added; smederijen: 24 added)"), out
+
+
 # -- the imports ------------------------------------------------------------------------------------
 
 PAYMENTS = "project,datum,bedrag,begunstigde,kenmerk\n1,2026-03-01,100,Hovenier,R-1\n" \
