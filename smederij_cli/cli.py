@@ -103,18 +103,23 @@ class SmederijGroup(TyperGroup):
 
 
 def _early_language(argv: list) -> None:
-    """The language of what is said before --lang has been read (a mistake in the options
-    themselves): --lang or SMEDERIJ_LANG as typed, else Dutch, the programme's default."""
+    """The language of what is said before --lang has been read (a mistake in the program's
+    own options): its --lang or SMEDERIJ_LANG as typed, else Dutch, the programme's default."""
     import os
 
     from smederij_cli import labels
 
     given = os.environ.get(ENV_LANG)
-    for i, arg in enumerate(map(str, argv)):
-        if arg == "--lang" and i + 1 < len(argv):
-            given = str(argv[i + 1])
+    args = iter(map(str, argv))
+    for arg in args:  # the program's own options, up to the command
+        if arg == "--lang":
+            given = next(args, given)
         elif arg.startswith("--lang="):
             given = arg.removeprefix("--lang=")
+        elif arg == "--db":
+            next(args, None)
+        elif not arg.startswith("-"):
+            break
     labels.message_language = given if given in labels.LANGUAGES else "nl"
 
 
@@ -570,9 +575,9 @@ def _years(year: int, start: int | None, end: int | None) -> tuple[int, int] | N
 
 def _deliver(ctx: typer.Context, content: Iterable[str | bytes], output: Path | None,
              what: str) -> None:
-    """``what``: the document, for the line that says where it went (``say("cli_wrote")``)."""
     """Write the pieces of a document to stdout, or to ``output`` as ``files.open_output``
-    allows: a regular file whole or not at all, a pipe or device as a stream, ``-`` stdout."""
+    allows: a regular file whole or not at all, a pipe or device as a stream, ``-`` stdout;
+    ``what`` names the document in the line that says where it went."""
     import os
 
     from smederij_cli import render
