@@ -21,8 +21,8 @@ from typing import TextIO
 
 from smederij_cli import dates
 from smederij_cli import domain as d
-from smederij_cli.errors import InvalidInput, NotFound, SmederijError
 from smederij_cli import labels
+from smederij_cli.errors import InvalidInput, NotFound, SmederijError
 from smederij_cli.labels import label, say
 from smederij_cli.ledger import Ledger, clean_text, describe_payment, payment_description
 from smederij_cli.money import format_cents, parse_amount, parse_date
@@ -231,6 +231,7 @@ PAYMENT_COLUMNS = ("project", "date", "amount", "payee", "reference")
 #: (``read_payment_file``).
 DUTCH_PAYMENT_COLUMNS = {"datum": "date", "bedrag": "amount", "begunstigde": "payee",
                          "kenmerk": "reference"}
+BOOK_CHUNK = 5_000  # rows per bulk insert: the progress bar moves between chunks
 
 
 def _column(name: str) -> str:
@@ -240,9 +241,6 @@ def _column(name: str) -> str:
 
 def _columns_hint() -> str:
     return say("cli_payments_hint", columns=",".join(map(_column, PAYMENT_COLUMNS)))
-
-
-BOOK_CHUNK = 5_000  # rows per bulk insert: the progress bar moves between chunks
 
 
 class RowErrors(InvalidInput):
