@@ -83,6 +83,7 @@ class SmederijGroup(TyperGroup):
         # What the user typed, for the audit trail of any write this command makes.
         argv = list(sys.argv[1:] if args is None else args)
         self.command_line = ""
+        _early_language(argv)
         try:
             from smederij_cli.text import refuse_undecodable
 
@@ -98,13 +99,101 @@ class SmederijGroup(TyperGroup):
                 sys.stdout.write(help_text + "\n")
             sys.exit(0)
         except _click.exceptions.UsageError as e:
-            where = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
-            _fail(f"{e.format_message()}{where}", e.exit_code)
+            from smederij_cli.labels import say
+
+            message = _usage_message(e)
+            _fail(say("cli_see_help", message=message, command=e.ctx.command_path)
+                  if e.ctx else message, e.exit_code)
         except _click.exceptions.ClickException as e:
             _fail(e.format_message(), e.exit_code)
         except Abort:
-            _fail("aborted", 1)
+            from smederij_cli.labels import say
+
+            _fail(say("cli_aborted"), 1)
         sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _early_language(argv: list) -> None:
+    """The language of what is said before --lang has been read (a mistake in the program's
+    own options): its --lang or SMEDERIJ_LANG as typed, else Dutch, the programme's default."""
+    import os
+
+    from smederij_cli import labels
+
+    given = os.environ.get(ENV_LANG)
+    args = iter(map(str, argv))
+    for arg in args:  # the program's own options, up to the command
+        if arg == "--lang":
+            given = next(args, given)
+        elif arg.startswith("--lang="):
+            given = arg.removeprefix("--lang=")
+        elif arg == "--db":
+            next(args, None)
+        elif not arg.startswith("-"):
+            break
+    labels.message_language = given if given in labels.LANGUAGES else "nl"
+
+
+def _usage_message(e: Any) -> str:
+    """Click's usage error (exit 2) in the run's language, made from the exception's kind and
+    facts; an English run reads what Click says."""
+    import re
+
+    from typer._click import exceptions as x
+
+    from smederij_cli import labels
+    from smederij_cli.labels import say
+
+    if labels.message_language == "en":
+        return e.format_message()
+
+    def either(options: Iterable[str]) -> str:
+        options = sorted(options)
+        return (", ".join(options[:-1]) + f" {say('or')} " if len(options) > 1 else "") \
+            + options[-1]
+
+    def hint(param_hint: Any) -> str:
+        if param_hint is None and e.param is not None:
+            param_hint = e.param.get_error_hint(e.ctx)
+        return x._join_param_hints(param_hint) or ""
+
+    if isinstance(e, x.MissingParameter):
+        kind = e.param_type or (e.param.param_type_name if e.param is not None else "")
+        key = {"option": "cli_missing_option", "argument": "cli_missing_argument"}.get(
+            kind, "cli_missing_parameter")
+        return say(key, name=hint(e.param_hint))
+    if isinstance(e, x.BadParameter):
+        number = re.fullmatch(r"(.*) is not a valid (?:int|integer)\.", e.message, re.DOTALL)
+        if number:
+            return say("cli_not_a_number", name=hint(e.param_hint), value=number.group(1))
+        return say("cli_bad_value", name=hint(e.param_hint), value=e.message)
+    if isinstance(e, x.NoSuchOption):
+        if e.possibilities:
+            return say("cli_no_such_option_close", name=e.option_name,
+                       options=either(e.possibilities))
+        return say("cli_no_such_option", name=e.option_name)
+    if isinstance(e, x.BadOptionUsage):
+        wants = re.search(r"requires (an argument|(\d+) arguments)", e.message)
+        if wants:
+            return (say("cli_option_needs_values", name=repr(e.option_name), n=wants.group(2))
+                    if wants.group(2) else
+                    say("cli_option_needs_value", name=repr(e.option_name)))
+        if "does not take a value" in e.message:
+            return say("cli_option_no_value", name=repr(e.option_name))
+    elif type(e) is x.UsageError:  # the group's own: a command or arguments it does not know
+        command = re.fullmatch(r"No such command (.*?)\.(?: Did you mean (.*)\?)?", e.message)
+        if command:
+            name, close = command.groups()
+            return (say("cli_no_such_command_close", name=name,
+                        options=either(close.split(", "))) if close else
+                    say("cli_no_such_command", name=name))
+        extra = re.fullmatch(r"Got unexpected extra argument\(s\) \((.*)\)", e.message,
+                             re.DOTALL)
+        if extra:
+            return say("cli_extra_arguments", args=extra.group(1))
+        if e.message == "Missing command.":
+            return say("cli_missing_command")
+    return say("cli_usage", message=e.format_message())
 
 
 def _status_on_terminal() -> bool:
@@ -164,7 +253,9 @@ def default_db_path() -> Path:
 
 def _version(ctx: typer.Context, value: bool) -> None:
     if value and not ctx.resilient_parsing:  # not while a Tab is being completed
-        typer.echo(f"smederij {__version__}")
+        from smederij_cli.labels import say
+
+        typer.echo(say("cli_version", version=__version__))
         raise typer.Exit()
 
 
@@ -305,6 +396,7 @@ def init(
     """
     from smederij_cli import render
     from smederij_cli.config import default_config_path, load_config
+    from smederij_cli.labels import say
 
     cfg = load_config(config or default_config_path())
     _speak(_run["lang"] or cfg.language)  # the registry just read says the language
@@ -312,10 +404,13 @@ def init(
         _speak(_run["lang"] or cfg.language)
         changes = led.load_registry(cfg)
         path = led.store.path
-    summary = "; ".join(f"{what}: " + ", ".join(f"{n} {k}" for k, n in c.items() if n)
+        _speak(_lang(led))  # a new ledger speaks its programme's language from here
+    summary = "; ".join(say(f"cli_registry_{what}") + ": "
+                        + ", ".join(say(f"cli_changed_{k}", n=n) for k, n in c.items() if n)
                         for what, c in changes.items() if any(c.values()))
-    render.message(f"ledger {path}: registry from {cfg.path} "
-                   + (f"loaded ({summary})" if summary else "already up to date"))
+    render.message(say("cli_registry_loaded", ledger=path, config=cfg.path, changes=summary)
+                   if summary else
+                   say("cli_registry_up_to_date", ledger=path, config=cfg.path))
 
 
 @app.command()
@@ -476,14 +571,14 @@ def _output_format(format: str | None, output: Path | None, known: dict[str, str
                    default: str | None) -> str | None:
     """--format, or the one --output's extension names; a contradiction between them refused."""
     from smederij_cli.errors import InvalidInput
+    from smederij_cli.labels import say
 
     implied = known.get(output.suffix.lower()) if output is not None else None
     if format is None:
         return implied or default
     if implied is not None and format != implied:
-        raise InvalidInput(f"--format {format} contradicts --output {output} (a {implied} file "
-                           f"name): leave out --format, or give --format {implied}, or name the "
-                           f"file for {format}")
+        raise InvalidInput(say("cli_format_contradicts", format=format, output=output,
+                               implied=implied))
     return format
 
 
@@ -493,18 +588,18 @@ def _report_options(ctx: typer.Context, format: str | None, output: Path | None,
     format (from --output's extension when --format is not given)."""
     from smederij_cli.errors import InvalidInput
     from smederij_cli.files import resolve_output
-    from smederij_cli.labels import LANGUAGES
+    from smederij_cli.labels import LANGUAGES, say
 
     format = _output_format(format, output, EXTENSIONS, "table")
     if format not in FORMATS:
-        raise InvalidInput(f"unknown format {format!r}: use {', '.join(FORMATS)}")
+        raise InvalidInput(say("cli_unknown_format", text=repr(format),
+                               formats=", ".join(FORMATS)))
     if lang is not None and lang not in LANGUAGES:
-        raise InvalidInput(f"unknown language {lang!r}: use nl or en")
+        raise InvalidInput(say("cli_unknown_report_language", text=repr(lang)))
     if format == "xlsx" and output is None:
-        raise InvalidInput("xlsx is a binary file: give --output FILE, e.g. --output "
-                           "report.xlsx")
+        raise InvalidInput(say("cli_xlsx_needs_output"))
     if delimiter is not None and (len(delimiter) != 1 or delimiter in "\"\r\n"):
-        raise InvalidInput(f"--delimiter {delimiter!r} must be one character, e.g. ';' or ','")
+        raise InvalidInput(say("cli_delimiter", text=repr(delimiter)))
     if output is not None:
         resolve_output(output, ctx.obj["db"], "--output")
     return format
@@ -517,15 +612,17 @@ def _years(year: int, start: int | None, end: int | None) -> tuple[int, int] | N
     if start is None and end is None:
         return None
     if start is None or end is None:
-        raise InvalidInput("a multi-year overview needs both --from and --to, e.g. --from 2025 "
-                           "--to 2026")
+        from smederij_cli.labels import say
+
+        raise InvalidInput(say("cli_from_and_to"))
     return start, end
 
 
 def _deliver(ctx: typer.Context, content: Iterable[str | bytes], output: Path | None,
              what: str) -> None:
     """Write the pieces of a document to stdout, or to ``output`` as ``files.open_output``
-    allows: a regular file whole or not at all, a pipe or device as a stream, ``-`` stdout."""
+    allows: a regular file whole or not at all, a pipe or device as a stream, ``-`` stdout;
+    ``what`` names the document in the line that says where it went."""
     import os
 
     from smederij_cli import render
@@ -543,7 +640,9 @@ def _deliver(ctx: typer.Context, content: Iterable[str | bytes], output: Path | 
         for chunk in content:
             out.file.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
     if str(output) != "-":
-        render.message(f"wrote {what} to {output}")
+        from smederij_cli.labels import say
+
+        render.message(say("cli_wrote", what=what, target=output))
 
 
 def _document(format: str, sheets: list, lang: str, delimiter: str | None,
@@ -622,6 +721,7 @@ def report(
     if ctx.invoked_subcommand is not None:
         return
     from smederij_cli import render, writers
+    from smederij_cli.labels import say
 
     format = _report_options(ctx, format, output, lang, delimiter)
     span = _years(year, start, end)
@@ -652,7 +752,7 @@ def report(
                                           _names(led))]
         content = _document(format, sheets, lang, delimiter, decimal_comma, data,
                             lambda: _annual(led, reports, span, smederij, stream, lang))
-        _deliver(ctx, content, output, f"report {when} ({format})")
+        _deliver(ctx, content, output, say("cli_wrote_report", when=when, format=format))
 
 
 def _annual(led, reports, span: tuple[int, int], smederij: str | None, stream: str | None,
@@ -701,6 +801,7 @@ def report_projects(
     Example: smederij report projects --year 2026 --format csv --output projecten.csv
     """
     from smederij_cli import writers
+    from smederij_cli.labels import say
 
     format = _report_options(ctx, format, output, lang, delimiter)
     span = _years(year, start, end) or (year, year)
@@ -725,7 +826,7 @@ def report_projects(
                             lambda: writers.write_html_sheets(sheets[:1], lang,
                                                               heading=sheets[0].title,
                                                               subtitle=subtitle))
-        _deliver(ctx, content, output, f"projects {when} ({format})")
+        _deliver(ctx, content, output, say("cli_wrote_projects", when=when, format=format))
 
 
 @app.command()
@@ -961,17 +1062,16 @@ def budget_allocate(
     """
     from smederij_cli import render
     from smederij_cli.errors import InvalidInput
+    from smederij_cli.labels import say
 
     with ledger(ctx) as led:
         smederij, stream = _words(led, smederij=smederij, stream=stream).values()
         if from_config:
             if any(v is not None for v in (stream, smederij, amount, total, method, base)):
-                raise InvalidInput("--from-config takes the streams, totals and methods from "
-                                   "the configuration: give only --year (and --date, --dry-run)")
+                raise InvalidInput(say("cli_from_config_alone"))
             results = led.allocate_from_config(year, _date(date), dry_run=dry_run)
         elif stream is None:
-            raise InvalidInput("give --stream (or --from-config to apply the configuration's "
-                               "plans)")
+            raise InvalidInput(say("cli_give_stream"))
         else:
             results = [led.allocate(
                 year, stream, _date(date), smederij=smederij,
@@ -985,8 +1085,9 @@ def budget_allocate(
         render.print_json(out if from_config else out[0])
         return
     for r in results:
-        title = (f"{'Would allocate' if dry_run else 'Allocated'} {r.stream} {year}"
-                 + (" (dry run: nothing written)" if dry_run else f", transaction {r.txn_id}"))
+        title = (say("cli_would_allocate", stream=r.stream, year=year,
+                     nothing=say("dry_run_nothing")) if dry_run else
+                 say("cli_allocated", stream=r.stream, year=year, txn=r.txn_id))
         render.allocation(r.shares, names, title, lang)
 
 
@@ -1009,14 +1110,16 @@ def budget_transfer(
     Example: smederij budget transfer --year 2026 --stream korte-klap --from krakeel --to pesse --amount 2.000,00
     """
     from smederij_cli import render
+    from smederij_cli.labels import say
 
     with ledger(ctx) as led:
         stream = _word(led, "stream", stream)
         source, target = _word(led, "smederij", source), _word(led, "smederij", target)
-        txn = led.transfer(year, stream, source, target, _amount(amount, "--amount"),
-                           _date(date), note)
-    render.message(f"transferred {amount} from {source} to {target} ({stream} {year}), "
-                   f"transaction {txn}")
+        cents = _amount(amount, "--amount")
+        txn = led.transfer(year, stream, source, target, cents, _date(date), note)
+        lang = _lang(led)
+    render.message(say("cli_transferred", amount=render.money(cents, lang), source=source,
+                       target=target, stream=stream, year=year, txn=txn))
 
 
 @budget_app.command("show")
@@ -1103,14 +1206,14 @@ def project_approve(
     Example: smederij project approve 12 --amount 10.000,00 --note 'stuurgroep 3 maart'
     """
     from smederij_cli import render
+    from smederij_cli.labels import say
 
     with ledger(ctx) as led:
         led.approve(project_id, _date(date), amount_cents=_amount(amount, "--amount"),
                     note=note)
         p = led.project_detail(project_id)
         lang = _lang(led)
-    render.message(f"project {project_id} approved: {render.money(p['left_cents'], lang)} "
-                   "committed")
+    render.message(say("cli_approved", id=project_id, amount=render.money(p["left_cents"], lang)))
 
 
 def _status_command(step: str, doc: str) -> None:
@@ -1122,6 +1225,7 @@ def _status_command(step: str, doc: str) -> None:
         note: NoteOpt = "",
     ) -> None:
         from smederij_cli import render
+        from smederij_cli.labels import label, say
 
         with ledger(ctx) as led:
             before = led.project_detail(project_id)
@@ -1129,9 +1233,9 @@ def _status_command(step: str, doc: str) -> None:
             after = led.project_detail(project_id)
             lang = _lang(led)
         released = before["left_cents"] - after["left_cents"]
-        render.message(f"project {project_id} is now {after['status']}"
-                       + (f"; {render.money(released, lang)} released to the available budget"
-                          if released else ""))
+        render.message("; ".join(
+            [say("cli_status_now", id=project_id, status=label(after["status"], lang))]
+            + ([say("cli_released", amount=render.money(released, lang))] if released else [])))
 
     command.__doc__ = doc
     project_app.command(step)(command)
@@ -1264,9 +1368,11 @@ def payment_reverse(
     """
     from smederij_cli import render
 
+    from smederij_cli.labels import say
+
     with ledger(ctx) as led:
         txn = led.reverse_payment(payment_id, reason, _date(date))
-    render.message(f"payment {payment_id} reversed by transaction {txn}")
+    render.message(say("cli_reversed", id=payment_id, txn=txn))
 
 
 # -- interchange ------------------------------------------------------------------------------------
@@ -1308,11 +1414,14 @@ def export_(
     from smederij_cli.files import open_output, resolve_output
     from smederij_cli.interchange import EXPORT_FORMATS, export
 
+    from smederij_cli.labels import say
+
     format = _output_format(format, output, EXPORT_EXTENSIONS, None)
     if format is None:
-        raise InvalidInput(f"give --format: one of {', '.join(EXPORT_FORMATS)}")
+        raise InvalidInput(say("cli_give_format", formats=", ".join(EXPORT_FORMATS)))
     if format not in EXPORT_FORMATS:
-        raise InvalidInput(f"unknown format {format!r}: use one of {', '.join(EXPORT_FORMATS)}")
+        raise InvalidInput(say("cli_unknown_export_format", text=repr(format),
+                               formats=", ".join(EXPORT_FORMATS)))
     if output is not None:
         resolve_output(output, ctx.obj["db"], "--output")
     with ledger(ctx) as led:
@@ -1376,7 +1485,7 @@ def import_projects(
         except RowErrors as e:
             for line in e.lines():
                 render.error(line)
-            render.error(str(e).replace("nothing was booked", "nothing was imported"))
+            render.error(str(e))
             raise typer.Exit(1) from None
     if json_:
         render.print_json({"rows": result.rows, "imported": result.imported,
@@ -1466,12 +1575,13 @@ def import_payments(
                            "transactions": [result.txn_ids[0], result.txn_ids[-1]]
                            if result.txn_ids else None})
         return
-    verb = "would book" if dry_run else "booked"
-    render.message(
-        f"{file}: {verb} {result.booked} payment(s), {render.money(result.total_cents, lang)}; "
-        f"{result.already_booked} already booked"
-        + (f"; transactions {result.txn_ids[0]}-{result.txn_ids[-1]}" if result.txn_ids else "")
-        + ("; dry run: nothing written" if dry_run else ""))
+    render.message("; ".join(
+        [say("cli_payments_would_book" if dry_run else "cli_payments_booked", source=file,
+             n=result.booked, total=render.money(result.total_cents, lang),
+             already=result.already_booked)]
+        + ([say("cli_transactions", first=result.txn_ids[0], last=result.txn_ids[-1])]
+           if result.txn_ids else [])
+        + ([say("dry_run_nothing")] if dry_run else [])))
 
 
 from smederij_cli.cli_site import site as _site  # noqa: E402 (light: typer only)
@@ -1518,6 +1628,8 @@ def _stdout_failed(error: OSError) -> int:
         pass
     if error.errno == errno.EPIPE:
         return 0
-    sys.stderr.write(f"error: cannot write the output: {error.strerror}; check the disk or "
-                     "the file standard output goes to\n")
+    from smederij_cli import render
+    from smederij_cli.labels import say
+
+    render.error(say("cli_stdout_failed", why=error.strerror))
     return 1

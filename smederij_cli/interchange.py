@@ -21,7 +21,9 @@ from typing import TextIO
 
 from smederij_cli import dates
 from smederij_cli import domain as d
+from smederij_cli import labels
 from smederij_cli.errors import InvalidInput, NotFound, SmederijError
+from smederij_cli.labels import label, say
 from smederij_cli.ledger import Ledger, clean_text, describe_payment, payment_description
 from smederij_cli.money import format_cents, parse_amount, parse_date
 
@@ -216,7 +218,8 @@ def export(led: Ledger, fmt: str, out: TextIO) -> None:
     """Write the whole ledger in ``fmt`` (hledger, beancount or csv) to ``out``, from one
     consistent snapshot of the ledger."""
     if fmt not in _WRITERS:
-        raise InvalidInput(f"unknown format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+        raise InvalidInput(say("cli_unknown_export_format", text=repr(fmt),
+                               formats=", ".join(EXPORT_FORMATS)))
     with led.store.snapshot():
         _WRITERS[fmt](led, out)
 
@@ -228,28 +231,38 @@ PAYMENT_COLUMNS = ("project", "date", "amount", "payee", "reference")
 #: (``read_payment_file``).
 DUTCH_PAYMENT_COLUMNS = {"datum": "date", "bedrag": "amount", "begunstigde": "payee",
                          "kenmerk": "reference"}
-_COLUMNS_HINT = ("the first line must name the columns project,date,amount,payee,reference "
-                 "(separated by , or ;)")
 BOOK_CHUNK = 5_000  # rows per bulk insert: the progress bar moves between chunks
 
 
-class RowErrors(InvalidInput):
-    """Rows of an import that cannot be booked: every one of them, with its line number."""
+def _column(name: str) -> str:
+    """A column of the payments file as the run's language names it (datum, bedrag, ...)."""
+    return say(f"cli_column_{name}")
 
-    def __init__(self, source: str, problems: list[tuple[int, str]], rows: int) -> None:
+
+def _columns_hint() -> str:
+    return say("cli_payments_hint", columns=",".join(map(_column, PAYMENT_COLUMNS)))
+
+
+class RowErrors(InvalidInput):
+    """Rows of an import that cannot be booked: every one of them, with its line number.
+    ``nothing``: the catalogue's words for what did not happen (nothing booked, imported)."""
+
+    def __init__(self, source: str, problems: list[tuple[int, str]], rows: int,
+                 nothing: str = "cli_nothing_booked") -> None:
         self.source, self.problems, self.rows = source, sorted(problems), rows
         if len(problems) == 1:  # one bad row: one line says it all
             line, reason = self.problems[0]
-            super().__init__(f"{source} line {line}: {reason}; nothing was booked")
+            said = say("cli_row", source=source, line=line, reason=reason)
         else:
-            super().__init__(f"{source}: {len(problems)} of {rows} rows cannot be booked; "
-                             "nothing was booked")
+            said = say("cli_rows_refused", source=source, bad=len(problems), rows=rows)
+        super().__init__(f"{said}; {say(nothing)}")
 
     def lines(self) -> list[str]:
         """One line per bad row, printed before the message (none when the message is it)."""
         if len(self.problems) == 1:
             return []
-        return [f"{self.source} line {line}: {reason}" for line, reason in self.problems]
+        return [say("cli_row", source=self.source, line=line, reason=reason)
+                for line, reason in self.problems]
 
 
 @dataclass(frozen=True)
@@ -285,30 +298,27 @@ def read_payment_file(path: Path) -> PaymentFile:
     try:
         mode = Path(path).stat().st_mode
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):  # /dev/zero would never end
-            raise InvalidInput(f"{source} is not a file (a folder or a device): give the path of "
-                               "a payments CSV file")
+            raise InvalidInput(say("cli_payments_not_file", source=source))
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise NotFound(f"no file {source}: give the path of a payments CSV file") from None
+        raise NotFound(say("cli_payments_no_file", source=source)) from None
     except OSError as e:
-        raise InvalidInput(f"cannot read {source}: {e.strerror}") from None
+        raise InvalidInput(say("cannot_read", source=source, why=e.strerror)) from None
     if b"\x00" in data:
-        raise InvalidInput(f"{source} is not a CSV file (it holds binary data): save the "
-                           "payments as CSV; " + _COLUMNS_HINT)
+        raise InvalidInput(say("cli_payments_binary", source=source, hint=_columns_hint()))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
-            raise InvalidInput(f"{source} is neither UTF-8 nor Windows-1252 text: save it as "
-                               "CSV UTF-8") from None
+            raise InvalidInput(say("cli_payments_encoding", source=source)) from None
     if not text.strip():
-        raise InvalidInput(f"{source} is empty: {_COLUMNS_HINT}")
+        raise InvalidInput(say("register_empty", source=source, hint=_columns_hint()))
     if found := _CONTROL_IN_FILE.search(text):  # before fields are stripped (U+0085 is a space)
         line = text.count("\n", 0, found.start()) + 1
-        raise InvalidInput(f"{source} line {line}: contains control characters or line breaks "
-                           f"(U+{ord(found.group()):04X}): retype that row as plain text")
+        raise InvalidInput(say("cli_payments_controls", source=source, line=line,
+                               code=f"U+{ord(found.group()):04X}"))
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -318,18 +328,21 @@ def read_payment_file(path: Path) -> PaymentFile:
         header = [DUTCH_PAYMENT_COLUMNS.get(h, h) for h in header]
         missing = [c for c in PAYMENT_COLUMNS if c not in header]
         if missing:
-            raise InvalidInput(f"{source} line 1: the header has no column "
-                               f"{', '.join(missing)}: {_COLUMNS_HINT}")
+            raise InvalidInput(say("register_missing", source=source, line=1,
+                                   columns=", ".join(map(_column, missing)),
+                                   hint=_columns_hint()))
         twice = sorted({c for c in PAYMENT_COLUMNS if header.count(c) > 1})
         if twice:
-            raise InvalidInput(f"{source} line 1: the header names {', '.join(twice)} twice")
+            raise InvalidInput(say("cli_payments_column_twice", source=source,
+                                   columns=", ".join(map(_column, twice))))
         start = reader.line_num + 1
         for fields in reader:
             line, start = start, reader.line_num + 1
             if any(f.strip() for f in fields):
                 rows.append((line, fields))
     except csv.Error as e:
-        raise InvalidInput(f"{source} line {reader.line_num}: not readable as CSV ({e})") from None
+        raise InvalidInput(say("register_not_csv", source=source, line=reader.line_num,
+                               why=e)) from None
     return PaymentFile(source, delimiter, {c: header.index(c) for c in PAYMENT_COLUMNS},
                        len(header), rows)
 
@@ -346,25 +359,24 @@ class _Row:
 
 def _project_id(text: str) -> int:
     if not (text.isascii() and text.isdigit()):
-        raise InvalidInput(f"project {text!r} is not a project id (a whole number, e.g. 12)")
+        raise InvalidInput(say("cli_not_project_id", text=repr(text)))
     return int(text)
 
 
 def _reference(text: str) -> str:
-    text = clean_text(text, "reference")
+    text = clean_text(text, _column("reference"))
     if not text:
-        raise InvalidInput("reference is empty: every payment needs its invoice or bank "
-                           "reference, so that importing the file again books nothing twice")
+        raise InvalidInput(say("cli_reference_empty"))
     return text
 
 
 # Dates, amounts and payees repeat over a file's rows (a few hundred days, a few suppliers): each
 # distinct text is read once. Refusals are not cached, so every bad row still gets its reason.
 _read_project = lru_cache(maxsize=65536)(_project_id)
-_read_date = lru_cache(maxsize=4096)(parse_date)
+_read_date = lru_cache(maxsize=4096)(lambda text: parse_date(text, _column("date")))
 _read_amount = lru_cache(maxsize=65536)(
-    lambda text, lang="nl": parse_amount(text, what="amount", lang=lang))
-_read_payee = lru_cache(maxsize=65536)(lambda text: clean_text(text, "payee"))
+    lambda text, lang="nl": parse_amount(text, what=_column("amount"), lang=lang))
+_read_payee = lru_cache(maxsize=65536)(lambda text: clean_text(text, _column("payee")))
 _READERS = (("project", _read_project), ("date", _read_date), ("amount", _read_amount),
             ("payee", _read_payee), ("reference", _reference))
 
@@ -393,11 +405,9 @@ def _parse_row(line: int, fields: list[str], columns: dict[str, int],
 
 
 def _width_problem(fields: int, f: PaymentFile) -> str:
-    hint = (f"an amount with a decimal comma in a file separated by ',' must be in quotes "
-            f"(\"10,50\"), or separate the columns with ';'" if f.delimiter == "," and
-            fields > f.width else f"separate the columns with {f.delimiter!r}, one row per line")
-    return (f"has {fields} fields but the header has {f.width}: nothing of it is booked, "
-            f"since its fields cannot be told apart; {hint}")
+    hint = (say("cli_width_comma") if f.delimiter == "," and fields > f.width else
+            say("cli_width_separate", delimiter=repr(f.delimiter)))
+    return say("cli_width", fields=fields, width=f.width, hint=hint)
 
 
 def _date_problems(row: _Row, p: dict | None, last_closed: int) -> list[str]:
@@ -406,12 +416,14 @@ def _date_problems(row: _Row, p: dict | None, last_closed: int) -> list[str]:
     try:
         if (p is not None and p["status"] in d.OPEN_STATUSES
                 and p["money_year"] > last_closed):
-            dates.entry_date(row.date, p["money_year"], f"a payment on project {row.project_id}",
-                             last_closed=last_closed or None, today=row.date, what="date")
+            dates.entry_date(row.date, p["money_year"],
+                             say("cli_a_payment_on", id=row.project_id),
+                             last_closed=last_closed or None, today=row.date,
+                             what=_column("date"))
         else:
-            dates.check_range(row.date, "date")
+            dates.check_range(row.date, _column("date"))
             if row.date.year <= last_closed:
-                return [f"date {row.date} is in budget year {row.date.year}, which is closed"]
+                return [say("cli_date_closed", date=row.date.isoformat(), year=row.date.year)]
     except SmederijError as e:
         return [str(e)]
     return []
@@ -428,6 +440,7 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
     in steps of rows read and rows booked (2 x rows in all).
     """
     store = led.store
+    said_in = labels.message_language  # amounts and statuses in a reason: as its sentence
     problems: list[tuple[int, str]] = []
     parsed: list[tuple[_Row, list[str]]] = []
     for i, (line, fields) in enumerate(f.rows, 1):
@@ -443,8 +456,8 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
     for row, reasons in parsed:
         if row.reference is not None:
             if row.reference in seen:
-                reasons.append(f"reference {row.reference!r} is also on line "
-                               f"{seen[row.reference]}: a reference identifies one payment")
+                reasons.append(say("cli_reference_twice", reference=repr(row.reference),
+                                   line=seen[row.reference]))
             seen.setdefault(row.reference, row.line)
 
     with store.snapshot() if dry_run else store.write():
@@ -463,29 +476,26 @@ def import_payments(led: Ledger, f: PaymentFile, *, dry_run: bool = False,
                         == (row.project_id, row.cents, row.date.isoformat()) for t in twins):
                     already += 1
                     continue
-                reasons.append(f"reference {row.reference!r} is already on "
-                               f"{describe_payment(twins[0])}, with other facts than this row "
-                               f"(project {row.project_id}, "
-                               + (format_cents(row.cents) if row.cents is not None else "?")
-                               + f" on {row.date or '?'}): one invoice is paid once; correct the "
-                               "row, or book it with 'smederij payment add --duplicate-ref'")
+                reasons.append(say(
+                    "cli_reference_booked", reference=repr(row.reference),
+                    payment=describe_payment(twins[0]), project=row.project_id,
+                    amount=format_cents(row.cents, said_in) if row.cents is not None else "?",
+                    date=row.date or "?"))
             p = projects.get(row.project_id)
             if row.project_id is not None and p is None:
-                reasons.append(f"project {row.project_id} does not exist")
+                reasons.append(say("cli_no_project", id=row.project_id))
             elif p is not None:
                 if p["status"] not in d.OPEN_STATUSES:
-                    reasons.append(f"project {row.project_id} is {p['status']}: payments are "
-                                   "only booked on approved or in-progress projects")
+                    reasons.append(say("cli_project_not_open", id=row.project_id,
+                                       status=label(p["status"], said_in)))
                 elif p["money_year"] <= last_closed:
-                    reasons.append(f"project {row.project_id}'s budget year {p['money_year']} "
-                                   "is closed")
+                    reasons.append(say("cli_project_year_closed", id=row.project_id,
+                                       year=p["money_year"]))
                 elif row.cents is not None:
                     if row.cents > left[row.project_id]:
-                        reasons.append(
-                            f"amount {format_cents(row.cents)} exceeds what is left of project "
-                            f"{row.project_id}'s commitment ({format_cents(left[row.project_id])}"
-                            ", counting the rows above for it): book it with 'smederij payment "
-                            "add --raise-commitment' instead")
+                        reasons.append(say(
+                            "cli_exceeds_left", amount=format_cents(row.cents, said_in),
+                            id=row.project_id, left=format_cents(left[row.project_id], said_in)))
                     else:
                         left[row.project_id] -= row.cents
             if row.date is not None:

@@ -828,6 +828,211 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # (end of files)
 
     # -- the command line: cli.py, interchange.py, writers.py, project_import.py, annual.py -------
+    "cli_version": ("smederij {version}", "smederij {version}"),
+    "cli_see_help": ("{message} (zie '{command} --help')", "{message} (see '{command} --help')"),
+    "cli_missing_option": ("de optie {name} ontbreekt", "Missing option {name}."),
+    "cli_missing_argument": ("het argument {name} ontbreekt", "Missing argument {name}."),
+    "cli_missing_parameter": ("{name} ontbreekt", "Missing parameter {name}."),
+    "cli_no_such_option": ("onbekende optie {name}", "No such option: {name}"),
+    "cli_no_such_option_close": (
+        "onbekende optie {name}: bedoelde u {options}?",
+        "No such option: {name} (Possible options: {options})"),
+    "cli_option_needs_value": (
+        "de optie {name} heeft een waarde nodig",
+        "Option {name} requires an argument."),
+    "cli_option_needs_values": (
+        "de optie {name} heeft {n} waarden nodig",
+        "Option {name} requires {n} arguments."),
+    "cli_option_no_value": (
+        "de optie {name} neemt geen waarde",
+        "Option {name} does not take a value."),
+    "cli_not_a_number": (
+        "ongeldige waarde voor {name}: {value} is geen geheel getal",
+        "Invalid value for {name}: {value} is not a valid integer."),
+    "cli_bad_value": (
+        "ongeldige waarde voor {name}: {value}",
+        "Invalid value for {name}: {value}"),
+    "cli_no_such_command": (
+        "onbekende opdracht {name}",
+        "No such command {name}."),
+    "cli_no_such_command_close": (
+        "onbekende opdracht {name}: bedoelde u {options}?",
+        "No such command {name}. Did you mean {options}?"),
+    "cli_missing_command": ("de opdracht ontbreekt", "Missing command."),
+    "cli_extra_arguments": (
+        "onverwacht extra argument: {args}",
+        "Got unexpected extra argument(s) ({args})"),
+    "cli_usage": ("verkeerd gebruik: {message}", "{message}"),
+    "cli_aborted": ("afgebroken", "aborted"),
+    "cli_stdout_failed": (
+        "kan de uitvoer niet schrijven: {why}; controleer de schijf of het bestand waar de "
+        "standaarduitvoer heen gaat",
+        "cannot write the output: {why}; check the disk or the file standard output goes to"),
+    "cli_registry_loaded": (
+        "grootboek {ledger}: register uit {config} geladen ({changes})",
+        "ledger {ledger}: registry from {config} loaded ({changes})"),
+    "cli_registry_up_to_date": (
+        "grootboek {ledger}: register uit {config} is al bijgewerkt",
+        "ledger {ledger}: registry from {config} already up to date"),
+    "cli_registry_teams": ("wijkteams", "teams"),
+    "cli_registry_streams": ("budgetsoorten", "streams"),
+    "cli_registry_smederijen": ("Smederijen", "smederijen"),
+    "cli_changed_added": ("{n} toegevoegd", "{n} added"),
+    "cli_changed_updated": ("{n} bijgewerkt", "{n} updated"),
+    "cli_changed_deactivated": ("{n} gedeactiveerd", "{n} deactivated"),
+    "cli_format_contradicts": (
+        "--format {format} spreekt --output {output} tegen (een bestandsnaam voor {implied}): "
+        "laat --format weg, geef --format {implied}, of geef het bestand een naam voor {format}",
+        "--format {format} contradicts --output {output} (a {implied} file name): leave out "
+        "--format, or give --format {implied}, or name the file for {format}"),
+    "cli_unknown_format": (
+        "onbekend formaat {text}: gebruik {formats}",
+        "unknown format {text}: use {formats}"),
+    "cli_unknown_export_format": (
+        "onbekend formaat {text}: gebruik een van {formats}",
+        "unknown format {text}: use one of {formats}"),
+    "cli_give_format": ("geef --format: een van {formats}", "give --format: one of {formats}"),
+    "cli_unknown_report_language": (
+        "onbekende taal {text}: gebruik nl of en",
+        "unknown language {text}: use nl or en"),
+    "cli_xlsx_needs_output": (
+        "xlsx is een binair bestand: geef --output BESTAND, bijv. --output rapport.xlsx",
+        "xlsx is a binary file: give --output FILE, e.g. --output report.xlsx"),
+    "cli_delimiter": (
+        "--delimiter {text} moet één teken zijn, bijv. ';' of ','",
+        "--delimiter {text} must be one character, e.g. ';' or ','"),
+    "cli_from_and_to": (
+        "een meerjarenoverzicht heeft zowel --from als --to nodig, bijv. --from 2025 --to 2026",
+        "a multi-year overview needs both --from and --to, e.g. --from 2025 --to 2026"),
+    "cli_wrote": ("{what} geschreven naar {target}", "wrote {what} to {target}"),
+    "cli_wrote_report": ("rapport {when} ({format})", "report {when} ({format})"),
+    "cli_wrote_projects": ("projecten {when} ({format})", "projects {when} ({format})"),
+    "cli_from_config_alone": (
+        "--from-config neemt de budgetsoorten, totalen en methoden uit de configuratie: geef "
+        "alleen --year (en --date, --dry-run)",
+        "--from-config takes the streams, totals and methods from the configuration: give only "
+        "--year (and --date, --dry-run)"),
+    "cli_give_stream": (
+        "geef --stream (of --from-config om de plannen uit de configuratie toe te passen)",
+        "give --stream (or --from-config to apply the configuration's plans)"),
+    "cli_allocated": (
+        "Toekenning {stream} {year}, transactie {txn}",
+        "Allocated {stream} {year}, transaction {txn}"),
+    "cli_would_allocate": (
+        "Toekenning {stream} {year} ({nothing})",
+        "Would allocate {stream} {year} ({nothing})"),
+    "cli_transferred": (
+        "{amount} overgeheveld van {source} naar {target} ({stream} {year}), transactie {txn}",
+        "transferred {amount} from {source} to {target} ({stream} {year}), transaction {txn}"),
+    "cli_approved": (
+        "project {id} goedgekeurd: {amount} verplicht",
+        "project {id} approved: {amount} committed"),
+    "cli_status_now": ("project {id} is nu {status}", "project {id} is now {status}"),
+    "cli_released": (
+        "{amount} vrijgevallen naar de bestedingsruimte",
+        "{amount} released to the available budget"),
+    "cli_reversed": (
+        "betaling {id} teruggeboekt met transactie {txn}",
+        "payment {id} reversed by transaction {txn}"),
+    "cli_payments_booked": (
+        "{source}: {n} betaling(en) geboekt, {total}; {already} al eerder geboekt",
+        "{source}: booked {n} payment(s), {total}; {already} already booked"),
+    "cli_payments_would_book": (
+        "{source}: zou {n} betaling(en) boeken, {total}; {already} al eerder geboekt",
+        "{source}: would book {n} payment(s), {total}; {already} already booked"),
+    "cli_transactions": ("transacties {first}-{last}", "transactions {first}-{last}"),
+    "cli_row": ("{source} regel {line}: {reason}", "{source} line {line}: {reason}"),
+    "cli_rows_refused": (
+        "{source}: {bad} van de {rows} rijen kunnen niet worden geboekt",
+        "{source}: {bad} of {rows} rows cannot be booked"),
+    "cli_nothing_booked": ("er is niets geboekt", "nothing was booked"),
+    "cli_nothing_imported": ("er is niets geïmporteerd", "nothing was imported"),
+    "cli_payments_not_file": (
+        "{source} is geen bestand (een map of apparaat): geef het pad van een CSV-bestand met "
+        "betalingen",
+        "{source} is not a file (a folder or a device): give the path of a payments CSV file"),
+    "cli_payments_no_file": (
+        "geen bestand {source}: geef het pad van een CSV-bestand met betalingen",
+        "no file {source}: give the path of a payments CSV file"),
+    "cli_payments_binary": (
+        "{source} is geen CSV-bestand (het bevat binaire gegevens): bewaar de betalingen als "
+        "CSV; {hint}",
+        "{source} is not a CSV file (it holds binary data): save the payments as CSV; {hint}"),
+    "cli_payments_hint": (
+        "de eerste regel noemt de kolommen {columns} (gescheiden door , of ;)",
+        "the first line must name the columns {columns} (separated by , or ;)"),
+    "cli_payments_encoding": (
+        "{source} is geen tekst in UTF-8 of Windows-1252: bewaar het als CSV UTF-8",
+        "{source} is neither UTF-8 nor Windows-1252 text: save it as CSV UTF-8"),
+    "cli_payments_controls": (
+        "{source} regel {line}: bevat stuurtekens of regeleinden ({code}): typ die rij opnieuw "
+        "als gewone tekst",
+        "{source} line {line}: contains control characters or line breaks ({code}): retype "
+        "that row as plain text"),
+    "cli_payments_column_twice": (
+        "{source} regel 1: de kopregel noemt {columns} twee keer",
+        "{source} line 1: the header names {columns} twice"),
+    "cli_column_project": ("project", "project"),
+    "cli_column_date": ("datum", "date"),
+    "cli_column_amount": ("bedrag", "amount"),
+    "cli_column_payee": ("begunstigde", "payee"),
+    "cli_column_reference": ("kenmerk", "reference"),
+    "cli_not_project_id": (
+        "project {text} is geen projectnummer (een heel getal, bijv. 12)",
+        "project {text} is not a project id (a whole number, e.g. 12)"),
+    "cli_reference_empty": (
+        "het kenmerk is leeg: elke betaling heeft het kenmerk van haar factuur of bankafschrift "
+        "nodig, zodat een tweede import van het bestand niets dubbel boekt",
+        "reference is empty: every payment needs its invoice or bank reference, so that "
+        "importing the file again books nothing twice"),
+    "cli_width": (
+        "heeft {fields} velden maar de kopregel {width}: niets ervan wordt geboekt, want de "
+        "velden zijn niet uit elkaar te houden; {hint}",
+        "has {fields} fields but the header has {width}: nothing of it is booked, since its "
+        "fields cannot be told apart; {hint}"),
+    "cli_width_comma": (
+        "een bedrag met een decimale komma moet in een bestand gescheiden door ',' tussen "
+        "aanhalingstekens staan (\"10,50\"), of scheid de kolommen met ';'",
+        "an amount with a decimal comma in a file separated by ',' must be in quotes "
+        "(\"10,50\"), or separate the columns with ';'"),
+    "cli_width_separate": (
+        "scheid de kolommen met {delimiter}, één rij per regel",
+        "separate the columns with {delimiter}, one row per line"),
+    "cli_date_closed": (
+        "datum {date} valt in budgetjaar {year}, dat is afgesloten",
+        "date {date} is in budget year {year}, which is closed"),
+    "cli_a_payment_on": ("een betaling op project {id}", "a payment on project {id}"),
+    "cli_reference_twice": (
+        "kenmerk {reference} staat ook op regel {line}: een kenmerk hoort bij één betaling",
+        "reference {reference} is also on line {line}: a reference identifies one payment"),
+    "cli_reference_booked": (
+        "kenmerk {reference} staat al op {payment}, met andere gegevens dan deze rij (project "
+        "{project}, {amount} op {date}): één factuur wordt één keer betaald; verbeter de rij, of "
+        "boek haar met 'smederij payment add --duplicate-ref'",
+        "reference {reference} is already on {payment}, with other facts than this row (project "
+        "{project}, {amount} on {date}): one invoice is paid once; correct the row, or book it "
+        "with 'smederij payment add --duplicate-ref'"),
+    "cli_no_project": ("project {id} bestaat niet", "project {id} does not exist"),
+    "cli_project_not_open": (
+        "project {id} is {status}: betalingen worden alleen geboekt op projecten die "
+        "goedgekeurd of in uitvoering zijn",
+        "project {id} is {status}: payments are only booked on approved or in-progress "
+        "projects"),
+    "cli_project_year_closed": (
+        "budgetjaar {year} van project {id} is afgesloten",
+        "project {id}'s budget year {year} is closed"),
+    "cli_exceeds_left": (
+        "bedrag {amount} is meer dan er over is van de verplichting van project {id} ({left}, "
+        "de rijen erboven voor dit project meegeteld): boek het met 'smederij payment add "
+        "--raise-commitment'",
+        "amount {amount} exceeds what is left of project {id}'s commitment ({left}, counting "
+        "the rows above for it): book it with 'smederij payment add --raise-commitment' "
+        "instead"),
+    "cli_sheet_too_long": (
+        "blad {sheet} heeft meer dan de {most} rijen die Excel kan openen: kies minder jaren of "
+        "één Smederij, of gebruik --format csv",
+        "sheet {sheet} has more than the {most} rows Excel can open: choose fewer years or one "
+        "Smederij, or use --format csv"),
     # (end of cli)
 
     # -- terminal tables: render.py ---------------------------------------------------------------

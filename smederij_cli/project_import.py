@@ -381,7 +381,7 @@ def import_projects(led: Ledger, f: ProjectFile, *, dry_run: bool = False,
         else:
             checked.append(row)
     if problems:  # the ledger's own checks would only add noise to rows already refused
-        raise RowErrors(f.source, problems, len(f.rows))
+        raise RowErrors(f.source, problems, len(f.rows), "cli_nothing_imported")
     store = led.store
     statuses: dict[str, int] = {}
     committed = paid = imported = 0
@@ -399,7 +399,7 @@ def import_projects(led: Ledger, f: ProjectFile, *, dry_run: bool = False,
                 committed += row.committed
                 paid += row.paid
             if problems:
-                raise RowErrors(f.source, problems, len(f.rows))
+                raise RowErrors(f.source, problems, len(f.rows), "cli_nothing_imported")
             store.note("log_projects_imported", n=imported, source=str(f.source),
                        statuses=[["log_status_count", {"n": n, "status": s}]
                                  for s, n in statuses.items()],

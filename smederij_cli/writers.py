@@ -25,7 +25,8 @@ from decimal import Decimal
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from smederij_cli.labels import label
+from smederij_cli import labels
+from smederij_cli.labels import format_count, label, say
 from smederij_cli.money import format_cents
 from smederij_cli.text import escape
 
@@ -485,9 +486,9 @@ def _xlsx_sheet(book, sheet: Sheet, lang: str) -> None:
     for row, is_total, warn in itertools.chain(first, rows):
         written += 1
         if written > XLSX_MAX_ROWS:
-            raise InvalidInput(
-                f"sheet {sheet.name} has more than the {XLSX_MAX_ROWS - XLSX_HEAD_ROWS:,} rows "
-                "Excel can open: choose fewer years or one Smederij, or use --format csv")
+            raise InvalidInput(say("cli_sheet_too_long", sheet=sheet.name,
+                                   most=format_count(XLSX_MAX_ROWS - XLSX_HEAD_ROWS,
+                                                    labels.message_language)))
         cells = []
         for column, kind, i in zip(columns, kinds, cols):
             value = row[i]

@@ -12,7 +12,7 @@ import re
 
 # Words that are English and not Dutch: a Dutch sentence has none of them. (Words both
 # languages share, such as "is", "in", "status", "budget", "project", "open", "over", are left
-# out on purpose.)
+# out on purpose; so is "of", the Dutch "or": "bedoelde u goedgekeurd of afgerond?".)
 ENGLISH = frozenset("""
     the a an and or not no nor to for from with without by at on into onto than then this
     that these those there here which who whom whose what when where why how
@@ -35,6 +35,9 @@ ENGLISH = frozenset("""
     would dry empty missing wrong invalid too large small negative zero
     when who what command commands changes changed recorded
 """.split())
+# "smederijen" is English only in lower case ("24 smederijen"): Dutch writes the name with a
+# capital ("Smederijen 2026: waar elke cent staat").
+LOWER_CASE_ENGLISH = frozenset({"smederijen"})
 
 _CODES = re.compile(
     r"'smederij[^']*'"            # a command in quotes
@@ -49,4 +52,5 @@ _CODES = re.compile(
 def english_words(text: str, allowed: frozenset[str] = frozenset()) -> list[str]:
     """The English words in ``text`` (codes, options, commands and paths left out)."""
     words = re.findall(r"[A-Za-z']+", _CODES.sub(" ", text))
-    return [w for w in words if w.lower().strip("'") in ENGLISH and w.lower() not in allowed]
+    return [w for w in words if (w.lower().strip("'") in ENGLISH or w in LOWER_CASE_ENGLISH)
+            and w.lower() not in allowed]

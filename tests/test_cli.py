@@ -108,8 +108,8 @@ def test_payment_reverse_books_a_reversal_and_keeps_the_payment(cli_ledger):
 
 def test_init_twice_syncs_and_says_so(cli):
     first = cli.ok("init")
-    assert "24 added" in first.stdout
-    assert "already up to date" in cli.ok("init").stdout
+    assert "Smederijen: 24 toegevoegd" in first.stdout
+    assert "is al bijgewerkt" in cli.ok("init").stdout
 
 
 def test_info_and_version(cli_ledger):

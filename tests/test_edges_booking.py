@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -170,9 +171,11 @@ def test_import_rows_are_dated_in_their_projects_budget_year(year26, db_path, tm
     before = dump(db_path)
     result = year26("import", "payments", str(path))
     assert result.exit_code == 1
-    assert "line 3: date 2027-01-05 is not in budget year 2026" in result.stderr
-    assert "line 4: date 1999-05-01 is out of range" in result.stderr
-    assert "line 2" not in result.stderr
+    said = {m.group(): line for line in result.stderr.splitlines()
+            if (m := re.search(r"regel \d+", line))}
+    assert "regel 3" in said and "datum" in said["regel 3"] and "2027" in said["regel 3"]
+    assert "regel 4" in said and "datum" in said["regel 4"] and "1999" in said["regel 4"]
+    assert "regel 2" not in result.stderr
     assert dump(db_path) == before
 
 
@@ -288,13 +291,13 @@ def test_an_import_row_with_a_booked_reference_and_other_facts_is_an_error(year2
     same.write_text("project,date,amount,payee,reference\n1,2026-04-01,10,A,F-1\n"
                     "1,2026-04-02,20,A,F-2\n")
     out = cli.ok("import", "payments", str(same))
-    assert "booked 1 payment(s)" in out.stdout and "1 already booked" in out.stdout
+    assert "1 betaling(en) geboekt" in out.stdout and "1 al eerder geboekt" in out.stdout
     other = tmp_path / "other.csv"
     other.write_text("project,date,amount,payee,reference\n1,2026-04-01,11,A,F-1\n")
     refused(cli, db_path, "import", "payments", str(other),
-            says=("line 2", f"reference 'F-1' is already on payment {first} (project 1, "
-                  "€ 10,00 on 2026-04-01)", "project 1, € 11,00 on 2026-04-01",
-                  "nothing was booked"))
+            says=("regel 2: kenmerk 'F-1' staat al op ", f" {first} (", "2026-04-01",
+                  "met andere gegevens dan deze rij (project 1, € 11,00 op 2026-04-01)",
+                  "--duplicate-ref", "er is niets geboekt"))
 
 
 # -- 6. import rows are exactly as wide as their header ----------------------------------------
@@ -306,10 +309,10 @@ def test_an_import_row_wider_or_narrower_than_its_header_books_nothing(year26, d
     path = tmp_path / "komma.csv"
     path.write_text("project,date,amount,payee,reference\n1,2026-08-01,5,A,OK-1\n" + row + "\n")
     line = refused(year26, db_path, "import", "payments", str(path),
-                   says=(f"line 3: has {fields} fields but the header has 5",
-                         "nothing was booked"))
+                   says=(f"regel 3: heeft {fields} velden maar de kopregel 5",
+                         "er is niets geboekt"))
     if fields > 5:
-        assert 'in quotes ("10,50")' in line
+        assert 'tussen aanhalingstekens staan ("10,50")' in line
 
 
 # -- 7. the registry never hides money ----------------------------------------------------------

@@ -243,14 +243,14 @@ def test_the_output_name_gives_the_format(cli_ledger, tmp_path, name, check):
 def test_a_format_that_contradicts_the_name_is_refused(cli_ledger, tmp_path, command):
     target = tmp_path / ("r.xlsx" if command[0] == "report" else "r.csv")
     line = one_error_line(cli_ledger(*command, "--output", str(target)))
-    assert "contradicts" in line and not target.exists()
+    assert f"spreekt --output {target} tegen" in line and not target.exists()
 
 
 def test_export_takes_its_format_from_the_name(cli_ledger, tmp_path):
     cli_ledger.ok("export", "--output", str(tmp_path / "l.journal"))
     assert "funding:korte-klap" in (tmp_path / "l.journal").read_text()
-    assert "give --format" in one_error_line(cli_ledger("export", "--output",
-                                                        str(tmp_path / "l.txt")))
+    assert "geef --format: een van hledger" in one_error_line(cli_ledger("export", "--output",
+                                                                         str(tmp_path / "l.txt")))
 
 
 # -- 2. only init and demo make a ledger --------------------------------------------------------

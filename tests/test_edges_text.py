@@ -79,7 +79,7 @@ def test_control_characters_in_a_payments_csv_are_refused(project, db_path, tmp_
                    f"{pid},2026-05-02,10,Hovenier,F-2{char}\n", encoding="utf-8")
     before = dump(db_path)
     line = one_error_line(cli("import", "payments", str(csv)))
-    assert "betalingen.csv line 2: contains control characters" in line, line
+    assert "betalingen.csv regel 2: bevat stuurtekens" in line, line
     assert f"U+{ord(char[0]):04X}" in line
     assert dump(db_path) == before
 
@@ -182,8 +182,8 @@ def test_a_csv_that_is_no_text_encoding_is_one_line(project, db_path, tmp_path):
     csv.write_bytes(b"project,date,amount,payee,reference\n"
                     + f"{pid},2026-05-01,10,".encode() + b"Caf\x81\x8d\xc3,F-1\n")
     before = dump(db_path)
-    assert "neither UTF-8 nor Windows-1252" in one_error_line(cli("import", "payments",
-                                                                  str(csv)))
+    assert "geen tekst in UTF-8 of Windows-1252" in one_error_line(cli("import", "payments",
+                                                                       str(csv)))
     assert dump(db_path) == before
 
 
@@ -232,7 +232,7 @@ def test_import_refuses_a_device(project, db_path):
     cli, _ = project
     before = dump(db_path)
     done = proc.run(db_path, "import", "payments", "/dev/zero", timeout=30)
-    assert "not a file" in one_error_line(done)
+    assert "is geen bestand (een map of apparaat)" in one_error_line(done)
     assert dump(db_path) == before
 
 

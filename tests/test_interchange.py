@@ -293,7 +293,7 @@ def test_import_books_every_row_like_pay_does(projects, tmp_path, db_path):
                            f"{b};2026-05-06;300;Bakkerij Bos;F-2\n\n"
                            f"{a};2026-05-07;2.749,50;Hovenier Pesse;F-3\n")
     result = Cli(db_path).ok("import", "payments", path)
-    assert "booked 3 payment(s), € 4.300,00; 0 already booked" in result.stdout
+    assert "3 betaling(en) geboekt, € 4.300,00; 0 al eerder geboekt" in result.stdout
     assert led.check() == []
     assert led.project_detail(a)["left_cents"] == 0
     assert led.project_detail(b)["paid_cents"] == 300_00
@@ -316,7 +316,7 @@ def test_importing_the_same_file_again_books_nothing_twice(projects, tmp_path, d
     cli.ok("import", "payments", path)
     before = dump(db_path)
     again = cli.ok("import", "payments", path)
-    assert "booked 0 payment(s), € 0,00; 2 already booked" in again.stdout
+    assert "0 betaling(en) geboekt, € 0,00; 2 al eerder geboekt" in again.stdout
     assert dump(db_path) == before
     # A reversed payment no longer counts: its row is booked anew.
     led.reverse_payment(led.payments(project_id=a)[0]["id"], "wrong account",
@@ -368,8 +368,8 @@ def test_the_rules_apply_to_rows_given_directly(projects):
         import_payments(led, f)
     assert e.value.lines() == []  # one bad row: the message itself names it
     assert str(e.value) == (
-        f"x.csv line 2: amount € 4.000,01 exceeds what is left of project {a}'s commitment "
-        "(€ 4.000,00, counting the rows above for it): book it with 'smederij payment add "
+        f"x.csv line 2: amount €4,000.01 exceeds what is left of project {a}'s commitment "
+        "(€4,000.00, counting the rows above for it): book it with 'smederij payment add "
         "--raise-commitment' instead; nothing was booked")
 
 
@@ -378,7 +378,8 @@ def test_dry_run_writes_nothing(projects, tmp_path, db_path):
     path = write(tmp_path, f"project,date,amount,payee,reference\n{a},2026-05-04,100,X,D-1\n")
     before = dump(db_path)
     result = Cli(db_path).ok("import", "payments", path, "--dry-run")
-    assert "would book 1 payment(s), € 100,00" in result.stdout
+    assert "zou 1 betaling(en) boeken, € 100,00" in result.stdout
+    assert "proefrun: niets geschreven" in result.stdout
     assert dump(db_path) == before
 
 
@@ -391,10 +392,10 @@ def test_windows_1252_file_from_dutch_excel_is_read(projects, tmp_path, db_path)
 
 
 @pytest.mark.parametrize("content, message", [
-    (b"", "is empty"),
-    (b"\x00\x01SQLite format 3\x00\xff", "not a CSV file"),
-    (b"project,date,amount\n1,2026-01-01,10\n", "no column payee, reference"),
-    (None, "no file"),
+    (b"", "is leeg"),
+    (b"\x00\x01SQLite format 3\x00\xff", "is geen CSV-bestand"),
+    (b"project,date,amount\n1,2026-01-01,10\n", "geen kolom begunstigde, kenmerk"),
+    (None, "geen bestand"),
 ])
 def test_unreadable_files_are_one_clear_line(projects, tmp_path, db_path, content, message):
     path = tmp_path / "in.csv"
@@ -409,7 +410,7 @@ def test_unreadable_files_are_one_clear_line(projects, tmp_path, db_path, conten
 
 def test_a_header_without_rows_books_nothing(projects, tmp_path, db_path):
     path = write(tmp_path, "project,date,amount,payee,reference\n")
-    assert "booked 0 payment(s)" in Cli(db_path).ok("import", "payments", path).stdout
+    assert "0 betaling(en) geboekt" in Cli(db_path).ok("import", "payments", path).stdout
     assert read_payment_file(path).rows == []
 
 

@@ -125,7 +125,7 @@ def test_xlsx_sheets_numbers_frozen_header_totals_and_no_formulas(rep, tmp_path)
 
     path = tmp_path / "jaarverslag.xlsx"
     result = run(rep, "--year", "2026", "--format", "xlsx", "--output", str(path))
-    assert f"to {path}" in result.stdout
+    assert f"geschreven naar {path}" in result.stdout
     book = load_workbook(path)
     assert book.sheetnames == ["Smederijen 2026", "Projecten 2026", "Betalingen 2026"]
     ws = book["Smederijen 2026"]
@@ -240,7 +240,7 @@ def test_piped_output_has_no_colour_codes(rep, db_path):
 def test_output_writes_the_file_and_says_where(rep, tmp_path):
     path = tmp_path / "report.json"
     result = run(rep, "--year", "2026", "--format", "json", "--output", str(path))
-    assert result.stdout.strip() == f"wrote report 2026 (json) to {path}"
+    assert result.stdout.strip() == f"rapport 2026 (json) geschreven naar {path}"
     assert path.read_text(encoding="utf-8") == run(rep, "--year", "2026", "--format",
                                                    "json").stdout
     table = tmp_path / "report.txt"
@@ -366,8 +366,8 @@ def test_xlsx_refuses_a_sheet_longer_than_excel_opens_and_writes_nothing(rep, tm
                  str(out))  # three projects
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "sheet Projecten 2026 has more than the 2 rows Excel can open" \
-        in lines[0] and "--format csv" in lines[0]
+    assert len(lines) == 1 and "blad Projecten 2026 heeft meer dan de 2 rijen die Excel kan " \
+        "openen" in lines[0] and "--format csv" in lines[0]
     assert not out.exists()
     monkeypatch.undo()
     rep.ok("report", "projects", "--year", "2026", "--format", "xlsx", "--output", str(out))

@@ -506,8 +506,8 @@ def test_pb_import_export_import_is_the_same_round(cli_ledger, tmp_path):
     k = ["--smederij", "krakeel", "--stream", "korte-klap", "--year", "2026"]
     first = cli.ok("round", "import", str(SMALL_PB), *k).stdout.strip()
     out = tmp_path / "again.pb"
-    assert f"{first} (pb)" in cli.ok("round", "export", first, "--format", "pb", "--output",
-                                     str(out)).stdout and out.exists()
+    said = cli.ok("round", "export", first, "--format", "pb", "--output", str(out)).stdout
+    assert f"{first} (pb) geschreven naar {out}" in said and out.exists()
     second = cli.ok("round", "import", str(out), *k, "--name", "again").stdout.strip()
     one, two = (json.loads(cli.ok("round", "export", r, "--format", "json").stdout)
                 for r in (first, second))

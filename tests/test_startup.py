@@ -60,4 +60,4 @@ def test_reading_commands_load_no_heavy_module(ledger_db, args):
 
 def test_a_pending_migration_still_loads_sqlite_utils_to_apply_it(tmp_path):
     text, modules = loaded("--db", str(tmp_path / "new.db"), "init")
-    assert "sqlite_utils" in modules and "registry" in text
+    assert "sqlite_utils" in modules and "register uit" in text
