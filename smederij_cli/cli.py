@@ -1629,7 +1629,8 @@ def _stdout_failed(error: OSError) -> int:
     if error.errno == errno.EPIPE:
         return 0
     from smederij_cli import render
+    from smederij_cli.files import os_reason
     from smederij_cli.labels import say
 
-    render.error(say("cli_stdout_failed", why=error.strerror))
+    render.error(say("cli_stdout_failed", why=os_reason(error)))
     return 1

@@ -23,6 +23,7 @@ from smederij_cli import dates
 from smederij_cli import domain as d
 from smederij_cli import labels
 from smederij_cli.errors import InvalidInput, NotFound, SmederijError
+from smederij_cli.files import os_reason
 from smederij_cli.labels import label, say
 from smederij_cli.ledger import Ledger, clean_text, describe_payment, payment_description
 from smederij_cli.money import format_cents, parse_amount, parse_date
@@ -303,7 +304,7 @@ def read_payment_file(path: Path) -> PaymentFile:
     except FileNotFoundError:
         raise NotFound(say("cli_payments_no_file", source=source)) from None
     except OSError as e:
-        raise InvalidInput(say("cannot_read", source=source, why=e.strerror)) from None
+        raise InvalidInput(say("cannot_read", source=source, why=os_reason(e))) from None
     if b"\x00" in data:
         raise InvalidInput(say("cli_payments_binary", source=source, hint=_columns_hint()))
     try:

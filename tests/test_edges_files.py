@@ -211,7 +211,8 @@ def test_standard_output_on_a_full_disk_is_one_line_and_exit_1(cli_ledger, targe
                               stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
     assert done.returncode == 1, done.stderr
     lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: ") and "No space" in lines[0], lines
+    assert lines == ["fout: kan de uitvoer niet schrijven: de schijf is vol; controleer de schijf "
+                     "of het bestand waar de standaarduitvoer heen gaat"], lines
 
 
 def test_a_closed_pipe_stays_quiet(cli_ledger):
