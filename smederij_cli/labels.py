@@ -680,7 +680,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "ledger_cofunding_amount": (
         "cofinancieringsbedrag voor {source}", "co-funding amount for {source}"),
     # check: one line per problem
-    "ledger_check_file": ("bestand: {problem}", "database: {problem}"),
+    "ledger_check_file": ("database: {problem}", "database: {problem}"),
     "ledger_check_ages": ("de leeftijd van het geld: {problem}", "the age of money: {problem}"),
     "ledger_check_unbalanced": (
         "transactie {id} ({description}) is niet in evenwicht: de {n} boekingsregels tellen op "
@@ -717,8 +717,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{backup} is het grootboek zelf: geef een back-upbestand",
         "{backup} is the ledger itself: give a backup file"),
     "ledger_restore_fails_check": (
-        "back-up {backup} komt niet door de controle ({n} probleem/problemen, eerste: "
-        "{first}): niet teruggezet",
+        "back-up {backup} komt niet door de controle (problemen: {n}, de eerste: {first}): "
+        "niet teruggezet",
         "backup {backup} fails check ({n} problem(s), first: {first}): not restored"),
     "ledger_restored": ("grootboek {ledger} teruggezet uit {backup}",
                         "restored {ledger} from {backup}"),

@@ -255,7 +255,7 @@ def _unbalanced(path):
     ("empty", "is empty"),
     ("other-sqlite", "not a smederij ledger"),
     ("truncated", "damaged"),
-    ("fails-check", "fails check"),
+    ("fails-check", "komt niet door de controle"),
     ("newer", "newer smederij"),
 ])
 def test_restore_refuses_a_bad_backup_and_leaves_the_ledger_alone(ledger_file, tmp_path, bad,
