@@ -575,7 +575,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "er is geen actieve Smederij om aan toe te kennen: voer 'smederij init' uit",
         "there is no active Smederij to allocate to: run 'smederij init'"),
     "ledger_base_too_large": (
-        "een basis van {base} voor elk van {n} Smederijen is meer dan het totaal {total}: "
+        "{n} keer een basis van {base} (één per Smederij) is meer dan het totaal {total}: "
         "verlaag --base of verhoog --total",
         "a base of {base} for each of {n} Smederijen is more than the total {total}: lower "
         "--base or raise --total"),
