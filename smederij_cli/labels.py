@@ -726,32 +726,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "grootboek {ledger} teruggezet uit {backup}; het vervangen grootboek is bewaard als "
         "{kept}",
         "restored {ledger} from {backup}; the replaced ledger is kept as {kept}"),
-    # the descriptions of the transactions (budget show, export), in the language of the run
-    # that booked them
-    "ledger_txn_allocation": ("Toekenning {year} {stream}: {how}",
-                              "Allocation {year} {stream}: {how}"),
-    "ledger_split_equal": ("gelijke verdeling van {total}", "equal split of {total}"),
-    "ledger_split_weighted": ("gewogen verdeling van {total}", "weighted split of {total}"),
-    "ledger_txn_transfer": ("Overboeking {year} {stream} {source} -> {target}",
-                            "Transfer {year} {stream} {source} -> {target}"),
-    "ledger_txn_commitment": ("Verplichting voor project {id}: {title}",
-                              "Commitment for project {id}: {title}"),
-    "ledger_txn_from_budget": ("(uit het budget van {year})", "(from the {year} budget)"),
-    "ledger_txn_raised": ("Verplichting verhoogd voor project {id}: {title}",
-                          "Raised commitment for project {id}: {title}"),
-    "ledger_txn_payment": ("Betaling voor project {id}", "Payment for project {id}"),
-    "ledger_txn_payee": ("aan {payee}", "to {payee}"),
-    "ledger_txn_reversal": ("Terugboeking van betaling {id}: {reason}",
-                            "Reversal of payment {id}: {reason}"),
-    "ledger_txn_release": ("Vrijval van project {id}: {title}",
-                           "Release of project {id}: {title}"),
-    "ledger_txn_carry": ("Overheveling {year} -> {next} {smederij} {stream}",
-                         "Carry-over {year} -> {next} {smederij} {stream}"),
-    "ledger_txn_lapse": ("Teruggevloeid {year} {smederij} {stream} naar de gemeente",
-                         "Lapse {year} {smederij} {stream} to funding"),
-    "ledger_txn_commitment_carried": (
-        "Verplichting van project {id} overgeheveld {year} -> {next}",
-        "Commitment of project {id} carried {year} -> {next}"),
     # (end of ledger)
 
     # -- the ledger file, registry, outputs: store, files, text, config, marks, status, demo, site --

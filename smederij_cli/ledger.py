@@ -94,8 +94,7 @@ def describe_payment(pm: dict) -> str:
 
 def payment_description(project_id: int, payee: str, reference: str | None) -> str:
     """The description of a payment's transaction (``pay`` and the payments import)."""
-    return (say("ledger_txn_payment", id=project_id)
-            + (" " + say("ledger_txn_payee", payee=payee) if payee else "")
+    return (f"Payment for project {project_id}" + (f" to {payee}" if payee else "")
             + (f" ({reference})" if reference else ""))
 
 
@@ -271,7 +270,7 @@ class Ledger:
             rows = self.store.smederijen()
             weights = [(r["code"], 1 if method == "equal" else r["inhabitants"]) for r in rows]
             shares = d.split_total(total_cents, weights, base_cents)
-            how = say(f"ledger_split_{method}", total=_money(total_cents))
+            how = f"{method} split of {format_cents(total_cents)}"
         if dry_run:
             return Allocation(year, stream, shares, None)
         with self.store.write():
@@ -281,8 +280,7 @@ class Ledger:
             postings += [(self._available(year, code, stream), cents)
                          for code, cents in shares.items()]
             txn = self.store.post(date, d.ALLOCATION,
-                                  say("ledger_txn_allocation", year=year, stream=stream,
-                                      how=how), postings)
+                                  f"Allocation {year} {stream}: {how}", postings)
             self.store.note(f"allocated {format_cents(sum(shares.values()))} {stream} {year} "
                             f"to {len(shares)} Smederij(en): {how} (transaction {txn})")
         return Allocation(year, stream, shares, txn)
@@ -306,8 +304,7 @@ class Ledger:
             money = self._take_available(year, source, stream, amount_cents)
             txn = self.store.post(
                 date, d.TRANSFER,
-                say("ledger_txn_transfer", year=year, stream=stream, source=source,
-                    target=target) + (f": {note}" if note else ""),
+                f"Transfer {year} {stream} {source} -> {target}" + (f": {note}" if note else ""),
                 [(giver, -amount_cents), (taker, amount_cents)])
             self._keep_vintages(txn, year, money, giver, taker)
             self.store.note(f"transferred {format_cents(amount_cents)} {stream} {year} from "
@@ -469,8 +466,8 @@ class Ledger:
         nxt = year + 1
         rows = [(code, stream, carried, lapsed, d.available_account(year, code, stream),
                  d.available_account(nxt, code, stream), d.funding_account(stream),
-                 say("ledger_txn_carry", year=year, next=nxt, smederij=code, stream=stream),
-                 say("ledger_txn_lapse", year=year, smederij=code, stream=stream))
+                 f"Carry-over {year} -> {nxt} {code} {stream}",
+                 f"Lapse {year} {code} {stream} to funding")
                 for (code, stream), (carried, lapsed) in budget.items() if carried or lapsed]
         ages = []  # the vintage rows: wherever the money is not all of its account's year
         for (code, stream), (carried, lapsed) in money.items():
@@ -483,8 +480,7 @@ class Ledger:
             year, _dt.date(year, 12, 31), rows,
             committed_account=lambda code, stream, pid: d.committed_account(nxt, code, stream,
                                                                             pid),
-            commitment_text=lambda pid: say("ledger_txn_commitment_carried", id=pid,
-                                            year=year, next=nxt),
+            commitment_text=lambda pid: f"Commitment of project {pid} carried {year} -> {nxt}",
             ages=ages)
         if held or any(carried for carried, _ in budget.values()):
             self.store.ensure_year(nxt)
@@ -583,10 +579,9 @@ class Ledger:
             self._require_available(year, p["smederij"], p["stream"], amount,
                                     say("ledger_doing_step", step=say("ledger_step_approve"),
                                         id=project_id))
-            txn = self._commit(p, year, amount, date,
-                               say("ledger_txn_commitment", id=project_id, title=p["title"])
-                               + (" " + say("ledger_txn_from_budget", year=year)
-                                  if year != p["year"] else ""))
+            txn = self._commit(p, year, amount, date, f"Commitment for project {project_id}: "
+                                                      f"{p['title']}"
+                               + (f" (from the {year} budget)" if year != p["year"] else ""))
             self.store.set_project_status(project_id, date, p["status"], target,
                                           clean_text(note, "note"), txn)
             self.store.note(f"approved project {project_id}: {format_cents(amount)} committed",
@@ -685,7 +680,7 @@ class Ledger:
                 self._require_available(year, p["smederij"], p["stream"], short,
                                         say("ledger_doing_raise", id=project_id))
                 self._commit(p, year, short, date,
-                             say("ledger_txn_raised", id=project_id, title=p["title"]))
+                             f"Raised commitment for project {project_id}: {p['title']}")
             txn = self.store.post(
                 date, d.PAYMENT, payment_description(project_id, payee, reference),
                 [(self._account_for(committed), -amount_cents),
@@ -736,7 +731,7 @@ class Ledger:
             else:
                 back = d.available_account(year, p["smederij"], p["stream"])
             txn = self.store.post(
-                date, d.PAYMENT, say("ledger_txn_reversal", id=payment_id, reason=reason),
+                date, d.PAYMENT, f"Reversal of payment {payment_id}: {reason}",
                 [(spent["account_id"], -pm["amount_cents"]),
                  (self._account_for(back), pm["amount_cents"])],
                 project_id=p["id"], reverses=pm["txn_id"])
@@ -1085,7 +1080,7 @@ class Ledger:
         if sum(money.values()) != left:  # a broken ledger ('check' says so): as of the year
             money = {year: left}
         txn = self.store.post(
-            date, d.RELEASE, say("ledger_txn_release", id=p["id"], title=p["title"]),
+            date, d.RELEASE, f"Release of project {p['id']}: {p['title']}",
             [(source, -left), (target, left)], project_id=p["id"])
         self._keep_vintages(txn, year, money, source, target)
         return txn, left

@@ -215,7 +215,7 @@ WRITES = [
      ["budget", "allocate", *K, "--smederij", "pesse", "--amount", "1,234"]),
     ("budget allocate split", ["budget", "allocate", "--year", "2026", "--stream", "lange-klap",
                                "--total", "240", "--method", "equal"],
-     r"allocated € 240,00 lange-klap 2026 to 24 Smederij\(en\): gelijke verdeling van € 240,00 "
+     r"allocated € 240,00 lange-klap 2026 to 24 Smederij\(en\): equal split of € 240,00 "
      r"\(transaction \d+\)",
      ["budget", "allocate", "--year", "2026", "--stream", "lange-klap", "--total", "240",
       "--method", "by-lot"]),

@@ -69,17 +69,17 @@ def test_the_readmes_december_script_dates_the_new_budget_in_the_new_year(year26
     today(monkeypatch, "2026-12-10")
     cli.ok("rollover", "--year", "2026", "--early")
     cli.ok("budget", "allocate", "--year", "2027", "--from-config")
-    assert txn_dates(db_path, "Toekenning 2027%") == ["2027-01-01", "2027-01-01"]
+    assert txn_dates(db_path, "Allocation 2027%") == ["2027-01-01", "2027-01-01"]
     # and a single allocation for a year not begun, made in December, likewise
     cli.ok("budget", "allocate", "--year", "2027", "--stream", KK, "--smederij", "pesse",
            "--amount", "100")
-    assert txn_dates(db_path, "Toekenning 2027 korte-klap: Pesse%") == ["2027-01-01"]
+    assert txn_dates(db_path, "Allocation 2027 korte-klap: Pesse%") == ["2027-01-01"]
 
 
 def test_an_allocation_before_its_year_begins_is_dated_its_1_january(year26, db_path):
     year26.ok("budget", "allocate", "--year", "2027", "--stream", KK, "--smederij", "krakeel",
               "--amount", "100")  # today is 2026-03-01, 2026 still open
-    assert txn_dates(db_path, "Toekenning 2027%") == ["2027-01-01"]
+    assert txn_dates(db_path, "Allocation 2027%") == ["2027-01-01"]
 
 
 def test_no_entry_is_dated_in_a_closed_year_whatever_year_it_books_into(year26, db_path,
@@ -245,14 +245,14 @@ def test_early_closes_the_current_year_before_its_end(year26, db_path, monkeypat
     cli.ok("payment", "add", "--project", "1", "--amount", "10", "--date", "2027-01-05")
     cli.ok("budget", "transfer", "--year", "2027", "--stream", KK, "--from", "krakeel", "--to",
            "pesse", "--amount", "10")
-    assert txn_dates(db_path, "Overboeking 2027%") == ["2027-01-01"]
+    assert txn_dates(db_path, "Transfer 2027%") == ["2027-01-01"]
 
 
 def test_the_year_end_script_on_2_january(year26, db_path, monkeypatch):
     today(monkeypatch, "2027-01-02")
     year26.ok("rollover", "--year", "2026")
     year26.ok("budget", "allocate", "--year", "2027", "--from-config")
-    assert txn_dates(db_path, "Toekenning 2027%") == ["2027-01-02", "2027-01-02"]
+    assert txn_dates(db_path, "Allocation 2027%") == ["2027-01-02", "2027-01-02"]
 
 
 # -- 5. one invoice is paid once ----------------------------------------------------------------

@@ -111,7 +111,7 @@ def test_ledger_reads_the_same_journal_strictly_and_agrees(demo):
 def test_hledger_journal_escapes_the_description(demo):
     text = demo["files"]["hledger"].read_text(encoding="utf-8")
     # hledger would start a comment at ';': it becomes ','.
-    assert (f"* ({demo['title_txn']}) Verplichting voor project {demo['title_project']}: "
+    assert (f"* ({demo['title_txn']}) Commitment for project {demo['title_project']}: "
             'Bank "De Brink", 2 \\ 3 | €\n') in text
 
 
@@ -305,7 +305,7 @@ def test_import_books_every_row_like_pay_does(projects, tmp_path, db_path):
     assert shape == [(p["kind"], p["name"])
                      for p in led.store.transaction_postings(pay_txn["txn_id"])]
     assert led.store.transaction(imported["txn_id"])["description"] == (
-        f"Betaling voor project {b} aan Bakkerij Bos (F-2)")  # booked by a Dutch run
+        f"Payment for project {b} to Bakkerij Bos (F-2)")
 
 
 def test_importing_the_same_file_again_books_nothing_twice(projects, tmp_path, db_path):
