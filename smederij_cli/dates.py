@@ -19,7 +19,9 @@ from __future__ import annotations
 import datetime as _dt
 import os
 
+from smederij_cli import labels
 from smederij_cli.errors import InvalidInput, NotAllowed
+from smederij_cli.labels import say
 
 MIN_YEAR, MAX_YEAR = 2000, 2200
 
@@ -33,24 +35,39 @@ def today() -> _dt.date:
     return _dt.date.fromisoformat(frozen) if frozen else _dt.date.today()
 
 
+def _day(date: _dt.date) -> str:
+    """A date in a sentence, in the run's language: 1 januari 2027."""
+    return labels.format_date(date, labels.message_language)
+
+
+def _shown(date: _dt.date, what: str) -> str:
+    """The date an entry was given, as the user typed it (ISO), or today's in words."""
+    return _day(date) if what == say("ledger_today") else date.isoformat()
+
+
+def _today_hint() -> str:
+    return " " + say("ledger_with_date")
+
+
 def year_span(year: int) -> str:
-    return f"{year}-01-01 to {year}-12-31"
+    return say("ledger_year_span", first=_day(_dt.date(year, 1, 1)),
+               last=_day(_dt.date(year, 12, 31)))
 
 
 def check_range(date: _dt.date, what: str = "--date") -> _dt.date:
     if not MIN_YEAR <= date.year <= MAX_YEAR:
-        raise InvalidInput(f"{what} {date.isoformat()} is out of range: dates run from "
-                           f"{MIN_YEAR}-01-01 to {MAX_YEAR}-12-31, as budget years do")
+        raise InvalidInput(say("ledger_date_range", what=what, date=date.isoformat(),
+                               first=_day(_dt.date(MIN_YEAR, 1, 1)),
+                               last=_day(_dt.date(MAX_YEAR, 12, 31))))
     return date
 
 
 def _not_closed(date: _dt.date, last_closed: int | None, doing: str, what: str,
                 hint: str = "") -> None:
     if last_closed is not None and date.year <= last_closed:
-        raise NotAllowed(
-            f"{what} {date.isoformat()} is in budget year {date.year}, which is closed: "
-            f"{doing} must be dated on or after {last_closed + 1}-01-01{hint} (closed years "
-            "are read-only)")
+        raise NotAllowed(say(
+            "ledger_date_closed", what=what, date=_shown(date, what), year=date.year,
+            doing=doing, first=_day(_dt.date(last_closed + 1, 1, 1)), hint=hint))
 
 
 def entry_date(date: _dt.date | None, year: int, doing: str, *, last_closed: int | None,
@@ -59,16 +76,15 @@ def entry_date(date: _dt.date | None, year: int, doing: str, *, last_closed: int
     or by default today, or 1 January of ``year`` when today is before it. Refused when not
     in ``year`` or in a closed year; ``what`` names the date as the user gave it."""
     if date is None:
-        date, what, hint = (today, "today", " with --date") if today.year >= year else (
-            _dt.date(year, 1, 1), what, "")
+        date, what, hint = ((today, say("ledger_today"), _today_hint()) if today.year >= year
+                            else (_dt.date(year, 1, 1), what, ""))
     else:
         hint = ""
     check_range(date, what)
     _not_closed(date, last_closed, doing, what, hint)
     if date.year != year:
-        raise NotAllowed(
-            f"{what} {date.isoformat()} is not in budget year {year}, which {doing} books "
-            f"into: date it {year_span(year)}{hint}")
+        raise NotAllowed(say("ledger_date_not_in_year", what=what, date=_shown(date, what),
+                             year=year, doing=doing, span=year_span(year), hint=hint))
     return date
 
 
@@ -76,7 +92,8 @@ def event_date(date: _dt.date | None, doing: str, *, last_closed: int | None,
                today: _dt.date, what: str = "--date") -> _dt.date:
     """The date of an entry that moves no money (a proposal, a start, a rejection): ``date``
     or today, never in a closed year."""
-    date, what, hint = (today, "today", " with --date") if date is None else (date, what, "")
+    date, what, hint = ((today, say("ledger_today"), _today_hint()) if date is None
+                        else (date, what, ""))
     check_range(date, what)
     _not_closed(date, last_closed, doing, what, hint)
     return date
@@ -86,9 +103,8 @@ def check_after(date: _dt.date, earlier: _dt.date | None, earlier_what: str, doi
                 what: str = "--date") -> _dt.date:
     """Steps in order: ``date`` is not before ``earlier`` (the step that must come first)."""
     if earlier is not None and date < earlier:
-        raise NotAllowed(f"{what} {date.isoformat()} is before {earlier_what} on "
-                         f"{earlier.isoformat()}: {doing} must be dated "
-                         f"{earlier.isoformat()} or later")
+        raise NotAllowed(say("ledger_date_before", what=what, date=_shown(date, what),
+                             earlier_what=earlier_what, earlier=_day(earlier), doing=doing))
     return date
 
 
@@ -103,14 +119,8 @@ def check_can_close(year: int, today: _dt.date, *, early: bool) -> None:
     """A year is closed at its end: a later year never, the current one before 31 December
     only with ``early``. (A dry run may always look.)"""
     if year > today.year:
-        raise NotAllowed(
-            f"budget year {year} has not ended yet (today is {today.isoformat()}): it may be "
-            f"closed from {may_close_from(year).isoformat()}, not before; "
-            f"'smederij rollover --year {year} --dry-run' shows what would move")
+        raise NotAllowed(say("ledger_not_ended", year=year, today=_day(today),
+                             first=_day(may_close_from(year))))
     if today < may_close_from(year) and not early:
-        raise NotAllowed(
-            f"budget year {year} has not ended yet (today is {today.isoformat()}): it may be "
-            f"closed from {may_close_from(year).isoformat()}; to close it now anyway type "
-            f"'smederij rollover --year {year} --early' (entries dated after today in {year} "
-            f"are refused then); 'smederij rollover --year {year} --dry-run' shows what would "
-            "move")
+        raise NotAllowed(say("ledger_not_ended_early", year=year, today=_day(today),
+                             first=_day(may_close_from(year))))

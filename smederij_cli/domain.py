@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 
+from smederij_cli import labels
 from smederij_cli.errors import InvalidInput, NotAllowed
+from smederij_cli.labels import label, say
 
 # -- accounts (DOMAIN.md, "The ledger model") ----------------------------------------------------
 
@@ -77,17 +79,22 @@ def next_status(step_name: str, status: str, project_id: int) -> str:
     """The status after ``step_name``, or NotAllowed naming the steps that are possible."""
     step = STEPS[step_name]
     if status not in step.sources:
-        possible = [s.name for s in STEPS.values() if status in s.sources]
-        hint = f"possible now: {', '.join(possible)}" if possible else "it is closed"
-        raise NotAllowed(
-            f"project {project_id} is {status}; cannot {step_name} it "
-            f"(only from {' or '.join(step.sources)}); {hint}")
+        lang = labels.message_language
+        possible = [say(f"ledger_step_{s.name}") for s in STEPS.values() if status in s.sources]
+        hint = (say("ledger_steps_possible", steps=", ".join(possible)) if possible
+                else say("ledger_steps_none"))
+        raise NotAllowed(say(
+            "ledger_step_refused", id=project_id, status=label(status, lang),
+            step=say(f"ledger_step_{step_name}"), hint=hint,
+            sources=f" {say('or')} ".join(label(s, lang) for s in step.sources)))
     return step.target
 
 
 def check_theme(theme: str | None) -> str | None:
     if theme is not None and theme not in ALL_THEMES:
-        raise InvalidInput(f"unknown theme {theme!r}: choose one of {', '.join(ALL_THEMES)}")
+        lang = labels.message_language
+        raise InvalidInput(say("unknown_word", kind=say("kind_theme"), text=repr(theme),
+                               known=", ".join(label(t, lang) for t in ALL_THEMES)))
     return theme
 
 
@@ -102,15 +109,17 @@ def split_total(total_cents: int, weights: Sequence[tuple[str, int]],
     zero the rest is split equally.
     """
     if not weights:
-        raise NotAllowed("there is no active Smederij to allocate to: run 'smederij init'")
+        raise NotAllowed(say("ledger_no_smederij"))
     n = len(weights)
     rest = total_cents - base_cents * n
     if rest < 0:
-        raise InvalidInput(
-            f"a base of {base_cents} cents for each of {n} Smederijen is more than the total "
-            f"{total_cents}: lower --base or raise --total")
+        from smederij_cli.money import format_cents
+
+        lang = labels.message_language
+        raise InvalidInput(say("ledger_base_too_large", base=format_cents(base_cents, lang),
+                               n=n, total=format_cents(total_cents, lang)))
     if any(w < 0 for _, w in weights):
-        raise InvalidInput("weights must not be negative")
+        raise InvalidInput(say("ledger_negative_weights"))
     if sum(w for _, w in weights) == 0:
         weights = [(key, 1) for key, _ in weights]
     weight_sum = sum(w for _, w in weights)

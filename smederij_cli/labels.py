@@ -505,6 +505,308 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "unknown language {text} (--lang or {env}): use nl or en"),
 
     # -- ledger rules: ledger.py, domain.py, dates.py, movements.py, money.py, words.py -----------
+    # fields a person types, named in messages (ledger.clean_text reads these codes)
+    "ledger_field_title": ("titel", "title"),
+    "ledger_field_note": ("notitie", "note"),
+    "ledger_field_payee": ("begunstigde", "payee"),
+    "ledger_field_reference": ("kenmerk", "reference"),
+    "ledger_field_reason": ("reden", "reason"),
+    "ledger_field_cofunding_source": ("bron van cofinanciering", "co-funding source"),
+    "ledger_field_date": ("datum", "date"),
+    "ledger_text_empty": (
+        "{what} is leeg: geef een korte omschrijving",
+        "{what} is empty: give a short description"),
+    "ledger_text_long": (
+        "{what} is {n} tekens lang: houd het onder {most}",
+        "{what} is {n} characters long: keep it under {most}"),
+    "ledger_year_range": (
+        "--year {year} valt buiten het bereik: budgetjaren lopen van {first} tot en met {last}; "
+        "geef bijv. --year 2026",
+        "--year {year} is out of range: budget years run from {first} to {last}; give e.g. "
+        "--year 2026"),
+    "ledger_years_range": (
+        "jaar {year} valt buiten het bereik: budgetjaren lopen van {first} tot en met {last}; "
+        "geef bijv. --year 2026, of --from 2025 --to 2026",
+        "year {year} is out of range: budget years run from {first} to {last}; give e.g. --year "
+        "2026, or --from 2025 --to 2026"),
+    "ledger_years_order": (
+        "--from {start} ligt na --to {end}: geef eerst het vroegste jaar",
+        "--from {start} is after --to {end}: give the earlier year first"),
+    # the registry
+    "ledger_unknown_smederij": (
+        "onbekende Smederij {code}: gebruik een code uit 'smederij smederijen list' (bijv. "
+        "{known})",
+        "unknown Smederij {code}: use a code from 'smederij smederijen list' (e.g. {known})"),
+    "ledger_none_yet_init": ("nog geen: voer 'smederij init' uit", "none yet: run smederij init"),
+    "ledger_none_yet": ("nog geen", "none yet"),
+    "ledger_smederij_inactive": (
+        "Smederij {code} is niet meer actief: ze staat niet meer in de configuratie; boek voor "
+        "een actieve Smederij, of zet haar weer in de YAML en voer 'smederij init --config FILE' "
+        "uit",
+        "Smederij {code} is no longer active: it is not in the configuration any more; book for "
+        "an active Smederij, or add it to the YAML again and run 'smederij init --config FILE'"),
+    "ledger_unknown_stream": (
+        "onbekende budgetsoort {code}: gebruik een van {known}",
+        "unknown stream {code}: use one of {known}"),
+    "ledger_unknown_project": (
+        "onbekend project {id}: zie 'smederij project list'",
+        "unknown project {id}: see 'smederij project list'"),
+    "ledger_unknown_payment": (
+        "onbekende betaling {id}: zie 'smederij payment list'",
+        "unknown payment {id}: see 'smederij payment list'"),
+    # closed years and dates (ledger.ensure_open, dates.py)
+    "ledger_year_closed": (
+        "budgetjaar {year} is afgesloten (jaarafsluiting op {date})",
+        "budget year {year} is closed (rolled over on {date})"),
+    "ledger_year_before_closed": (
+        "budgetjaar {year} ligt voor het afgesloten jaar {last}",
+        "budget year {year} is before the closed year {last}"),
+    "ledger_not_in_closed": (
+        "{why}; {doing} kan daar niet meer: {remedy} het open jaar {open}",
+        "{why}; cannot {doing} in it: {remedy} the open year {open} instead"),
+    "ledger_remedy_book": ("boek het in", "book it in"),
+    "ledger_remedy_date": ("dateer het in", "date it in"),
+    "ledger_doing_dated": ("{doing} op {date}", "{doing} dated {date}"),
+    "ledger_doing_allocate": ("budget toekennen", "allocate"),
+    "ledger_doing_transfer": ("budget overboeken", "transfer"),
+    "ledger_doing_add_project": ("een project toevoegen", "add a project"),
+    "ledger_doing_approve_project": ("een project goedkeuren", "approve a project"),
+    "ledger_doing_pay": ("een betaling boeken", "book a payment"),
+    "ledger_doing_step": ("project {id} {step}", "{step} project {id}"),
+    "ledger_doing_release": (
+        "de verplichting van project {id} vrijgeven", "release project {id}'s commitment"),
+    "ledger_doing_reverse": ("betaling {id} terugboeken", "reverse payment {id}"),
+    "ledger_doing_transfer_to": ("overboeken naar {target}", "transfer to {target}"),
+    "ledger_doing_raise": (
+        "de verplichting van project {id} verhogen", "raise project {id}'s commitment"),
+    "ledger_an_allocation": ("een toekenning voor {year}", "an allocation for {year}"),
+    "ledger_a_transfer": ("een overboeking in {year}", "a transfer in {year}"),
+    "ledger_a_proposal": ("een voorstel", "a proposal"),
+    "ledger_payment_on": ("een betaling op project {id}", "a payment on project {id}"),
+    "ledger_reversal_of": ("de terugboeking van betaling {id}", "the reversal of payment {id}"),
+    "ledger_payment_n": ("betaling {id}", "payment {id}"),
+    "ledger_releases_money": ("(er komt geld vrij)", "(it releases money)"),
+    "ledger_step_of": ("{step} van project {id}", "the {step} of project {id}"),
+    "ledger_project_step": ("{step} van project {id}", "project {id}'s {step}"),
+    # each status named as the step that leads to it (Dutch with its article)
+    "ledger_noun_proposed": ("het voorstel", "proposal"),
+    "ledger_noun_approved": ("de goedkeuring", "approval"),
+    "ledger_noun_in_progress": ("de start", "start"),
+    "ledger_noun_completed": ("de afronding", "completion"),
+    "ledger_noun_rejected": ("de afwijzing", "rejection"),
+    "ledger_noun_withdrawn": ("de intrekking", "withdrawal"),
+    "ledger_noun_last": ("de laatste stap", "last step"),
+    "ledger_today": ("vandaag", "today"),
+    "ledger_with_date": ("met --date", "with --date"),
+    "ledger_date_range": (
+        "{what} {date} valt buiten het bereik: data lopen van {first} tot en met {last}, zoals "
+        "de budgetjaren",
+        "{what} {date} is out of range: dates run from {first} to {last}, as budget years do"),
+    "ledger_date_closed": (
+        "{what} {date} valt in budgetjaar {year}, dat is afgesloten: {doing} moet gedateerd zijn "
+        "op of na {first}{hint} (een afgesloten jaar verandert niet meer)",
+        "{what} {date} is in budget year {year}, which is closed: {doing} must be dated on or "
+        "after {first}{hint} (closed years are read-only)"),
+    "ledger_date_not_in_year": (
+        "{what} {date} valt niet in budgetjaar {year}, waarin {doing} wordt geboekt: dateer het "
+        "{span}{hint}",
+        "{what} {date} is not in budget year {year}, which {doing} books into: date it "
+        "{span}{hint}"),
+    "ledger_year_span": ("van {first} tot en met {last}", "{first} to {last}"),
+    "ledger_date_before": (
+        "{what} {date} ligt voor {earlier_what} op {earlier}: {doing} moet gedateerd zijn op "
+        "{earlier} of later",
+        "{what} {date} is before {earlier_what} on {earlier}: {doing} must be dated {earlier} "
+        "or later"),
+    "ledger_not_ended": (
+        "budgetjaar {year} is nog niet voorbij (vandaag is het {today}): het kan worden "
+        "afgesloten vanaf {first}, niet eerder; 'smederij rollover --year {year} --dry-run' "
+        "laat zien wat er zou verschuiven",
+        "budget year {year} has not ended yet (today is {today}): it may be closed from "
+        "{first}, not before; 'smederij rollover --year {year} --dry-run' shows what would "
+        "move"),
+    "ledger_not_ended_early": (
+        "budgetjaar {year} is nog niet voorbij (vandaag is het {today}): het kan worden "
+        "afgesloten vanaf {first}; typ 'smederij rollover --year {year} --early' om het nu toch "
+        "af te sluiten (boekingen in {year} met een datum na vandaag worden dan geweigerd); "
+        "'smederij rollover --year {year} --dry-run' laat zien wat er zou verschuiven",
+        "budget year {year} has not ended yet (today is {today}): it may be closed from "
+        "{first}; to close it now anyway type 'smederij rollover --year {year} --early' "
+        "(entries dated after today in {year} are refused then); 'smederij rollover --year "
+        "{year} --dry-run' shows what would move"),
+    "ledger_not_a_date": (
+        "{what} {text} is geen datum: schrijf JJJJ-MM-DD of DD-MM-JJJJ",
+        "{what} {text} is not a date: write YYYY-MM-DD or DD-MM-YYYY"),
+    "ledger_not_a_day": (
+        "{what} {text} is geen dag die in de kalender staat",
+        "{what} {text} is not a day in the calendar"),
+    # project steps (domain.next_status)
+    "ledger_step_approve": ("goedkeuren", "approve"),
+    "ledger_step_start": ("starten", "start"),
+    "ledger_step_complete": ("afronden", "complete"),
+    "ledger_step_reject": ("afwijzen", "reject"),
+    "ledger_step_withdraw": ("intrekken", "withdraw"),
+    "ledger_step_refused": (
+        "project {id} is {status}: {step} kan alleen als het {sources} is; {hint}",
+        "project {id} is {status}; cannot {step} it (only from {sources}); {hint}"),
+    "ledger_steps_possible": ("nu mogelijk: {steps}", "possible now: {steps}"),
+    "ledger_steps_none": ("het is afgesloten", "it is closed"),
+    # budget
+    "ledger_no_smederij": (
+        "er is geen actieve Smederij om aan toe te kennen: voer 'smederij init' uit",
+        "there is no active Smederij to allocate to: run 'smederij init'"),
+    "ledger_base_too_large": (
+        "{n} keer een basis van {base} (één per Smederij) is meer dan het totaal {total}: "
+        "verlaag --base of verhoog --total",
+        "a base of {base} for each of {n} Smederijen is more than the total {total}: lower "
+        "--base or raise --total"),
+    "ledger_negative_weights": (
+        "gewichten mogen niet negatief zijn", "weights must not be negative"),
+    "ledger_allocate_one": (
+        "geef bij --smederij een --amount (en geen --total of --method)",
+        "with --smederij give --amount (and no --total or --method)"),
+    "ledger_allocate_how": (
+        "geef --smederij en --amount, of --total en --method equal|weighted",
+        "give either --smederij and --amount, or --total and --method equal|weighted"),
+    "ledger_unknown_method": (
+        "onbekende methode {method}: gebruik equal of weighted",
+        "unknown method {method}: use equal or weighted"),
+    "ledger_base_weighted": (
+        "--base hoort alleen bij --method weighted", "--base goes with --method weighted only"),
+    "ledger_same_smederij": (
+        "--from en --to zijn dezelfde Smederij: er valt niets over te boeken",
+        "--from and --to are the same Smederij: nothing to transfer"),
+    "ledger_no_plans": (
+        "de configuratie heeft geen toekenningsplannen: voeg een onderdeel 'allocations' toe aan "
+        "de YAML en voer 'smederij init' opnieuw uit",
+        "the configuration has no allocation plans: add an 'allocations' section to the YAML "
+        "and run 'smederij init' again"),
+    "ledger_plans_applied": (
+        "de toekenningsplannen voor {year} zijn al toegepast ({applied}): niets gedaan",
+        "the allocation plans for {year} were already applied ({applied}): nothing done"),
+    "ledger_plan_txn": ("{stream}: transactie {txn}", "{stream}: transaction {txn}"),
+    "ledger_short": (
+        "{doing} kan niet: daarvoor is {amount} nodig, maar {name} heeft {available} "
+        "beschikbaar in {stream} {year} ({short} te weinig)",
+        "cannot {doing}: it needs {amount} but {name} has {available} available in {stream} "
+        "{year} (short {short})"),
+    # the year end
+    "ledger_cannot_close_empty": (
+        "{year} heeft geen toekenning en niets overgeheveld: het kan niet worden afgesloten "
+        "(een afgesloten jaar blijft afgesloten)",
+        "{year} has no allocation and nothing carried in: it cannot be closed (a closed year "
+        "stays closed)"),
+    "ledger_may_close": ("{year} kan worden afgesloten vanaf {first}",
+                         "{year} may be closed from {first}"),
+    "ledger_may_close_early": (
+        "(vandaag is het {today}; met --early wordt het eerder afgesloten)",
+        "(today is {today}; --early closes it before)"),
+    "ledger_earlier_open": (
+        "budgetjaar {year} is nog open: jaren worden op volgorde afgesloten, voer eerst "
+        "'smederij rollover --year {year}' uit",
+        "budget year {year} is still open: years close in order, run 'smederij rollover --year "
+        "{year}' first"),
+    "ledger_nothing_to_close": (
+        "budgetjaar {year} heeft geen toekenning en niets overgeheveld: er valt niets af te "
+        "sluiten, en een afgesloten jaar blijft afgesloten; {instead}",
+        "budget year {year} has no allocation and nothing carried in: there is nothing to "
+        "close, and a closed year stays closed; {instead}"),
+    "ledger_close_instead": (
+        "bedoelde u 'smederij rollover --year {year}'?",
+        "did you mean 'smederij rollover --year {year}'?"),
+    "ledger_allocate_first": (
+        "ken eerst budget toe ('smederij budget allocate --year {year} ...')",
+        "allocate first ('smederij budget allocate --year {year} ...')"),
+    # projects and payments
+    "ledger_counts_negative": (
+        "--supporters en --volunteers zijn aantallen mensen: geef 0 of meer, bijv. "
+        "--supporters 30",
+        "--supporters and --volunteers are counts of people: give 0 or more, e.g. "
+        "--supporters 30"),
+    "ledger_counts_large": (
+        "--supporters of --volunteers is te groot: geef hoogstens {most} mensen",
+        "--supporters or --volunteers is too large: give at most {most} people"),
+    "ledger_pay_status": (
+        "project {id} is {status}: betalingen worden alleen geboekt op projecten die "
+        "goedgekeurd of in uitvoering zijn",
+        "project {id} is {status}: payments are only booked on approved or in-progress "
+        "projects"),
+    "ledger_duplicate_ref": (
+        "--ref {ref} staat al op {payment}, die niet is teruggeboekt: een factuur wordt één keer "
+        "betaald; controleer of hij niet al betaald is, en voeg --duplicate-ref toe om hem toch "
+        "te boeken",
+        "--ref {ref} is already on {payment}, which was not reversed: one invoice is paid once; "
+        "check it was not paid already, and to book it anyway add --duplicate-ref"),
+    "ledger_payment_described": (
+        "betaling {id} (project {project}, {amount} op {date})",
+        "payment {id} (project {project}, {amount} on {date})"),
+    "ledger_overpay": (
+        "een betaling van {amount} is {short} meer dan er over is van de verplichting van "
+        "project {id} ({left}): betaal minder, of voeg --raise-commitment toe",
+        "payment of {amount} exceeds what is left of project {id}'s commitment ({left}) by "
+        "{short}: pay less, or add --raise-commitment"),
+    "ledger_already_reversed": (
+        "betaling {id} is al teruggeboekt (transactie {txn})",
+        "payment {id} was already reversed (transaction {txn})"),
+    "ledger_reverse_closed": (
+        "betaling {id} is geboekt in budgetjaar {year}, dat is afgesloten: daar kan ze niet "
+        "worden teruggeboekt; boek de terugbetaling in het open jaar {open} (smederij budget "
+        "allocate --year {open} --stream {stream} --smederij {smederij} --amount ...)",
+        "payment {id} is booked in budget year {year}, which is closed: it cannot be reversed "
+        "there; book the refund in the open year {open} instead (smederij budget allocate "
+        "--year {open} --stream {stream} --smederij {smederij} --amount ...)"),
+    "ledger_cofunding_form": (
+        "cofinanciering {item} is niet BRON=BEDRAG: bijv. --cofunding 'Oranje Fonds=2.500'",
+        "co-funding {item} is not SOURCE=AMOUNT: e.g. --cofunding 'Oranje Fonds=2.500'"),
+    "ledger_cofunding_amount": (
+        "cofinancieringsbedrag voor {source}", "co-funding amount for {source}"),
+    # check: one line per problem
+    "ledger_check_file": ("database: {problem}", "database: {problem}"),
+    "ledger_check_ages": ("de leeftijd van het geld: {problem}", "the age of money: {problem}"),
+    "ledger_check_unbalanced": (
+        "transactie {id} ({description}) is niet in evenwicht: de {n} boekingsregels tellen op "
+        "tot {total}",
+        "transaction {id} ({description}) does not balance: its {n} postings sum to {total}"),
+    "ledger_check_negative": (
+        "rekening {account} staat negatief: {balance}",
+        "account {account} is negative: {balance}"),
+    "ledger_check_overpaid": (
+        "project {id}: {paid} betaald, meer dan de {committed} die ervoor verplicht is",
+        "project {id}: paid {paid}, more than the {committed} committed to it"),
+    "ledger_check_left": (
+        "project {id} is {status} maar heeft nog {committed} verplicht",
+        "project {id} is {status} but still has {committed} committed"),
+    "ledger_check_paid": (
+        "project {id} is {status} maar heeft betalingen",
+        "project {id} is {status} but has payments"),
+    "ledger_check_unsound": (
+        "{year} {smederij} {stream}: overgeheveld in + toegekend ({sources}) verschilt van "
+        "besteed + verplicht + beschikbaar + overgeheveld uit + teruggevloeid ({uses})",
+        "{year} {smederij} {stream}: carried in + allocated ({sources}) differs from spent + "
+        "committed + available + carried out + lapsed ({uses})"),
+    "ledger_check_closed_holds": (
+        "afgesloten jaar {year} heeft nog {available} beschikbaar en {committed} verplicht",
+        "closed year {year} still holds {available} available and {committed} committed"),
+    "ledger_check_rollover": (
+        "jaarafsluiting {year}: {out} overgeheveld uit, maar {into} overgeheveld in {next}",
+        "rollover {year}: {out} carried out but {into} carried into {next}"),
+    "ledger_check_total": (
+        "het grootboek als geheel telt niet op tot nul: {total}",
+        "the ledger as a whole does not sum to zero: {total}"),
+    # restore
+    "ledger_restore_itself": (
+        "{backup} is het grootboek zelf: geef een back-upbestand",
+        "{backup} is the ledger itself: give a backup file"),
+    "ledger_restore_fails_check": (
+        "back-up {backup} komt niet door de controle (problemen: {n}, de eerste: {first}): "
+        "niet teruggezet",
+        "backup {backup} fails check ({n} problem(s), first: {first}): not restored"),
+    "ledger_restored": ("grootboek {ledger} teruggezet uit {backup}",
+                        "restored {ledger} from {backup}"),
+    "ledger_restored_kept": (
+        "grootboek {ledger} teruggezet uit {backup}; het vervangen grootboek is bewaard als "
+        "{kept}",
+        "restored {ledger} from {backup}; the replaced ledger is kept as {kept}"),
     # (end of ledger)
 
     # -- the ledger file, registry, outputs: store, files, text, config, marks, status, demo, site --

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from smederij_cli import dates
 from smederij_cli import domain as d
-from smederij_cli import movements
+from smederij_cli import labels, movements
 from smederij_cli.errors import (InsufficientFunds, InvalidInput, LedgerFileError, NotAllowed,
                                   NotFound)
+from smederij_cli.labels import label, say
 from smederij_cli.money import format_cents
 from smederij_cli.store import Store, stage_backup
 from smederij_cli.text import refuse_controls
@@ -34,34 +35,61 @@ MAX_TEXT = 500  # titles, notes, payees: one line a person typed
 MAX_COUNT = 1_000_000  # supporters, volunteers: people, not a 64-bit overflow
 MAX_ID = 2**63 - 1  # SQLite's largest rowid: a larger "id" cannot exist
 
-#: Each status named as the step that leads to it, for the messages on dates out of order.
-_STEP_NOUNS = {d.PROPOSED: "proposal", d.APPROVED: "approval", d.IN_PROGRESS: "start",
-               d.COMPLETED: "completion", d.REJECTED: "rejection", d.WITHDRAWN: "withdrawal"}
+#: Each status named as the step that leads to it, for the messages on dates out of order
+#: (the catalogue's ``ledger_noun_<status>``).
+_STEP_NOUNS = frozenset(d.STATUSES)
+
+#: The fields ``clean_text`` knows by their code, named in the run's language.
+_FIELDS = frozenset(("title", "note", "payee", "reference", "reason", "cofunding_source"))
+
+
+def _lang() -> str:
+    return labels.message_language
+
+
+def _money(cents: int) -> str:
+    """An amount in a sentence, in the run's language."""
+    return format_cents(cents, _lang())
+
+
+def _day(date: _dt.date | str) -> str:
+    """A date in a sentence, in the run's language: 3 maart 2026."""
+    if isinstance(date, str):
+        date = _dt.date.fromisoformat(date[:10])
+    return labels.format_date(date, _lang())
+
+
+def _step_noun(status: str | None) -> str:
+    return say(f"ledger_noun_{status}") if status in _STEP_NOUNS else say("ledger_noun_last")
 
 
 def check_year(year: int) -> int:
     if not 2000 <= year <= 2200:
-        raise InvalidInput(f"--year {year} is out of range: budget years run from "
-                           f"{dates.MIN_YEAR} to {dates.MAX_YEAR}; give e.g. --year 2026")
+        raise InvalidInput(say("ledger_year_range", year=year, first=dates.MIN_YEAR,
+                               last=dates.MAX_YEAR))
     return year
 
 
 def clean_text(value: str | None, what: str, *, required: bool = False) -> str:
     """Text a person typed, stored as given but refused when empty, huge, or holding control
-    characters: line breaks, C0, DEL, C1 and bidirectional overrides (``text.CONTROL``)."""
+    characters: line breaks, C0, DEL, C1 and bidirectional overrides (``text.CONTROL``).
+    ``what`` names the field: one of ``_FIELDS`` (said in the run's language) or words."""
+    if what in _FIELDS:
+        what = say(f"ledger_field_{what}")
     text = (value or "").strip()
     if required and not text:
-        raise InvalidInput(f"{what} is empty: give a short description")
+        raise InvalidInput(say("ledger_text_empty", what=what))
     refuse_controls(value or "", what)  # before stripping too: str.strip drops U+0085
     if len(text) > MAX_TEXT:
-        raise InvalidInput(f"{what} is {len(text)} characters long: keep it under {MAX_TEXT}")
+        raise InvalidInput(say("ledger_text_long", what=what,
+                               n=labels.format_count(len(text), _lang()), most=MAX_TEXT))
     return text
 
 
 def describe_payment(pm: dict) -> str:
-    """A booked payment in a message: ``payment 12 (project 3, € 10,00 on 2026-08-01)``."""
-    return (f"payment {pm['id']} (project {pm['project_id']}, "
-            f"{format_cents(pm['amount_cents'])} on {pm['date']})")
+    """A booked payment in a message: ``payment 12 (project 3, € 10,00 on 1 August 2026)``."""
+    return say("ledger_payment_described", id=pm["id"], project=pm["project_id"],
+               amount=_money(pm["amount_cents"]), date=_day(pm["date"]))
 
 
 def payment_description(project_id: int, payee: str, reference: str | None) -> str:
@@ -139,12 +167,10 @@ class Ledger:
         row = self.store.smederij(code)
         if row is None:
             known = ", ".join(r["code"] for r in self.store.smederijen()[:8])
-            raise NotFound(f"unknown Smederij {code!r}: use a code from 'smederij smederijen "
-                           f"list' (e.g. {known or 'none yet: run smederij init'})")
+            raise NotFound(say("ledger_unknown_smederij", code=repr(code),
+                               known=known or say("ledger_none_yet_init")))
         if active and not row["active"]:
-            raise NotAllowed(f"Smederij {code!r} is no longer active: it is not in the "
-                             "configuration any more; book for an active Smederij, or add it "
-                             "to the YAML again and run 'smederij init --config FILE'")
+            raise NotAllowed(say("ledger_smederij_inactive", code=repr(code)))
         return row
 
     def stream(self, code: str, *, active: bool = True) -> dict:
@@ -153,12 +179,13 @@ class Ledger:
         row = self.store.stream(code)
         if row is None or (active and not row["active"]):
             known = ", ".join(r["code"] for r in self.store.streams())
-            raise NotFound(f"unknown stream {code!r}: use one of {known or 'none yet'}")
+            raise NotFound(say("ledger_unknown_stream", code=repr(code),
+                               known=known or say("ledger_none_yet")))
         return row
 
     # -- years -----------------------------------------------------------------------------------
 
-    def ensure_open(self, year: int, doing: str, remedy: str = "book it in") -> None:
+    def ensure_open(self, year: int, doing: str, remedy: str | None = None) -> None:
         """Refuse a write to a closed year, naming it and the open year to book in instead.
 
         Years close in order, so a year before the last closed one counts as closed too, even
@@ -167,13 +194,14 @@ class Ledger:
         closed_at = self.store.year_closed_at(year)
         last = self.store.last_closed_year()
         if closed_at:
-            why = f"budget year {year} is closed (rolled over on {closed_at[:10]})"
+            why = say("ledger_year_closed", year=year, date=_day(closed_at))
         elif last is not None and year < last:
-            why = f"budget year {year} is before the closed year {last}"
+            why = say("ledger_year_before_closed", year=year, last=last)
         else:
             return
-        raise NotAllowed(f"{why}; cannot {doing} in it: {remedy} the open year "
-                         f"{self.first_open_year()} instead")
+        raise NotAllowed(say("ledger_not_in_closed", why=why, doing=doing,
+                             remedy=remedy or say("ledger_remedy_book"),
+                             open=self.first_open_year()))
 
     def is_closed(self, year: int) -> bool:
         last = self.store.last_closed_year()
@@ -185,7 +213,9 @@ class Ledger:
 
     def _check_date_open(self, date: _dt.date, doing: str) -> None:
         if self.is_closed(date.year):
-            self.ensure_open(date.year, f"{doing} dated {date.isoformat()}", "date it in")
+            self.ensure_open(date.year, say("ledger_doing_dated", doing=doing,
+                                            date=date.isoformat()),
+                             say("ledger_remedy_date"))
 
     def _entry_date(self, date: _dt.date | None, year: int, what: str,
                     doing: str) -> _dt.date:
@@ -210,9 +240,9 @@ class Ledger:
         events = self.store.project_events(p["id"])
         if events:
             last = events[-1]
-            step = _STEP_NOUNS.get(last["to_status"], "last step")
             dates.check_after(date, _dt.date.fromisoformat(last["date"]),
-                              f"project {p['id']}'s {step}", what)
+                              say("ledger_project_step", step=_step_noun(last["to_status"]),
+                                  id=p["id"]), what)
 
     # -- budget ----------------------------------------------------------------------------------
 
@@ -223,22 +253,22 @@ class Ledger:
         """Give money from ``funding:<stream>`` to one Smederij, or split a total over all
         active Smederijen (``equal``, or ``weighted``: a base each, the rest by inhabitants)."""
         self.stream(stream)
-        self.ensure_open(year, "allocate")
-        date = self._entry_date(date, year, f"an allocation for {year}", "allocate")
+        allocating = say("ledger_doing_allocate")
+        self.ensure_open(year, allocating)
+        date = self._entry_date(date, year, say("ledger_an_allocation", year=year), allocating)
         if smederij is not None:
             if amount_cents is None or total_cents is not None or method is not None:
-                raise InvalidInput("with --smederij give --amount (and no --total or --method)")
+                raise InvalidInput(say("ledger_allocate_one"))
             self.smederij(smederij, active=True)
             shares = {smederij: amount_cents}
             how = self.smederij(smederij)["name"]
         else:
             if total_cents is None or method is None or amount_cents is not None:
-                raise InvalidInput("give either --smederij and --amount, or --total and "
-                                   "--method equal|weighted")
+                raise InvalidInput(say("ledger_allocate_how"))
             if method not in ("equal", "weighted"):
-                raise InvalidInput(f"unknown method {method!r}: use equal or weighted")
+                raise InvalidInput(say("ledger_unknown_method", method=repr(method)))
             if method == "equal" and base_cents:
-                raise InvalidInput("--base goes with --method weighted only")
+                raise InvalidInput(say("ledger_base_weighted"))
             rows = self.store.smederijen()
             weights = [(r["code"], 1 if method == "equal" else r["inhabitants"]) for r in rows]
             shares = d.split_total(total_cents, weights, base_cents)
@@ -266,12 +296,14 @@ class Ledger:
         self.smederij(source)
         self.smederij(target, active=True)
         if source == target:
-            raise InvalidInput("--from and --to are the same Smederij: nothing to transfer")
+            raise InvalidInput(say("ledger_same_smederij"))
         note = clean_text(note, "note")
-        self.ensure_open(year, "transfer")
-        date = self._entry_date(date, year, f"a transfer in {year}", "transfer")
+        transferring = say("ledger_doing_transfer")
+        self.ensure_open(year, transferring)
+        date = self._entry_date(date, year, say("ledger_a_transfer", year=year), transferring)
         with self.store.write():
-            self._require_available(year, source, stream, amount_cents, f"transfer to {target}")
+            self._require_available(year, source, stream, amount_cents,
+                                    say("ledger_doing_transfer_to", target=target))
             giver, taker = (self._available(year, source, stream),
                             self._available(year, target, stream))
             money = self._take_available(year, source, stream, amount_cents)
@@ -304,17 +336,14 @@ class Ledger:
         ``plan_allocation``); when every plan was, the call is refused."""
         plans = json.loads(self.store.get_setting("allocations") or "[]")
         if not plans:
-            raise NotAllowed("the configuration has no allocation plans: add an 'allocations' "
-                             "section to the YAML and run 'smederij init' again")
-        self.ensure_open(year, "allocate")
+            raise NotAllowed(say("ledger_no_plans"))
+        self.ensure_open(year, say("ledger_doing_allocate"))
         with self._writing(not dry_run):
             applied = self.store.applied_plans(year)
             todo = [plan for plan in plans if plan["stream"] not in applied]
             if not todo:
-                raise NotAllowed(
-                    f"the allocation plans for {year} were already applied ("
-                    + ", ".join(f"{st}: transaction {txn}" for st, txn in applied.items())
-                    + "): nothing done")
+                raise NotAllowed(say("ledger_plans_applied", year=year, applied=", ".join(
+                    say("ledger_plan_txn", stream=st, txn=txn) for st, txn in applied.items())))
             results = []
             for plan in todo:
                 result = self.allocate(year, plan["stream"], date,
@@ -388,11 +417,10 @@ class Ledger:
     def closing_note(self, year: int) -> str:
         """When ``year`` may be closed, for a dry run to say (``_check_can_close``'s rules)."""
         if not self.store.year_has_money(year):
-            return (f"{year} has no allocation and nothing carried in: it cannot be closed "
-                    "(a closed year stays closed)")
+            return say("ledger_cannot_close_empty", year=year)
         day, today = dates.may_close_from(year), dates.today()
-        return (f"{year} may be closed from {day.isoformat()}"
-                + (f" (today is {today.isoformat()}; --early closes it before)"
+        return (say("ledger_may_close", year=year, first=_day(day))
+                + (" " + say("ledger_may_close_early", today=_day(today))
                    if today < day and year == today.year else ""))
 
     def _check_can_close(self, year: int, dry_run: bool, today: _dt.date,
@@ -400,18 +428,15 @@ class Ledger:
         years = self.store.years()
         earlier = [y["year"] for y in years if y["year"] < year and not y["closed_at"]]
         if earlier:
-            raise NotAllowed(f"budget year {earlier[0]} is still open: years close in "
-                             f"order, run 'smederij rollover --year {earlier[0]}' first")
+            raise NotAllowed(say("ledger_earlier_open", year=earlier[0]))
         if dry_run:
             return
         if not self.store.year_has_money(year):
             held = [y["year"] for y in years if not y["closed_at"]
                     and self.store.year_has_money(y["year"])]
-            instead = (f"did you mean 'smederij rollover --year {held[0]}'?" if held else
-                       f"allocate first ('smederij budget allocate --year {year} ...')")
-            raise NotAllowed(f"budget year {year} has no allocation and nothing carried in: "
-                             f"there is nothing to close, and a closed year stays closed; "
-                             f"{instead}")
+            instead = (say("ledger_close_instead", year=held[0]) if held else
+                       say("ledger_allocate_first", year=year))
+            raise NotAllowed(say("ledger_nothing_to_close", year=year, instead=instead))
         dates.check_can_close(year, today, early=early)
 
     def _rollover_money(self, year: int) -> dict[tuple[str, str], tuple[dict[int, int],
@@ -517,16 +542,16 @@ class Ledger:
         title = clean_text(title, "title", required=True)
         d.check_theme(theme)
         if supporters < 0 or volunteers < 0:
-            raise InvalidInput("--supporters and --volunteers are counts of people: give 0 or "
-                               "more, e.g. --supporters 30")
+            raise InvalidInput(say("ledger_counts_negative"))
         if max(supporters, volunteers) > MAX_COUNT:
-            raise InvalidInput(f"--supporters or --volunteers is too large: give at most "
-                               f"{MAX_COUNT:,} people")
-        cofunding = {clean_text(k, "co-funding source", required=True): v
+            raise InvalidInput(say("ledger_counts_large",
+                                   most=labels.format_count(MAX_COUNT, _lang())))
+        cofunding = {clean_text(k, "cofunding_source", required=True): v
                      for k, v in (cofunding or {}).items()}
         with self.store.write():  # under the write lock: no rollover can close the year between
-            self.ensure_open(year, "add a project")
-            date = self._event_date(date, "a proposal", "add a project")
+            adding = say("ledger_doing_add_project")
+            self.ensure_open(year, adding)
+            date = self._event_date(date, say("ledger_a_proposal"), adding)
             project_id = self.store.insert_project(
                 {"smederij": smederij, "stream": stream, "year": year, "title": title,
                  "theme": theme, "requested_cents": amount_cents, "supporters": supporters,
@@ -541,7 +566,7 @@ class Ledger:
     def project(self, project_id: int) -> dict:
         row = self.store.project(project_id) if 0 < project_id <= MAX_ID else None
         if row is None:
-            raise NotFound(f"unknown project {project_id}: see 'smederij project list'")
+            raise NotFound(say("ledger_unknown_project", id=project_id))
         return row
 
     def approve(self, project_id: int, date: _dt.date | None, *, amount_cents: int | None = None,
@@ -552,12 +577,14 @@ class Ledger:
             target = d.next_status("approve", p["status"], project_id)
             amount = amount_cents or p["requested_cents"]
             year = self._project_year(p)
-            self.ensure_open(year, "approve a project")
-            what = f"the approval of project {project_id}"
-            date = self._entry_date(date, year, what, "approve a project")
+            approving = say("ledger_doing_approve_project")
+            self.ensure_open(year, approving)
+            what = say("ledger_step_of", step=_step_noun(d.APPROVED), id=project_id)
+            date = self._entry_date(date, year, what, approving)
             self._after_steps(p, date, what)
             self._require_available(year, p["smederij"], p["stream"], amount,
-                                    f"approve project {project_id}")
+                                    say("ledger_doing_step", step=say("ledger_step_approve"),
+                                        id=project_id))
             txn = self._commit(p, year, amount, date, f"Commitment for project {project_id}: "
                                                       f"{p['title']}"
                                + (f" (from the {year} budget)" if year != p["year"] else ""))
@@ -574,14 +601,15 @@ class Ledger:
             p = self.project(project_id)
             target = d.next_status(step, p["status"], project_id)
             # A closed year is read-only: its projects' histories too, not only its money.
-            what = f"the {_STEP_NOUNS[target]} of project {project_id}"
+            what = say("ledger_step_of", step=_step_noun(target), id=project_id)
+            doing = say("ledger_doing_step", step=say(f"ledger_step_{step}"), id=project_id)
             year = self._project_year(p)
             if (target in (d.COMPLETED, d.WITHDRAWN)
                     and self.store.balance(self._committed(p, year))):
-                date = self._entry_date(date, year, what + " (it releases money)",
-                                        f"{step} project {project_id}")
+                date = self._entry_date(date, year, what + " " + say("ledger_releases_money"),
+                                        doing)
             else:
-                date = self._event_date(date, what, f"{step} project {project_id}")
+                date = self._event_date(date, what, doing)
             self._after_steps(p, date, what)
             note = clean_text(note, "note")
             txn = None
@@ -617,8 +645,9 @@ class Ledger:
         if filters.get("stream"):
             self.stream(filters["stream"], active=False)  # a stream left out keeps its projects
         if filters.get("status") and filters["status"] not in d.STATUSES:
-            raise InvalidInput(f"unknown status {filters['status']!r}: choose one of "
-                               f"{', '.join(d.STATUSES)}")
+            raise InvalidInput(say("unknown_word", kind=say("kind_status"),
+                                   text=repr(filters["status"]),
+                                   known=", ".join(label(s, _lang()) for s in d.STATUSES)))
         d.check_theme(filters.get("theme"))
         return self.store.projects(**filters)
 
@@ -634,30 +663,28 @@ class Ledger:
         with self.store.write():
             p = self.project(project_id)
             if p["status"] not in d.OPEN_STATUSES:
-                raise NotAllowed(f"project {project_id} is {p['status']}: payments are only "
-                                 "booked on approved or in-progress projects")
+                raise NotAllowed(say("ledger_pay_status", id=project_id,
+                                     status=label(p["status"], _lang())))
             year = self._project_year(p)
-            self.ensure_open(year, "book a payment")
-            what = f"a payment on project {project_id}"
-            date = self._entry_date(date, year, what, "book a payment")
+            paying = say("ledger_doing_pay")
+            self.ensure_open(year, paying)
+            what = say("ledger_payment_on", id=project_id)
+            date = self._entry_date(date, year, what, paying)
             twins = (self.store.live_payments_by_reference([reference]).get(reference, [])
                      if reference else [])
             if twins and not duplicate_ref:
-                raise NotAllowed(
-                    f"--ref {reference} is already on {describe_payment(twins[0])}, which was "
-                    "not reversed: one invoice is paid once; check it was not paid already, "
-                    "and to book it anyway add --duplicate-ref")
+                raise NotAllowed(say("ledger_duplicate_ref", ref=reference,
+                                     payment=describe_payment(twins[0])))
             committed = self._committed(p, year)
             left = self.store.balance(committed)
             if amount_cents > left:
                 short = amount_cents - left
                 if not raise_commitment:
-                    raise InsufficientFunds(
-                        f"payment of {format_cents(amount_cents)} exceeds what is left of "
-                        f"project {project_id}'s commitment ({format_cents(left)}) by "
-                        f"{format_cents(short)}: pay less, or add --raise-commitment")
+                    raise InsufficientFunds(say(
+                        "ledger_overpay", amount=_money(amount_cents), id=project_id,
+                        left=_money(left), short=_money(short)))
                 self._require_available(year, p["smederij"], p["stream"], short,
-                                        f"raise project {project_id}'s commitment")
+                                        say("ledger_doing_raise", id=project_id))
                 self._commit(p, year, short, date,
                              f"Raised commitment for project {project_id}: {p['title']}")
             txn = self.store.post(
@@ -681,7 +708,7 @@ class Ledger:
     def payment(self, payment_id: int) -> dict:
         row = self.store.payment(payment_id) if 0 < payment_id <= MAX_ID else None
         if row is None:
-            raise NotFound(f"unknown payment {payment_id}: see 'smederij payment list'")
+            raise NotFound(say("ledger_unknown_payment", id=payment_id))
         return row
 
     def reverse_payment(self, payment_id: int, reason: str, date: _dt.date | None) -> int:
@@ -691,24 +718,21 @@ class Ledger:
         with self.store.write():
             pm = self.payment(payment_id)
             if pm["reversal_txn"]:
-                raise NotAllowed(f"payment {payment_id} was already reversed (transaction "
-                                 f"{pm['reversal_txn']})")
+                raise NotAllowed(say("ledger_already_reversed", id=payment_id,
+                                     txn=pm["reversal_txn"]))
             p = self.project(pm["project_id"])
             postings = self.store.transaction_postings(pm["txn_id"])
             spent = next(x for x in postings if x["kind"] == d.SPENT)
             year = spent["year"]
             if self.is_closed(year):
                 open_year = self.first_open_year()
-                raise NotAllowed(
-                    f"payment {payment_id} is booked in budget year {year}, which is closed: it "
-                    f"cannot be reversed there; book the refund in the open year {open_year} "
-                    f"instead (smederij budget allocate --year {open_year} --stream "
-                    f"{p['stream']} --smederij {p['smederij']} --amount ...)")
-            what = f"the reversal of payment {payment_id}"
-            date = dates.check_after(self._entry_date(date, year, what,
-                                                      f"reverse payment {payment_id}"),
-                                     _dt.date.fromisoformat(pm["date"]),
-                                     f"payment {payment_id}", what)
+                raise NotAllowed(say("ledger_reverse_closed", id=payment_id, year=year,
+                                     open=open_year, stream=p["stream"],
+                                     smederij=p["smederij"]))
+            what = say("ledger_reversal_of", id=payment_id)
+            date = dates.check_after(
+                self._entry_date(date, year, what, say("ledger_doing_reverse", id=payment_id)),
+                _dt.date.fromisoformat(pm["date"]), say("ledger_payment_n", id=payment_id), what)
             if p["status"] in d.OPEN_STATUSES:
                 back = self._committed(p, year)
             else:
@@ -841,12 +865,10 @@ class Ledger:
     def report_years(start: int, end: int) -> list[int]:
         for year in (start, end):
             if not 2000 <= year <= 2200:
-                raise InvalidInput(f"year {year} is out of range: budget years run from "
-                                   f"{dates.MIN_YEAR} to {dates.MAX_YEAR}; give e.g. --year "
-                                   "2026, or --from 2025 --to 2026")
+                raise InvalidInput(say("ledger_years_range", year=year, first=dates.MIN_YEAR,
+                                       last=dates.MAX_YEAR))
         if start > end:
-            raise InvalidInput(f"--from {start} is after --to {end}: give the earlier year "
-                               "first")
+            raise InvalidInput(say("ledger_years_order", start=start, end=end))
         return list(range(start, end + 1))
 
     def report_projects(self, start: int, end: int, *, smederij: str | None = None,
@@ -931,7 +953,7 @@ class Ledger:
         gigabyte takes half a minute, the invariants a few seconds."""
         s = self.store
         with s.snapshot():  # one consistent view, even while a clerk is booking
-            problems = ([f"database: {p}" for p in s.file_problems()]
+            problems = ([say("ledger_check_file", problem=p) for p in s.file_problems()]
                         if self.checks_file(deep) else [])
             facts = s.check_facts(d.OPEN_STATUSES, (d.PROPOSED, d.REJECTED))
             years = s.years()
@@ -939,26 +961,27 @@ class Ledger:
             unbalanced = s.unbalanced_transactions() if (
                 facts["transactions"]["unbalanced"] or facts["transactions"]["with_postings"]
                 != facts["transactions"]["count"]) else []
-        problems += [f"transaction {t['id']} ({t['description']}) does not balance: its "
-                     f"{t['n']} postings sum to {t['total']} cents" for t in unbalanced]
-        problems += [f"account {a['name']} is negative: {a['balance']} cents"
+        lang = _lang()
+        problems += [say("ledger_check_unbalanced", id=t["id"], description=t["description"],
+                         n=t["n"], total=_money(t["total"])) for t in unbalanced]
+        problems += [say("ledger_check_negative", account=a["name"], balance=_money(a["balance"]))
                      for a in facts["negative"]]
         for p in facts["projects"]:  # those that may break a rule; the rules are these
             if p["paid"] > p["committed_total"]:
-                problems.append(f"project {p['id']}: paid {p['paid']} cents, more than the "
-                                f"{p['committed_total']} cents committed to it")
+                problems.append(say("ledger_check_overpaid", id=p["id"], paid=_money(p["paid"]),
+                                    committed=_money(p["committed_total"])))
             if p["status"] not in d.OPEN_STATUSES and p["committed_now"] != 0:
-                problems.append(f"project {p['id']} is {p['status']} but still has "
-                                f"{p['committed_now']} cents committed")
+                problems.append(say("ledger_check_left", id=p["id"],
+                                    status=label(p["status"], lang),
+                                    committed=_money(p["committed_now"])))
             if p["status"] in (d.PROPOSED, d.REJECTED) and p["paid"]:
-                problems.append(f"project {p['id']} is {p['status']} but has payments")
+                problems.append(say("ledger_check_paid", id=p["id"],
+                                    status=label(p["status"], lang)))
         for f in facts["unsound"]:
             sources = f["carried_in_cents"] + f["allocated_cents"]
             uses = sum(f[k] for k in FIGURES[2:])
-            problems.append(
-                f"{f['year']} {f['smederij']} {f['stream']}: carried in + allocated "
-                f"({sources}) differs from spent + committed + available + carried out "
-                f"+ lapsed ({uses})")
+            problems.append(say("ledger_check_unsound", year=f["year"], smederij=f["smederij"],
+                                stream=f["stream"], sources=_money(sources), uses=_money(uses)))
         none = dict.fromkeys(("available_cents", "committed_cents", "carried_in_cents",
                               "carried_out_cents"), 0)
         for y in years:
@@ -966,17 +989,18 @@ class Ledger:
             if y["closed_at"]:
                 this = facts["years"].get(year, none)
                 if this["available_cents"] or this["committed_cents"]:
-                    problems.append(f"closed year {year} still holds {this['available_cents']} "
-                                    f"cents available and {this['committed_cents']} committed")
+                    problems.append(say("ledger_check_closed_holds", year=year,
+                                        available=_money(this["available_cents"]),
+                                        committed=_money(this["committed_cents"])))
                 out = this["carried_out_cents"]
                 into = facts["years"].get(year + 1, none)["carried_in_cents"]
                 if out != into:
-                    problems.append(f"rollover {year}: {out} cents carried out but {into} "
-                                    f"cents carried into {year + 1}")
-        problems += [f"the age of money: {p}" for p in ages]
+                    problems.append(say("ledger_check_rollover", year=year, out=_money(out),
+                                        into=_money(into), next=year + 1))
+        problems += [say("ledger_check_ages", problem=p) for p in ages]
         total = facts["total"]
         if total:
-            problems.append(f"the ledger as a whole does not sum to zero: {total} cents")
+            problems.append(say("ledger_check_total", total=_money(total)))
         from smederij_cli.rounds.service import check as check_rounds
         return problems + check_rounds(self)
 
@@ -1034,10 +1058,10 @@ class Ledger:
         available = self.store.balance(d.available_account(year, smederij, stream))
         if amount > available:
             name = self.smederij(smederij)["name"]
-            raise InsufficientFunds(
-                f"cannot {doing}: it needs {format_cents(amount)} but {name} has "
-                f"{format_cents(available)} available in {stream} {year} "
-                f"(short {format_cents(amount - available)})")
+            raise InsufficientFunds(say(
+                "ledger_short", doing=doing, amount=_money(amount), name=name,
+                available=_money(available), stream=stream, year=year,
+                short=_money(amount - available)))
 
     def _commit(self, p: dict, year: int, amount: int, date: _dt.date, text: str) -> int:
         source = self._available(year, p["smederij"], p["stream"])
@@ -1054,8 +1078,9 @@ class Ledger:
         left = self.store.balance(self._committed(p, year))
         if not left:
             return None, 0
-        self.ensure_open(year, f"release project {p['id']}'s commitment")
-        self._check_date_open(date, f"release project {p['id']}'s commitment")
+        releasing = say("ledger_doing_release", id=p["id"])
+        self.ensure_open(year, releasing)
+        self._check_date_open(date, releasing)
         source = self._account_for(self._committed(p, year))
         target = self._available(year, p["smederij"], p["stream"])
         money = d.project_money(self.store.commitment_postings(p["id"]))[0]
@@ -1087,11 +1112,10 @@ def parse_cofunding(items: Sequence[str], parse_amount) -> dict[str, int]:
     result: dict[str, int] = {}
     for item in items:
         source, sep, amount = item.rpartition("=")  # a source may hold "=", an amount not
-        refuse_controls(source, "co-funding source")
+        refuse_controls(source, say("ledger_field_cofunding_source"))
         if not sep or not source.strip():
-            raise InvalidInput(f"co-funding {item!r} is not SOURCE=AMOUNT: e.g. "
-                               "--cofunding 'Oranje Fonds=2.500'")
-        cents = parse_amount(amount, what=f"co-funding amount for {source.strip()}")
+            raise InvalidInput(say("ledger_cofunding_form", item=repr(item)))
+        cents = parse_amount(amount, what=say("ledger_cofunding_amount", source=source.strip()))
         result[source.strip()] = result.get(source.strip(), 0) + cents
     return result
 
@@ -1106,7 +1130,7 @@ def restore_ledger(ledger_path: Path, backup: Path, *, command: str = "") -> str
     """
     ledger_path, backup = Path(ledger_path), Path(backup)
     if ledger_path.exists() and backup.exists() and backup.resolve() == ledger_path.resolve():
-        raise InvalidInput(f"{backup} is the ledger itself: give a backup file")
+        raise InvalidInput(say("ledger_restore_itself", backup=backup))
     stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     staging = ledger_path.with_name(f".{ledger_path.name}.restoring-{stamp}")
     try:
@@ -1117,8 +1141,8 @@ def restore_ledger(ledger_path: Path, backup: Path, *, command: str = "") -> str
         except LedgerFileError as e:
             raise LedgerFileError(str(e).replace(str(staging), str(backup))) from None
         if problems:
-            raise NotAllowed(f"backup {backup} fails check ({len(problems)} problem(s), first: "
-                             f"{problems[0]}): not restored")
+            raise NotAllowed(say("ledger_restore_fails_check", backup=backup, n=len(problems),
+                                 first=problems[0]))
         existed = ledger_path.exists()
         with Store(ledger_path) as current:
             kept = ledger_path.with_name(f"{ledger_path.name}.replaced-{stamp}")
@@ -1134,5 +1158,6 @@ def restore_ledger(ledger_path: Path, backup: Path, *, command: str = "") -> str
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{staging}{suffix}").unlink(missing_ok=True)
-    return (f"restored {ledger_path} from {backup}"
-            + (f"; the replaced ledger is kept as {kept}" if existed else ""))
+    if existed:
+        return say("ledger_restored_kept", ledger=ledger_path, backup=backup, kept=kept)
+    return say("ledger_restored", ledger=ledger_path, backup=backup)

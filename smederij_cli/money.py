@@ -127,16 +127,23 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _DUTCH = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})", re.ASCII)
 
 
-def parse_date(text: str, what: str = "date") -> _dt.date:
-    """Read ``YYYY-MM-DD`` or ``DD-MM-YYYY`` (the Dutch order); refuse dates not in the calendar."""
+def parse_date(text: str, what: str | None = None) -> _dt.date:
+    """Read ``YYYY-MM-DD`` or ``DD-MM-YYYY`` (the Dutch order); refuse dates not in the calendar.
+    ``what`` names the date in the messages (default: the word for "date")."""
     s = str(text).strip()
     if m := _ISO.fullmatch(s):
         y, mo, d = (int(g) for g in m.groups())
     elif m := _DUTCH.fullmatch(s):
         d, mo, y = (int(g) for g in m.groups())
     else:
-        raise InvalidInput(f"{what} {text!r} is not a date: write YYYY-MM-DD or DD-MM-YYYY")
+        from smederij_cli.labels import say
+
+        raise InvalidInput(say("ledger_not_a_date", what=what or say("ledger_field_date"),
+                               text=repr(text)))
     try:
         return _dt.date(y, mo, d)
     except ValueError:
-        raise InvalidInput(f"{what} {text!r} is not a day in the calendar") from None
+        from smederij_cli.labels import say
+
+        raise InvalidInput(say("ledger_not_a_day", what=what or say("ledger_field_date"),
+                               text=repr(text))) from None

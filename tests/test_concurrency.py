@@ -120,8 +120,8 @@ def test_racing_approvals_for_the_last_euros_cannot_both_succeed(cli_ledger, db_
             continue
         lines = err.strip().splitlines()
         assert code == 1 and len(lines) == 1, err
-        assert lines[0].startswith(f"fout: cannot approve project {p}: it needs ")
-        assert "short" in lines[0]
+        assert lines[0].startswith(f"fout: project {p} goedkeuren kan niet: daarvoor is ")
+        assert "te weinig" in lines[0]
     after = json.loads(cli.ok("smederijen", "show", "stuifzand", "--year", "2026",
                               "--json").stdout)["streams"]["korte-klap"]
     assert after["committed_cents"] == need and after["available_cents"] == available - need

@@ -97,8 +97,8 @@ def test_no_entry_is_dated_in_a_closed_year_whatever_year_it_books_into(year26, 
             ["payment", "add", "--project", "1", "--amount", "10", "--date", "2026-12-20"],
             ["project", "add", "--smederij", "krakeel", "--stream", KK, "--title", "Laat",
              "--amount", "10", "--year", "2027", "--date", "2026-12-30"]):
-        line = refused(cli, db_path, *args, says=("2026", "closed", "open year 2027"))
-        assert "dated 2026-" in line
+        line = refused(cli, db_path, *args, says=("2026", "afgesloten", "open jaar 2027"))
+        assert " op 2026-" in line
     # the carried project books in the open year
     cli.ok("payment", "add", "--project", "1", "--amount", "10", "--date", "2027-01-02")
 
@@ -109,23 +109,23 @@ def test_a_money_entry_is_dated_in_the_budget_year_it_books_into(year26, db_path
            "--amount", "500")
     cases = [
         (["budget", "allocate", "--year", "2026", "--stream", KK, "--smederij", "krakeel",
-          "--amount", "10", "--date", "2027-02-01"], "an allocation for 2026"),
+          "--amount", "10", "--date", "2027-02-01"], "een toekenning voor 2026"),
         (["budget", "allocate", "--year", "2027", "--from-config", "--date", "2026-12-01"],
-         "an allocation for 2027"),
+         "een toekenning voor 2027"),
         (["budget", "transfer", "--year", "2027", "--stream", KK, "--from", "krakeel", "--to",
-          "pesse", "--amount", "10", "--date", "2026-06-01"], "a transfer in 2027"),
+          "pesse", "--amount", "10", "--date", "2026-06-01"], "een overboeking in 2027"),
         (["payment", "add", "--project", "1", "--amount", "10", "--date", "2027-01-05"],
-         "a payment on project 1"),
+         "een betaling op project 1"),
     ]
     for args, what in cases:
         year = args[args.index("--year") + 1] if "--year" in args else "2026"
-        line = refused(cli, db_path, *args, says=(what, f"{year}-01-01 to {year}-12-31",
-                                                  "--date"))
-        assert "is not in budget year" in line
+        line = refused(cli, db_path, *args, says=(
+            what, f"van 1 januari {year} tot en met 31 december {year}", "--date"))
+        assert "valt niet in budgetjaar" in line
     # a release is a money entry too: completing in 2027 releases 2026 money
     cli.ok("project", "start", "1", "--date", "2026-04-01")
     refused(cli, db_path, "project", "complete", "1", "--date", "2027-01-04",
-            says=("not in budget year 2026", "releases money", "2026-12-31"))
+            says=("valt niet in budgetjaar 2026", "er komt geld vrij", "31 december 2026"))
     cli.ok("project", "complete", "1", "--date", "2026-12-31")
 
 
@@ -134,21 +134,21 @@ def test_a_projects_steps_are_in_date_order(year26, db_path):
     cli.ok("project", "add", "--smederij", "pesse", "--stream", KK, "--title", "Speeltuin",
            "--amount", "1.000,00", "--year", "2026", "--date", "2026-02-10")
     refused(cli, db_path, "project", "approve", "2", "--date", "2026-02-09",
-            says=("--date 2026-02-09 is before project 2's proposal on 2026-02-10",
-                  "2026-02-10 or later"))
+            says=("--date 2026-02-09 ligt voor het voorstel van project 2 op 10 februari 2026",
+                  "10 februari 2026 of later"))
     refused(cli, db_path, "project", "reject", "2", "--date", "2026-01-31",
-            says=("before project 2's proposal",))
+            says=("voor het voorstel van project 2",))
     refused(cli, db_path, "project", "start", "1", "--date", "2026-02-28",
-            says=("before project 1's approval on 2026-03-01",))
+            says=("voor de goedkeuring van project 1 op 1 maart 2026",))
     cli.ok("project", "start", "1", "--date", "2026-03-01")  # the same day is in order
     refused(cli, db_path, "project", "complete", "1", "--date", "2026-02-28",
-            says=("before project 1's start",))
+            says=("voor de start van project 1",))
     refused(cli, db_path, "project", "withdraw", "1", "--date", "2026-02-28",
-            says=("before project 1's start",))
+            says=("voor de start van project 1",))
     pay = cli.ok("payment", "add", "--project", "1", "--amount", "100", "--date",
                  "2026-05-04").stdout.strip()
     refused(cli, db_path, "payment", "reverse", pay, "--reason", "dubbel", "--date",
-            "2026-05-03", says=(f"before payment {pay} on 2026-05-04",))
+            "2026-05-03", says=(f"voor betaling {pay} op 4 mei 2026",))
     cli.ok("payment", "reverse", pay, "--reason", "dubbel", "--date", "2026-05-04")
 
 
@@ -158,8 +158,8 @@ def test_dates_outside_2000_to_2200_are_refused_as_years_are(year26, db_path, da
                  ["project", "start", "1", "--date", day],
                  ["budget", "allocate", "--year", "2026", "--stream", KK, "--smederij",
                   "krakeel", "--amount", "10", "--date", day]):
-        refused(year26, db_path, *args, says=("--date", "out of range",
-                                              "2000-01-01 to 2200-12-31"))
+        refused(year26, db_path, *args, says=("--date", "valt buiten het bereik",
+                                              "van 1 januari 2000 tot en met 31 december 2200"))
 
 
 def test_import_rows_are_dated_in_their_projects_budget_year(year26, db_path, tmp_path):
@@ -173,8 +173,8 @@ def test_import_rows_are_dated_in_their_projects_budget_year(year26, db_path, tm
     assert result.exit_code == 1
     said = {m.group(): line for line in result.stderr.splitlines()
             if (m := re.search(r"regel \d+", line))}
-    assert "regel 3" in said and "datum" in said["regel 3"] and "2027" in said["regel 3"]
-    assert "regel 4" in said and "datum" in said["regel 4"] and "1999" in said["regel 4"]
+    assert "2027-01-05 valt niet in budgetjaar 2026" in said["regel 3"]
+    assert "1999-05-01 valt buiten het bereik" in said["regel 4"]
     assert "regel 2" not in result.stderr
     assert dump(db_path) == before
 
@@ -184,8 +184,8 @@ def test_the_date_rules_directly():
                             today=dt.date(2026, 12, 1)) == dt.date(2027, 1, 1)
     assert dates.entry_date(None, 2026, "x", last_closed=None,
                             today=dt.date(2026, 6, 1)) == dt.date(2026, 6, 1)
-    with pytest.raises(NotAllowed, match=r"^today 2027-01-03 is not in budget year 2026, .*"
-                                         r"2026-12-31 with --date$"):
+    with pytest.raises(NotAllowed, match=r"^today 3 January 2027 is not in budget year 2026, "
+                                         r".*31 December 2026 with --date$"):
         dates.entry_date(None, 2026, "x", last_closed=None, today=dt.date(2027, 1, 3))
     with pytest.raises(NotAllowed, match="which is closed"):
         dates.entry_date(dt.date(2026, 6, 1), 2027, "x", last_closed=2026,
@@ -193,7 +193,7 @@ def test_the_date_rules_directly():
     with pytest.raises(InvalidInput, match="out of range"):
         dates.check_range(dt.date(2201, 1, 1))
     assert dates.check_after(dt.date(2026, 1, 2), dt.date(2026, 1, 2), "a", "b")
-    with pytest.raises(NotAllowed, match="2026-01-01 is before a on 2026-01-02"):
+    with pytest.raises(NotAllowed, match="2026-01-01 is before a on 2 January 2026"):
         dates.check_after(dt.date(2026, 1, 1), dt.date(2026, 1, 2), "a", "b")
     dates.check_can_close(2026, dt.date(2026, 12, 31), early=False)
     dates.check_can_close(2026, dt.date(2026, 12, 2), early=True)
@@ -208,10 +208,11 @@ def test_the_date_rules_directly():
 def test_a_year_that_never_held_money_is_not_closed(year26, db_path):
     for extra in ([], ["--early"]):
         refused(year26, db_path, "rollover", "--year", "2025", *extra,
-                says=("budget year 2025 has no allocation",
+                says=("budgetjaar 2025 heeft geen toekenning",
                       "smederij rollover --year 2026"))
     dry = year26.ok("rollover", "--year", "2025", "--dry-run")  # looking is always allowed
-    assert "2025 has no allocation and nothing carried in: it cannot be closed" in dry.stdout
+    assert ("2025 heeft geen toekenning en niets overgeheveld: het kan niet worden afgesloten"
+            in dry.stdout)
 
 
 def test_the_current_year_closes_from_31_december_or_deliberately_early(year26, db_path,
@@ -219,13 +220,14 @@ def test_the_current_year_closes_from_31_december_or_deliberately_early(year26, 
     cli = year26
     today(monkeypatch, "2026-12-02")
     refused(cli, db_path, "rollover", "--year", "2026",
-            says=("has not ended yet (today is 2026-12-02)", "2026-12-31",
+            says=("is nog niet voorbij (vandaag is het 2 december 2026)", "31 december 2026",
                   "smederij rollover --year 2026 --early", "--dry-run"))
     dry = cli.ok("rollover", "--year", "2026", "--dry-run")  # a December preview is allowed
-    assert "2026 may be closed from 2026-12-31 (today is 2026-12-02; --early" in dry.stdout
+    assert ("2026 kan worden afgesloten vanaf 31 december 2026 (vandaag is het 2 december "
+            "2026; met --early" in " ".join(dry.stdout.split()))
     today(monkeypatch, "2026-12-31")
     assert cli.ok("rollover", "--year", "2026", "--dry-run").stdout.rstrip().endswith(
-        "2026 may be closed from 2026-12-31")
+        "2026 kan worden afgesloten vanaf 31 december 2026")
     assert json.loads(cli.ok("rollover", "--year", "2026", "--json").stdout)["status"] == (
         "rolled_over")
 
@@ -238,8 +240,8 @@ def test_early_closes_the_current_year_before_its_end(year26, db_path, monkeypat
     assert {"year": 2026, "status": "closed"} in info["years"]
     # the rest of December is closed: a step without --date says so, and what to type
     refused(cli, db_path, "project", "start", "1",
-            says=("today 2026-12-02 is in budget year 2026, which is closed",
-                  "on or after 2027-01-01 with --date"))
+            says=("vandaag 2 december 2026 valt in budgetjaar 2026, dat is afgesloten",
+                  "op of na 1 januari 2027 met --date"))
     cli.ok("project", "start", "1", "--date", "2027-01-04")
     # money for the carried project books in 2027; without --date, from its 1 January
     cli.ok("payment", "add", "--project", "1", "--amount", "10", "--date", "2027-01-05")
@@ -267,8 +269,8 @@ def test_a_reference_already_paid_is_refused_unless_duplicate_ref(year26, db_pat
     # on another project too: an invoice is paid once
     refused(cli, db_path, "payment", "add", "--project", "2", "--amount", "100", "--date",
             "2026-04-02", "--ref", "F-17",
-            says=(f"--ref F-17 is already on payment {first} (project 1, € 100,00 on "
-                  "2026-04-01)", "--duplicate-ref"))
+            says=(f"--ref F-17 staat al op betaling {first} (project 1, € 100,00 op "
+                  "1 april 2026)", "--duplicate-ref"))
     again = cli.ok("payment", "add", "--project", "2", "--amount", "100", "--date",
                    "2026-04-02", "--ref", "F-17", "--duplicate-ref").stdout.strip()
     log = json.loads(cli.ok("log", "--project", "2", "--json").stdout)
@@ -295,7 +297,8 @@ def test_an_import_row_with_a_booked_reference_and_other_facts_is_an_error(year2
     other = tmp_path / "other.csv"
     other.write_text("project,date,amount,payee,reference\n1,2026-04-01,11,A,F-1\n")
     refused(cli, db_path, "import", "payments", str(other),
-            says=("regel 2: kenmerk 'F-1' staat al op ", f" {first} (", "2026-04-01",
+            says=("regel 2: kenmerk 'F-1' staat al op ",
+                  f"betaling {first} (project 1, € 10,00 op 1 april 2026)",
                   "met andere gegevens dan deze rij (project 1, € 11,00 op 2026-04-01)",
                   "--duplicate-ref", "er is niets geboekt"))
 
@@ -368,15 +371,17 @@ def test_init_with_a_smaller_registry_keeps_every_cent_in_every_report(year26, d
 
 @pytest.mark.parametrize("args, says", [
     (["payment", "add", "--project", "1", "--amount", "10", "--date", "2026-13-01"],
-     ("--date '2026-13-01' is not a day in the calendar",)),
+     ("--date '2026-13-01' is geen dag die in de kalender staat",)),
     (["payment", "add", "--project", "1", "--amount", "10", "--date", "gisteren"],
-     ("--date 'gisteren' is not a date: write YYYY-MM-DD or DD-MM-YYYY",)),
-    (["report", "--year", "1999"], ("--year 1999 is out of range", "give e.g. --year 2026")),
-    (["project", "list", "--year", "2201"], ("--year 2201 is out of range",)),
-    (["log", "--since", "morgen"], ("--since 'morgen' is not a date",)),
+     ("--date 'gisteren' is geen datum: schrijf JJJJ-MM-DD of DD-MM-JJJJ",)),
+    (["report", "--year", "1999"], ("--year 1999 valt buiten het bereik",
+                                    "geef bijv. --year 2026")),
+    (["project", "list", "--year", "2201"], ("--year 2201 valt buiten het bereik",)),
+    (["log", "--since", "morgen"], ("--since 'morgen' is geen datum",)),
     (["project", "add", "--smederij", "pesse", "--stream", KK, "--title", "T", "--amount", "10",
-      "--supporters", "-1"], ("--supporters and --volunteers are counts", "--supporters 30")),
-    (["report", "projects", "--year", "1999"], ("year 1999 is out of range", "--year 2026")),
+      "--supporters", "-1"], ("--supporters en --volunteers zijn aantallen", "--supporters 30")),
+    (["report", "projects", "--year", "1999"], ("jaar 1999 valt buiten het bereik",
+                                                "--year 2026")),
 ])
 def test_refusals_name_the_option_as_typed(year26, db_path, args, says):
     refused(year26, db_path, *args, says=says)

@@ -255,7 +255,7 @@ def _unbalanced(path):
     ("empty", "is leeg: het is geen smederij-back-up"),
     ("other-sqlite", "geen smederij-grootboek: niet teruggezet"),
     ("truncated", "is beschadigd"),
-    ("fails-check", "fails check"),
+    ("fails-check", "komt niet door de controle"),
     ("newer", "nieuwere smederij"),
 ])
 def test_restore_refuses_a_bad_backup_and_leaves_the_ledger_alone(ledger_file, tmp_path, bad,

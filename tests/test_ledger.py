@@ -48,7 +48,7 @@ def test_approve_commits_and_refuses_a_shortfall_naming_it(funded):
     assert available(funded) == 6_000_00
     big = add(funded, 6_000_01)
     before = dump(funded.store.path)
-    with pytest.raises(InsufficientFunds, match=r"short € 0,01"):
+    with pytest.raises(InsufficientFunds, match=r"short €0\.01"):
         funded.approve(big, DAY)
     assert dump(funded.store.path) == before
     assert funded.project(big)["status"] == "proposed"

@@ -84,8 +84,7 @@ def test_the_check_reads_only_the_projects_that_may_break_a_rule(funded):
     assert [p["id"] for p in suspects] == [ids[0], ids[2]]
     assert suspects == [led.store.project_money(pid) for pid in (ids[0], ids[2])]
     problems = led.check()
-    assert f"project {ids[0]}: paid 10001 cents, more than the 10000 cents committed to it" \
-        in problems
+    assert f"project {ids[0]}: paid €100.01, more than the €100.00 committed to it" in problems
     assert f"project {ids[2]} is proposed but has payments" in problems
 
 
@@ -267,7 +266,7 @@ def test_check_starts_the_helper_only_for_a_large_ledger_on_two_cores(funded, db
         outputs.append(result.output)
     assert len(started) == 1 and delivered[-1] is not None  # only the last one had a helper
     assert outputs[0] == outputs[1] == outputs[2]
-    assert "does not balance" in outputs[2] and "2027 pesse lange-klap" in outputs[2]
+    assert "is niet in evenwicht" in outputs[2] and "2027 pesse lange-klap" in outputs[2]
 
 
 def test_the_helper_imports_the_same_copy_of_the_program(funded, db_path, tmp_path):

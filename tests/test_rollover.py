@@ -257,7 +257,7 @@ def test_check_finds_money_left_in_a_closed_year(funded):
         s.post(DAY, d.ALLOCATION, "sneaked in", [
             (led._account(d.funding_account(KK), d.FUNDING, KK), -1),
             (led._available(2026, "krakeel", KK), 1)])
-    assert any("closed year 2026 still holds 1 cents" in p for p in led.check())
+    assert any("closed year 2026 still holds €0.01 available" in p for p in led.check())
 
 
 # -- the command line ------------------------------------------------------------------------------
@@ -307,28 +307,29 @@ def test_rollover_json_dry_run_and_rerun(year_end, db_path):
 
 CLOSED = [
     (["budget", "allocate", "--year", "2026", "--stream", KK, "--smederij", "krakeel",
-      "--amount", "100"], "budget year 2026 is closed"),
+      "--amount", "100"], "budgetjaar 2026 is afgesloten"),
     (["budget", "allocate", "--year", "2025", "--stream", KK, "--smederij", "krakeel",
-      "--amount", "100"], "budget year 2025 is before the closed year 2026"),
-    (["budget", "allocate", "--year", "2026", "--from-config"], "budget year 2026 is closed"),
+      "--amount", "100"], "budgetjaar 2025 ligt voor het afgesloten jaar 2026"),
+    (["budget", "allocate", "--year", "2026", "--from-config"], "budgetjaar 2026 is afgesloten"),
     (["budget", "transfer", "--year", "2026", "--stream", KK, "--from", "krakeel", "--to",
-      "pesse", "--amount", "10"], "budget year 2026 is closed"),
+      "pesse", "--amount", "10"], "budgetjaar 2026 is afgesloten"),
     (["project", "add", "--smederij", "krakeel", "--stream", KK, "--title", "Laat",
-      "--amount", "10", "--year", "2026"], "cannot add a project"),
+      "--amount", "10", "--year", "2026"], "een project toevoegen kan daar niet meer"),
     (["payment", "add", "--project", "{project}", "--amount", "10", "--date", "2026-12-15"],
-     "cannot book a payment dated 2026-12-15"),
+     "een betaling boeken op 2026-12-15 kan daar niet meer"),
     (["payment", "reverse", "{payment}", "--reason", "dubbel", "--date", "2027-01-05"],
-     "payment {payment} is booked in budget year 2026, which is closed"),
-    (["project", "approve", "{proposed}", "--date", "2026-12-20"], "approve a project dated"),
+     "betaling {payment} is geboekt in budgetjaar 2026, dat is afgesloten"),
+    (["project", "approve", "{proposed}", "--date", "2026-12-20"],
+     "een project goedkeuren op 2026-12-20"),
     (["project", "withdraw", "{project}", "--date", "2026-12-30"],
-     "cannot withdraw project {project} dated 2026-12-30"),
+     "project {project} intrekken op 2026-12-30 kan daar niet meer"),
     (["project", "start", "{project}", "--date", "2026-12-30"],
-     "cannot start project {project} dated 2026-12-30"),
+     "project {project} starten op 2026-12-30 kan daar niet meer"),
     (["project", "reject", "{proposed}", "--date", "2026-12-30"],
-     "cannot reject project {proposed} dated 2026-12-30"),
+     "project {proposed} afwijzen op 2026-12-30 kan daar niet meer"),
     (["project", "add", "--smederij", "krakeel", "--stream", KK, "--title", "Laat",
       "--amount", "10", "--year", "2027", "--date", "2026-12-30"],
-     "cannot add a project dated 2026-12-30"),
+     "een project toevoegen op 2026-12-30 kan daar niet meer"),
 ]
 
 
@@ -343,7 +344,7 @@ def test_writes_to_a_closed_year_are_refused(year_end, db_path, args, message):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("fout: ")
     assert message.format(**ids) in lines[0]
-    assert "open year 2027" in lines[0]
+    assert "open jaar 2027" in lines[0]
     assert dump(db_path) == before
     report = json.loads(cli.ok("report", "--year", "2026", "--format", "json").stdout)
     assert report["totals"]["available_cents"] == report["totals"]["committed_cents"] == 0
@@ -356,8 +357,9 @@ def test_rollover_refuses_a_year_after_an_open_one(year_end, db_path):
     before = dump(db_path)
     result = cli("rollover", "--year", "2027")
     assert result.exit_code == 1
-    assert result.stderr.strip() == ("fout: budget year 2026 is still open: years close in "
-                                     "order, run 'smederij rollover --year 2026' first")
+    assert result.stderr.strip() == ("fout: budgetjaar 2026 is nog open: jaren worden op "
+                                     "volgorde afgesloten, voer eerst 'smederij rollover "
+                                     "--year 2026' uit")
     assert dump(db_path) == before
 
 
@@ -380,7 +382,7 @@ def test_allocate_from_config_applies_each_plan_once(cli, db_path):
         result = cli("budget", "allocate", "--year", "2027", *args)
         assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1
         assert dump(db_path) == after
-    assert "already applied" in cli("budget", "allocate", "--year", "2027",
+    assert "al toegepast" in cli("budget", "allocate", "--year", "2027",
                                     "--from-config").stderr
     cli.ok("budget", "allocate", "--year", "2028", "--from-config")
 
@@ -488,7 +490,7 @@ def test_a_year_that_has_not_ended_cannot_be_closed(funded, db_path):
     led = funded
     roll(led, 2026)
     before = dump(db_path)
-    with pytest.raises(NotAllowed, match="2027 has not ended yet .today is 2026-06-01."):
+    with pytest.raises(NotAllowed, match="2027 has not ended yet .today is 1 June 2026."):
         led.rollover(2027, today=dt.date(2026, 6, 1))
     assert led.rollover(2027, dry_run=True, today=dt.date(2026, 6, 1))["status"] == "dry_run"
     with pytest.raises(SmederijError, match="year 1999 is out of range"):
