@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from smederij_cli import domain as d
+from smederij_cli import labels
 from smederij_cli.errors import InvalidInput, NotFound
 from smederij_cli.labels import LANGUAGES, label, say
 
@@ -33,8 +34,10 @@ class Vocabulary:
     """The words of one kind: each code with the words that name it."""
 
     def __init__(self, kind: str, entries: Iterable[tuple[str, Iterable[str]]], *,
-                 known_hint: str | None = None, error: type[Exception] = NotFound) -> None:
+                 known_hint: str | None = None, error: type[Exception] = NotFound,
+                 worded: bool = False) -> None:
         self.kind = kind
+        self.worded = worded  # the choices named in the run's language (statuses, themes)
         self.error = error
         self.known_hint = known_hint
         self.codes: list[str] = []
@@ -68,8 +71,8 @@ class Vocabulary:
         if self.known_hint:
             raise self.error(say("unknown_word_see", kind=what, text=repr(text),
                                  where=self.known_hint))
-        raise self.error(say("unknown_word", kind=what, text=repr(text),
-                             known=", ".join(self.codes)))
+        known = [label(c, labels.message_language) if self.worded else c for c in self.codes]
+        raise self.error(say("unknown_word", kind=what, text=repr(text), known=", ".join(known)))
 
 
 class Words:
@@ -81,8 +84,10 @@ class Words:
             "smederij": Vocabulary("smederij", ((c, [n]) for c, n in smederijen),
                                    known_hint="'smederij smederijen list'"),
             "stream": Vocabulary("stream", ((c, [n]) for c, n in streams)),
-            "status": Vocabulary("status", _labelled(d.STATUSES), error=InvalidInput),
-            "theme": Vocabulary("theme", _labelled(d.ALL_THEMES), error=InvalidInput),
+            "status": Vocabulary("status", _labelled(d.STATUSES), error=InvalidInput,
+                                 worded=True),
+            "theme": Vocabulary("theme", _labelled(d.ALL_THEMES), error=InvalidInput,
+                                worded=True),
         }
 
     def smederij(self, text: str | None) -> str | None:

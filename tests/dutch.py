@@ -40,7 +40,11 @@ ENGLISH = frozenset("""
 LOWER_CASE_ENGLISH = frozenset({"smederijen"})
 
 _CODES = re.compile(
-    r"'smederij[^']*'"            # a command in quotes
+    r"(?<![\w'])'[^'\n]*'(?![\w'])"  # what was typed, quoted
+    r"|(?<![\w\"])\"[^\"\n]*\"(?![\w\"])"
+    r"|U\+[0-9A-F]{4,6}"          # a character's code point
+    r"|\b\w+\[\d+\](?:\.\w+(?:\[\d+\])?)*"  # a place in a YAML file: smederijen[0].name
+    r"|'smederij[^']*'"            # a command in quotes
     r"|\bsmederij(?: (?:--db \S+|--lang [a-z]+|[a-z-]+))+"  # a command without quotes:
     #                                  smederij payment add, smederij --db FILE payment add (log)
     r"|--?[a-z][a-z-]*"            # an option

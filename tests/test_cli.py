@@ -220,6 +220,22 @@ def test_user_mistakes_are_one_line_exit_1_and_change_nothing(busy_ledger, db_pa
     assert dump(db_path) == before
 
 
+@pytest.mark.parametrize("args", [a for a, _ in ERRORS],
+                         ids=[" ".join(a[:2]) + f" ({m})" for a, m in ERRORS])
+def test_the_same_mistakes_in_a_dutch_run_are_one_dutch_line(busy_ledger, db_path, args):
+    from tests.dutch import english_words
+
+    cli, ids = busy_ledger
+    args = [a.format(**ids).replace("1.234", "1,234") for a in args]  # ambiguous in Dutch
+    before = dump(db_path)
+    result = cli(*args)
+    assert result.exit_code == 1, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("fout: "), result.stderr
+    assert english_words(lines[0]) == [], lines[0]
+    assert dump(db_path) == before
+
+
 def test_a_reading_command_on_a_missing_ledger_says_to_init(tmp_path):
     from tests.conftest import Cli
 

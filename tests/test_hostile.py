@@ -14,6 +14,7 @@ import json
 import pytest
 
 from tests.conftest import dump
+from tests.dutch import english_words
 
 BIG = "9" * 30  # beyond any 64-bit integer
 
@@ -209,18 +210,23 @@ def test_the_catalogue_is_large_enough():
     assert len(CATALOGUE) >= 50
 
 
-@pytest.mark.parametrize("args, message", CATALOGUE,
-                         ids=[f"{i:02d} " + " ".join(a[:2]) for i, (a, _) in
-                              enumerate(CATALOGUE)])
-@pytest.mark.usefixtures("english")
-def test_bad_input_is_one_line_exit_1_and_changes_nothing(busy, db_path, tmp_path, args,
-                                                          message):
+# The registry file's own keys and values (a YAML file is written with them, in English).
+REGISTRY_KEYS = frozenset({"programme", "streams", "teams", "smederijen", "allocations", "code",
+                           "name", "kind", "team", "inhabitants", "carry_over", "none", "full",
+                           "capped", "max_years", "policy"})
+
+
+def _run_case(busy, db_path, tmp_path, args, dutch=False):
+    """One case of the catalogue on the busy ledger: (the result, the ledger's rows before).
+    ``dutch``: amounts as a Dutch clerk mistypes them (1,234 is ambiguous in Dutch, 1.234 in
+    English)."""
     cli, ids = busy
     configs = tmp_path / "configs"
     configs.mkdir()
     for name, content in CONFIGS.items():
         (configs / f"{name}.yaml").write_bytes(content)
     for name, content in PAYMENT_FILES.items():
+        content = content.replace(b",1.234,", b',"1,234",') if dutch else content
         (configs / f"{name}.csv").write_bytes(content.replace(b"{approved}",
                                                               ids["approved"].encode()))
     places = {**ids, "tmp": str(tmp_path), "db": str(db_path),
@@ -228,8 +234,19 @@ def test_bad_input_is_one_line_exit_1_and_changes_nothing(busy, db_path, tmp_pat
               **{f"csv:{name}": str(configs / f"{name}.csv") for name in PAYMENT_FILES}}
     for key, value in places.items():
         args = [a.replace(f"{{{key}}}", value) for a in args]
+    if dutch:
+        args = [a.replace("1.234", "1,234") for a in args]
     before = dump(db_path)
-    result = cli(*args)
+    return cli(*args), before
+
+
+@pytest.mark.parametrize("args, message", CATALOGUE,
+                         ids=[f"{i:02d} " + " ".join(a[:2]) for i, (a, _) in
+                              enumerate(CATALOGUE)])
+@pytest.mark.usefixtures("english")
+def test_bad_input_is_one_line_exit_1_and_changes_nothing(busy, db_path, tmp_path, args,
+                                                          message):
+    result, before = _run_case(busy, db_path, tmp_path, args)
     assert result.exception is None or isinstance(result.exception, SystemExit), \
         repr(result.exception)
     assert result.exit_code == 1, (result.stdout, result.stderr)
@@ -239,6 +256,23 @@ def test_bad_input_is_one_line_exit_1_and_changes_nothing(busy, db_path, tmp_pat
     assert "Traceback" not in result.output
     assert dump(db_path) == before
     assert not (tmp_path / "pwned").exists() and not (proc_root() / "pwned").exists()
+
+
+@pytest.mark.parametrize("args", [a for a, _ in CATALOGUE],
+                         ids=[f"{i:02d} " + " ".join(a[:2]) for i, (a, _) in
+                              enumerate(CATALOGUE)])
+def test_bad_input_in_a_dutch_run_is_one_dutch_line(busy, db_path, tmp_path, args):
+    """The same catalogue as a Dutch clerk meets it (the programme's language): one line, in
+    Dutch, and nothing changed."""
+    result, before = _run_case(busy, db_path, tmp_path, args, dutch=True)
+    assert result.exit_code == 1, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("fout: "), result.stderr
+    line = lines[0]
+    if "ongeldige YAML: " in line:  # the YAML parser's own words, quoted after ours
+        line = line.split("ongeldige YAML: ")[0] + line.rsplit("; ", 1)[-1]
+    assert english_words(line, allowed=REGISTRY_KEYS) == [], lines[0]
+    assert dump(db_path) == before
 
 
 def proc_root():
