@@ -21,7 +21,6 @@ import datetime as _dt
 import io
 import json
 import re
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -97,6 +96,8 @@ class Rounds:
             raise InvalidInput("--min-request is more than --max-request: give the smaller "
                                "amount first")
         if tie_break == "lot" and seed is None:
+            import secrets  # here only: random, hashlib and hmac cost every start
+
             seed = secrets.randbelow(10**6)  # stated before the vote: shown by 'round show'
         with self.store.write():
             led.ensure_open(year, "start an idea round")
