@@ -51,8 +51,9 @@ SIZES = {
     "national": Size("national", 5_000, 25_000, 100_000),
 }
 IMPORT_ROWS = 100_000
-BUILD = 3  # bumped whenever the built ledgers change shape: cached ones of another build are not
-           # used (3: allocations dated in the year they fund)
+BUILD = 4  # bumped whenever the built ledgers change shape: cached ones of another build are not
+           # used (3: allocations dated in the year they fund; 4: an idea round in the last year)
+READ_TARGET = 0.10  # seconds, whole process, median: every read command (issue 15, section 4)
 
 
 # -- building ------------------------------------------------------------------------------------
@@ -118,9 +119,33 @@ def build(size: Size, seed: int, workdir: Path) -> Path:
         csv_path.unlink()
         if year < LAST_YEAR:
             smederij(partial, "rollover", "--year", str(year))
+        else:
+            _round(partial, codes[1], year, rng)
         print(f"  built {size.name} {year} ({time.perf_counter() - started:.0f} s)", flush=True)
     partial.rename(db)
     return db
+
+
+def _round(db: Path, code: str, year: int, rng: random.Random) -> None:
+    """One idea round in ``year`` with eight ideas and forty ballots, counted: for
+    'round list' and 'round show' to have something to read."""
+    made = smederij(db, "round", "new", "--smederij", code, "--stream", "korte-klap", "--year",
+                    str(year), "--name", "voorjaar", "--budget", "24.000,00", "--vote",
+                    "approval", "--max-marks", "3", "--rule", "greedy", "--json")
+    import json
+
+    rid = str(json.loads(made.stdout)["id"])
+    ideas = [str(json.loads(smederij(db, "round", "idea", "add", rid, "--title", f"Idee {i}",
+                                     "--amount", f"{rng.randint(2, 9)}.000,00", "--signatures",
+                                     str(rng.randint(0, 60)), "--json").stdout)["id"])
+             for i in range(8)]
+    smederij(db, "round", "close-ideas", rid)
+    ballots = db.with_suffix(".ballots.csv")
+    ballots.write_text("ref,marks\n" + "".join(
+        f"P-{n:04d},\"{','.join(rng.sample(ideas, 3))}\"\n" for n in range(40)))
+    smederij(db, "round", "ballot", "import", rid, str(ballots))
+    ballots.unlink()
+    smederij(db, "round", "count", rid)
 
 
 def _finish(led, rng: random.Random, year: int, started_in: dict[int, list[tuple]]) -> None:
@@ -280,16 +305,22 @@ def bench(size: Size, seed: int, workdir: Path, repeat: int) -> list[tuple[str, 
     # untimed: a cached ledger from an older smederij is migrated (indexes) on first open
     subprocess.run([*cli, str(db), "info"], cwd=ROOT, capture_output=True, check=True)
     year = str(LAST_YEAR)
-    add("smederij --help", [*cli, str(db), "--help"])
-    add(f"report --year {year} (table)", [*cli, str(db), "report", "--year", year])
-    add(f"report --year {year} --format json",
-        [*cli, str(db), "report", "--year", year, "--format", "json"])
-    add(f"report --from {FIRST_YEAR} --to {LAST_YEAR}",
-        [*cli, str(db), "report", "--from", str(FIRST_YEAR), "--to", year, "--format", "json"])
-    add("project list (one Smederij, approved)",
-        [*cli, str(db), "project", "list", "--year", year, "--smederij", "s00001",
-         "--status", "in_progress"])
-    add("status", [*cli, str(db), "status", "--json"])
+    from smederij_cli.ledger import Ledger
+    from smederij_cli.store import Store
+
+    with Store(db, create=False) as store:
+        project = str(Ledger(store).projects(year=LAST_YEAR)[0]["id"])
+    # Every read command, as its own process (stdout a pipe, as completion and scripts have it):
+    # each should answer within READ_TARGET at Hoogeveen size.
+    over = []
+    for label, args in read_commands(year, project):
+        if add(label, [*cli, str(db), *args]) > READ_TARGET:
+            over.append(label)
+    verdict = (f"over {READ_TARGET:.2f} s: {', '.join(over)}" if over
+               else f"all within {READ_TARGET:.2f} s")
+    print(f"  {size.name:<10} read commands {verdict}", flush=True)
+    rows.append((f"read commands over {READ_TARGET:.2f} s", str(len(over)),
+                 ", ".join(over) or "none"))
     # a Tab of shell completion runs the whole program: here it lists every project id with its
     # title, as zsh shows them (the protocol of the script 'smederij completion zsh' prints)
     add("Tab: project show ID (all ids, with titles)",
@@ -297,9 +328,6 @@ def bench(size: Size, seed: int, workdir: Path, repeat: int) -> list[tuple[str, 
          f"_TYPER_COMPLETE_ARGS=smederij --db {shlex.quote(str(db))} project show ", *cli[:-1]])
 
     # import: 100,000 fresh payments on a copy, spread over the open projects of the last year
-    from smederij_cli.ledger import Ledger
-    from smederij_cli.store import Store
-
     fresh_copy()
     with Store(scratch) as store:
         open_projects = [(p["id"], p["committed_cents"]) for p in
@@ -355,6 +383,36 @@ def bench(size: Size, seed: int, workdir: Path, repeat: int) -> list[tuple[str, 
             [sys.executable, "-m", "smederij_cli", "round", "count", "--pb", str(swiecie),
              "--rule", "mes-add1", "--json"], note="2,553 ballots, target < 1 s")
     return rows
+
+
+def read_commands(year: str, project: str) -> list[tuple[str, list[str]]]:
+    """(label, arguments after --db) of every command that only reads the ledger; 'check'
+    (which reads all of it) is timed on its own."""
+    one = ["--smederij", "s00001"]
+    return [
+        ("smederij --help", ["--help"]),
+        ("smederij --version", ["--version"]),
+        (f"report --year {year} (table)", ["report", "--year", year]),
+        (f"report --year {year} --format json", ["report", "--year", year, "--format", "json"]),
+        (f"report --year {year} --format markdown",
+         ["report", "--year", year, "--format", "markdown"]),
+        (f"report --year {year} --format csv", ["report", "--year", year, "--format", "csv"]),
+        (f"report --from {FIRST_YEAR} --to {LAST_YEAR}",
+         ["report", "--from", str(FIRST_YEAR), "--to", year, "--format", "json"]),
+        (f"report projects --year {year}", ["report", "projects", "--year", year]),
+        ("project list (one Smederij, approved)",
+         ["project", "list", "--year", year, *one, "--status", "in_progress"]),
+        ("project show ID", ["project", "show", project]),
+        ("payment list (one Smederij)", ["payment", "list", "--year", year, *one]),
+        (f"budget show --year {year}", ["budget", "show", "--year", year]),
+        ("smederijen list", ["smederijen", "list"]),
+        ("smederijen show CODE", ["smederijen", "show", "s00001"]),
+        ("log", ["log"]),
+        ("status", ["status"]),
+        ("info", ["info"]),
+        ("round list", ["round", "list"]),
+        ("round show ID", ["round", "show", "1"]),
+    ]
 
 
 def pabulib_file(name: str) -> Path | None:

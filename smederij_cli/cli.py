@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from smederij_cli import __version__
 from smederij_cli import completion as tab
 from smederij_cli.errors import SmederijError
+from smederij_cli.tree import LazyGroup, click_command
 
 ENV_DB = "SMEDERIJ_DB"
 ENV_LANG = "SMEDERIJ_LANG"
@@ -24,12 +24,13 @@ _run: dict[str, Any] = {"lang": None, "amounts": "nl"}
 """This run's --lang (None: the programme's), and the language amounts are read in."""
 
 
-class SmederijGroup(TyperGroup):
+class SmederijGroup(LazyGroup):
     """Turns every user mistake into one line on stderr instead of a traceback or a panel.
 
     A part of the program with many commands of its own (the idea rounds) is loaded only when
     one of them is run or help lists them: building its commands costs every other command
-    start-up time, and every Tab of shell completion runs the program."""
+    start-up time, and every Tab of shell completion runs the program (``tree``: each command
+    is built when it is used)."""
 
     LAZY = {"round": ("smederij_cli.cli_rounds", "round_app")}
 
@@ -43,23 +44,6 @@ class SmederijGroup(TyperGroup):
         except BrokenPipeError:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush
             raise typer.Exit(0) from None
-
-    def list_commands(self, ctx: Any) -> list[str]:
-        return [*super().list_commands(ctx),
-                *(name for name in self.LAZY if name not in self.commands)]
-
-    def get_command(self, ctx: Any, name: str) -> Any:
-        command = super().get_command(ctx, name)
-        if command is None and name in self.LAZY:
-            import importlib
-
-            from typer.main import get_command
-
-            module, attribute = self.LAZY[name]
-            command = get_command(getattr(importlib.import_module(module), attribute))
-            command.name = name
-            self.add_command(command, name)
-        return command
 
     def _main_shell_completion(self, ctx_args: Any, prog_name: str,
                                complete_var: str | None = None) -> None:
@@ -1601,7 +1585,7 @@ def main() -> None:
     legacy_output()
     code: Any = 0
     try:
-        app()
+        click_command(app)()  # what app() runs, each command built only when it is used
     except SystemExit as e:
         code = e.code
     except OSError as e:

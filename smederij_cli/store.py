@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import getpass
 import json
 import os
 import sqlite3
@@ -363,6 +362,11 @@ def m010_audit_said(db: Database) -> None:
 def current_actor() -> str:
     """The OS user running the program, as well as it can be known."""
     try:
+        for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):  # getpass.getuser's own order,
+            if user := os.environ.get(name):                 # without loading it each start
+                return user
+        import getpass
+
         return getpass.getuser()
     except Exception:  # no login name and no passwd entry (containers): fall back to the uid
         return f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown"

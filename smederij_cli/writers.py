@@ -15,13 +15,10 @@ comma for nl, ',' and a decimal point for en, UTF-8 with a byte order mark.
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import html
 import io
 import itertools
 from dataclasses import dataclass, field
-from decimal import Decimal
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -328,6 +325,8 @@ def csv_chunks(sheet: Sheet, *, delimiter: str = ";", decimal_comma: bool = Fals
     """One row per record with the stable English headers; no totals rows (sum them in the
     spreadsheet); money in euros as plain numbers; codes, not labels. UTF-8 with a byte order
     mark (the BOM is the first piece). Handed out in pieces of ``CHUNK_ROWS`` rows."""
+    import csv  # csv, html and decimal: only the formats that use them load them
+
     decimal = "," if decimal_comma else "."
     yield BOM
     out = io.StringIO()
@@ -452,6 +451,8 @@ def _xlsx_sheet(book, sheet: Sheet, lang: str) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from decimal import Decimal
+
     from openpyxl.worksheet.properties import PageSetupProperties
 
     from smederij_cli.errors import InvalidInput
@@ -597,6 +598,8 @@ def _sum_figures(items: list[dict]) -> dict:
 
 def _html_table(head: list[tuple[str, bool]], rows: list[tuple[list[str], str]]) -> str:
     """(header, numeric) columns; rows of (escaped-later cells, css class)."""
+    import html
+
     out = ["<table><thead><tr>"]
     out += [f'<th{" class=n" if num else ""}>{html.escape(h)}</th>' for h, num in head]
     out.append("</tr></thead><tbody>")
@@ -610,6 +613,8 @@ def _html_table(head: list[tuple[str, bool]], rows: list[tuple[list[str], str]])
 
 
 def _page(heading: str, subtitle: str, body: str, lang: str, wide: bool = False) -> str:
+    import html
+
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width,initial-scale=1">'
             f"<title>{html.escape(heading)}</title><style>{CSS}</style></head>"
@@ -621,6 +626,8 @@ def _page(heading: str, subtitle: str, body: str, lang: str, wide: bool = False)
 
 def write_html_sheets(sheets: list[Sheet], lang: str, *, heading: str, subtitle: str) -> str:
     """Plain listings (projects, payments) as one self-contained page of tables."""
+    import html
+
     body = []
     for sheet in sheets:
         cols = sheet.human_columns()

@@ -21,7 +21,6 @@ import datetime as _dt
 import io
 import json
 import re
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -95,6 +94,8 @@ class Rounds:
                 and min_request_cents > max_request_cents):
             raise InvalidInput(say("round_request_order"))
         if tie_break == "lot" and seed is None:
+            import secrets  # here only: random, hashlib and hmac cost every start
+
             seed = secrets.randbelow(10**6)  # stated before the vote: shown by 'round show'
         with self.store.write():
             led.ensure_open(year, say("round_doing_start"))
