@@ -325,7 +325,7 @@ def test_an_unknown_shell_is_refused_in_the_runs_language(cli, monkeypatch):
     result = cli("completion", "tcsh")
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        "error: onbekende shell 'tcsh': kies uit bash, zsh, fish, powershell")
+        "fout: onbekende shell 'tcsh': kies uit bash, zsh, fish, powershell")
     assert english_words(result.stderr.partition(": ")[2]) == []  # "error:" is render's
     monkeypatch.setenv("SMEDERIJ_LANG", "en")
     result = cli("completion", "tcsh")

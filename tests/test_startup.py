@@ -130,7 +130,7 @@ def test_a_refusal_on_a_pipe_is_one_plain_line_without_rich(demo_db):
                             json.dumps(["--db", str(demo_db), "project", "show", "999"])],
                            capture_output=True, text=True, env={**env(), "USER": "clerk"},
                            cwd=ROOT, check=True)
-    assert probe.stderr.startswith("error: ") and probe.stderr.count("\n") == 1
+    assert probe.stderr.startswith("fout: ") and probe.stderr.count("\n") == 1
     assert "999" in probe.stderr
     modules = set(json.loads(probe.stdout.rpartition("LOADED ")[2]))
     assert "rich" not in modules
