@@ -236,8 +236,8 @@ _LABELS["nl"].update({
     "inhabitants": "Inwoners", "kind_column": "Wijk/dorp", "history": "Geschiedenis",
     "from_status": "Van",
     "to_status": "Naar", "note": "Notitie", "year_open": "open", "year_closed": "afgesloten",
-    "info_ledger": "grootboek", "info_schema": "schemaversie", "info_transactions": "boekingen",
-    "info_postings": "posten", "info_years": "jaren", "info_smederijen": "Smederijen",
+    "info_ledger": "grootboek", "info_schema": "schemaversie", "info_transactions": "transacties",
+    "info_postings": "boekingsregels", "info_years": "jaren", "info_smederijen": "Smederijen",
     "info_projects": "projecten", "info_payments": "betalingen",
 })
 _LABELS["en"].update({
