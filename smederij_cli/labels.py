@@ -38,6 +38,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "reversed": "Teruggeboekt", "projects": "Projecten", "payments": "Betalingen",
         "n_projects": "projecten", "n_payments": "betalingen", "net_paid": "netto betaald",
         "n_project": "project", "n_payment": "betaling", "reversed_on": "{date}: {reason}",
+        "n_budget": "budget", "n_budgets": "budgetten", "n_round": "ideeënronde",
+        "n_rounds": "ideeënrondes",
+        "n_day": "dag", "n_days": "dagen", "n_smederij": "Smederij", "n_smederijen": "Smederijen",
+        "n_transaction": "transactie", "n_transactions": "transacties",
+        "n_posting": "boekingsregel", "n_postings": "boekingsregels",
         "report_title": "Smederijen {year}: waar elke cent staat",
         "overview_title": "Smederijen {start}–{end}: overzicht per jaar",
         "projects_title": "Projecten {year}",
@@ -111,6 +116,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "amount": "Amount", "reversed": "Reversed", "projects": "Projects",
         "payments": "Payments", "n_projects": "projects", "n_payments": "payments",
         "n_project": "project", "n_payment": "payment", "reversed_on": "{date}: {reason}",
+        "n_budget": "budget", "n_budgets": "budgets", "n_round": "idea round",
+        "n_rounds": "idea rounds",
+        "n_day": "day", "n_days": "days", "n_smederij": "Smederij", "n_smederijen": "Smederijen",
+        "n_transaction": "transaction", "n_transactions": "transactions",
+        "n_posting": "posting", "n_postings": "postings",
         "net_paid": "net paid",
         "report_title": "Smederijen {year}: where every cent stands",
         "overview_title": "Smederijen {start}–{end}: overview per year",
@@ -333,6 +343,13 @@ def format_count(n: int, lang: str) -> str:
     return text.replace(",", ".") if lang == "nl" else text
 
 
+def counted(n: int, what: str, lang: str) -> str:
+    """``n`` things in ``lang``, singular or plural: 1 dag, 12 dagen, 1.200 projecten (``what``:
+    the plural's label key, ``n_days``; the singular's is ``n_day``)."""
+    one = {"n_smederijen": "n_smederij"}.get(what, what[:-1])
+    return f"{format_count(n, lang)} {label(one if n == 1 else what, lang)}"
+
+
 def format_date(day: _dt.date, lang: str, *, short: bool = False) -> str:
     """1 december 2026 (nl), 1 December 2026 (en); ``short``: 1 dec 2026, 1 Dec 2026, for
     table columns (the same width for every month: never split at 80 columns)."""
@@ -401,28 +418,29 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "kind_status": ("status", "status"),
     "kind_theme": ("thema", "theme"),
     "status_year": (
-        "Budgetjaar {year} is open: nog {days} dag(en) tot het einde ({end})",
-        "Budget year {year} is open: {days} day(s) to its end ({end})"),
+        "Budgetjaar {year} is open: nog {days} tot het einde ({end})",
+        "Budget year {year} is open: {days} to its end ({end})"),
     "status_year_over": (
-        "Budgetjaar {year} is {days} dag(en) geleden geëindigd en nog open",
-        "Budget year {year} ended {days} day(s) ago and is still open"),
+        "Budgetjaar {year} is {days} geleden geëindigd en nog open",
+        "Budget year {year} ended {days} ago and is still open"),
     "status_proposals": (
-        "{n} project(en) al meer dan vier weken voorgesteld zonder besluit",
-        "{n} project(s) proposed more than four weeks ago without a decision"),
+        "{n} al meer dan vier weken voorgesteld zonder besluit",
+        "{n} proposed more than four weeks ago without a decision"),
     "status_idle": (
-        "{n} goedgekeurd(e) project(en) zonder betaling in een jaar",
-        "{n} approved project(s) with no payment for a year"),
+        "{n} goedgekeurd en een jaar zonder betaling",
+        "{n} approved with no payment for a year"),
     "status_budgets": (
-        "{n} budget(ten) voor 90% of meer verplicht of besteed",
-        "{n} budget(s) 90% or more committed or spent"),
+        "{n} voor 90% of meer verplicht of besteed",
+        "{n} 90% or more committed or spent"),
     "status_rounds": (
-        "{n} ideeënronde(s) wachten op een telling of toekenning",
-        "{n} idea round(s) waiting for a count or an award"),
+        "{n} wachtend op een telling of toekenning",
+        "{n} waiting for a count or an award"),
     "status_backup": ("Laatste back-up: {when}", "Last backup: {when}"),
     "status_check": ("Laatste geslaagde check: {when}", "Last successful check: {when}"),
     "status_never": ("nooit", "never"),
-    "status_ago": ("{date} ({days} dag(en) geleden)", "{date} ({days} day(s) ago)"),
-    "status_since": ("sinds {date} ({days} dagen)", "since {date} ({days} days)"),
+    "status_ago": ("{date} ({days} geleden)", "{date} ({days} ago)"),
+    "status_today": ("{date} (vandaag)", "{date} (today)"),
+    "status_since": ("sinds {date} ({days})", "since {date} ({days})"),
     "status_used": ("{used} benut, {available} beschikbaar", "{used} used, {available} available"),
     "status_waiting_count": ("wacht op de telling", "waiting for the count"),
     "status_waiting_award": ("wacht op de toekenning", "waiting for the award"),
@@ -913,10 +931,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "back-up van {path} gemaakt in {target} ({counts}); de kopie doorstond integrity_check",
         "backed up {path} to {target} ({counts}); the copy passed integrity_check"),
     "file_counts": (
-        "{smederijen} Smederijen, {projects} projecten, {payments} betalingen, {transactions} "
-        "transacties, {postings} boekingsregels",
-        "{smederijen} smederijen, {projects} projects, {payments} payments, {transactions} "
-        "transactions, {postings} postings"),
+        "{smederijen}, {projects}, {payments}, {transactions}, {postings}",
+        "{smederijen}, {projects}, {payments}, {transactions}, {postings}"),
     "file_copy_bad": (
         "de kopie in {path} doorstaat integrity_check niet ({why})",
         "the copy in {path} fails integrity_check ({why})"),

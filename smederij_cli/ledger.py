@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import json
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -911,7 +910,7 @@ class Ledger:
         return each_once()
 
     def iter_report_payments(self, start: int, end: int, *, smederij: str | None = None,
-                             stream: str | None = None) -> Iterator[Any]:
+                             stream: str | None = None) -> Iterator[dict]:
         """The payments dated in years ``start`` to ``end``, reversed ones included, read a
         year at a time from the cursor (arguments checked at once)."""
         years = self.report_years(start, end)

@@ -21,7 +21,7 @@ from json.encoder import encode_basestring as _encode_string  # C, when built
 from typing import TYPE_CHECKING, Any
 
 from smederij_cli import labels
-from smederij_cli.labels import format_count, format_date, label, say
+from smederij_cli.labels import counted, format_count, format_date, label, say
 from smederij_cli.money import format_cents
 from smederij_cli.text import escape
 from smederij_cli.writers import Column, Sheet, show, shower
@@ -952,41 +952,43 @@ def status(data: dict, lang: str = "nl") -> None:
 
     y = data["open_year"]
     if y["days_left"] >= 0:
-        item(say("status_year", lang, year=y["year"], days=y["days_left"],
+        item(say("status_year", lang, year=y["year"], days=counted(y["days_left"], "n_days", lang),
                  end=long_date(y["ends"], lang)),
              y["command"])
     else:
-        item(say("status_year_over", lang, year=y["year"], days=-y["days_left"]), y["command"])
-    for key, rows, describe, command in (
+        item(say("status_year_over", lang, year=y["year"],
+                 days=counted(-y["days_left"], "n_days", lang)), y["command"])
+    for key, rows, describe, command, things in (
             ("status_proposals", data["proposals_waiting"],
              lambda p: f"{p['id']:>5}  {p['smederij']}  {p['title']}  "
                        + say("status_since", lang, date=long_date(p["since"], lang),
-                             days=p["days"]),
-             "smederij project approve ID  |  smederij project reject ID"),
+                             days=counted(p["days"], "n_days", lang)),
+             "smederij project approve ID  |  smederij project reject ID", "n_projects"),
             ("status_idle", data["commitments_idle"],
              lambda p: f"{p['id']:>5}  {p['smederij']}  {p['title']}  "
                        + say("status_since", lang, date=long_date(p["since"], lang),
-                             days=p["days"]),
+                             days=counted(p["days"], "n_days", lang)),
              "smederij payment add --project ID  |  smederij project complete ID  |  "
-             "smederij project withdraw ID"),
+             "smederij project withdraw ID", "n_projects"),
             ("status_budgets", data["budgets_used"],
              lambda b: f"{b['name']}  {b['stream']} {b['year']}  " + say(
                  "status_used", lang, used=f"{b['used']:.0%}",
                  available=money(b["available_cents"], lang)),
-             "smederij smederijen show SMEDERIJ"),
+             "smederij smederijen show SMEDERIJ", "n_budgets"),
             ("status_rounds", data["rounds_waiting"],
              lambda r: f"{r['id']:>5}  {r['name']}  {r['smederij']}  {r['stream']} {r['year']}"
                        f"  " + say(f"status_waiting_{r['waiting_for']}", lang),
-             "smederij round count ID  |  smederij round award ID")):
+             "smederij round count ID  |  smederij round award ID", "n_rounds")):
         if rows:
             command = rows[0]["command"] if len(rows) == 1 else command
-            item(say(key, lang, n=len(rows)), command, [describe(r) for r in rows[:SHOWN]]
+            item(say(key, lang, n=counted(len(rows), things, lang)), command, [describe(r) for r in rows[:SHOWN]]
                  + ([f"… (+{len(rows) - SHOWN}: --json)"] if len(rows) > SHOWN else []))
     for key, mark in (("status_backup", data["last_backup"]),
                       ("status_check", data["last_check"])):
         when = (say("status_never", lang) if mark["at"] is None else
-                say("status_ago", lang, date=long_date(mark["at"], lang),
-                    days=mark["days"]))
+                say("status_today", lang, date=long_date(mark["at"], lang)) if not mark["days"]
+                else say("status_ago", lang, date=long_date(mark["at"], lang),
+                         days=counted(mark["days"], "n_days", lang)))
         item(say(key, lang, when=when), mark["command"])
     if not data["attention"]:
         lines.append(say("status_nothing", lang))

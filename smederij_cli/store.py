@@ -23,10 +23,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from smederij_cli.errors import InvalidInput, LedgerFileError, NotAllowed, NotFound
+from smederij_cli.errors import LedgerFileError, NotAllowed, NotFound
 from smederij_cli.files import os_reason
 from smederij_cli import labels
-from smederij_cli.labels import format_count, say
+from smederij_cli.labels import say
 
 if TYPE_CHECKING:
     import subprocess
@@ -747,7 +747,7 @@ class Store:
         except OSError as e:
             raise LedgerFileError(say("file_backup_write", path=dest, why=os_reason(e))) from None
         lang = labels.message_language
-        counts = say("file_counts", **{what: format_count(n, lang)
+        counts = say("file_counts", **{what: labels.counted(n, f"n_{what}", lang)
                                        for what, n in self.counts().items()})
         return say("file_backed_up", path=self.path, target=dest, counts=counts)
 

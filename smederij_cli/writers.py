@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from smederij_cli import labels
-from smederij_cli.labels import format_count, format_date, label, say
+from smederij_cli.labels import counted, format_count, format_date, label, say
 from smederij_cli.money import format_cents
 from smederij_cli.text import escape
 
@@ -239,18 +239,13 @@ def projects_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None 
             yield [p["id"], p["year"], p["smederij"], p["stream"], p["title"], p["theme"],
                    p["status"], *cents, p["supporters"], p["volunteers"],
                    p.get("carried_from"), p.get("submitted"), p.get("approved")]
-        sheet.totals.append(["", "", "", "", counted(n, "n_project", "n_projects", lang), "", "",
+        sheet.totals.append(["", "", "", "", counted(n, "n_projects", lang), "", "",
                              *money, *people, "", "", ""])
         sheet.totals.append(["", "", "", "", label("n_counted", lang, n=funded[0]), "", "",
                              "", "", "", funded[1], "", funded[2], "", "", ""])
 
     sheet.rows = laid_out()
     return sheet
-
-
-def counted(n: int, one: str, many: str, lang: str) -> str:
-    """1 betaling, 1.200 betalingen."""
-    return f"{format_count(n, lang)} {label(one if n == 1 else many, lang)}"
 
 
 def reversal_text(pm: Any, lang: str) -> str:
@@ -281,7 +276,7 @@ def payments_sheet(rows: Iterable[Any], lang: str, title: str, name: str | None 
             yield [pm["id"], pm["date"], pm["project_id"], pm["title"], pm["smederij"],
                    pm["stream"], pm["payee"], pm["reference"] or "", pm["amount_cents"],
                    reversal_text(pm, lang) if pm["reversal_txn"] else ""]
-        sheet.totals.append(["", "", "", counted(n, "n_payment", "n_payments", lang), "", "", "",
+        sheet.totals.append(["", "", "", counted(n, "n_payments", lang), "", "", "",
                              label("net_paid", lang), net, ""])
 
     sheet.rows = laid_out()

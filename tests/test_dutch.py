@@ -112,6 +112,8 @@ def test_a_reversal_and_a_count_read_in_the_run_s_language(db_path):
     assert "2 feb 2026: dubbel" in dutch and " 1 betaling " in dutch
     assert "2 Feb 2026: dubbel" in english and " 1 payment " in english
     assert "Reversal" not in dutch + english  # the words stored around the reason, for exports
+    backup = cli("backup", str(db_path.parent / "kopie.db")).stdout
+    assert "(24 Smederijen, 1 project, 1 betaling, 4 transacties, " in backup, backup
     # the data keep what was booked
     data = cli("payment", "list", "--json").stdout
     assert '"reversal_reason": "Reversal of payment 1: dubbel"' in data
