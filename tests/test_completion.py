@@ -17,6 +17,7 @@ import pytest
 
 from tests.dutch import english_words
 from tests.proc import ROOT, env
+from tests.test_startup import PROBE  # a run of the program that names the modules it loaded
 
 BIN = Path(sys.executable).parent
 TITLE = "Jeu de boules-baan"
@@ -339,21 +340,10 @@ def test_install_completion_is_not_offered(cli):
 
 # -- start-up: a Tab loads nothing heavy ----------------------------------------------------------
 
-PROBE = """
-import json, sys
-from smederij_cli.cli import main
-try:
-    main()
-except SystemExit:
-    pass
-sys.stdout.flush()
-print("\\nLOADED " + json.dumps(sorted({m.split(".")[0] for m in sys.modules})))
-"""
-
 
 def test_a_tab_loads_no_heavy_module(home, ledger):
     line = f"smederij --db {ledger['db']} project show "
-    out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
+    out = subprocess.run([sys.executable, "-c", PROBE, "[]"], capture_output=True, text=True,
                          cwd=ROOT, check=True, env=_env(
                              home, _SMEDERIJ_COMPLETE="complete_zsh", _TYPER_COMPLETE_ARGS=line))
     text, _, modules = out.stdout.rpartition("\nLOADED ")
