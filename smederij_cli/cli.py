@@ -739,6 +739,16 @@ def report(
         _deliver(ctx, content, output, say("cli_wrote_report", when=when, format=format))
 
 
+def _refuse_rows(e) -> None:
+    """An import refused: each bad row on its own line of stderr, then the summary; exit 1."""
+    from smederij_cli import render
+
+    for line in e.lines():
+        render.error(line)
+    render.error(str(e))
+    raise typer.Exit(1) from None
+
+
 def _annual(led, reports, span: tuple[int, int], smederij: str | None, stream: str | None,
             lang: str) -> str:
     """The HTML annual report: a one-year report compares with the year before."""
@@ -1467,10 +1477,7 @@ def import_projects(
         try:
             result = run(led, register, dry_run=dry_run, lang=lang, year=year)
         except RowErrors as e:
-            for line in e.lines():
-                render.error(line)
-            render.error(str(e))
-            raise typer.Exit(1) from None
+            _refuse_rows(e)
     if json_:
         render.print_json({"rows": result.rows, "imported": result.imported,
                            "already_imported": result.already, "statuses": result.statuses,
@@ -1548,10 +1555,7 @@ def import_payments(
                                  say("render_progress_payments", lang)) as advance:
                 result = run(led, payments, dry_run=dry_run, advance=advance)
         except RowErrors as e:
-            for line in e.lines():
-                render.error(line)
-            render.error(str(e))
-            raise typer.Exit(1) from None
+            _refuse_rows(e)
     if json_:
         render.print_json({"rows": result.rows, "booked": result.booked,
                            "already_booked": result.already_booked,
